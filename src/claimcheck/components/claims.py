@@ -1,0 +1,108 @@
+"""Turns every extracted item into a `Claim`: the item in its sentence, with what it is about.
+
+The comparison step aligns claims across outlets by what they are about (entities, source, the
+date they concern), so this component attaches those to each item once, here, from the parse.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimcheck.components import extensions  # noqa: F401  (registers Doc._.claims)
+from claimcheck.components.sections import section_at
+from claimcheck.names import NAME_LABELS, NameIndex, fold
+from claimcheck.types import Attribution, Claim, ClaimKind, DateMention, Item, Quote
+
+#: (Doc extension, claim kind) in the order claims are listed for one sentence.
+ITEM_SOURCES: tuple[tuple[str, ClaimKind], ...] = (
+    ("money", "money"),
+    ("quantities", "quantity"),
+    ("dates", "date"),
+    ("quotes", "quote"),
+    ("attributions", "attribution"),
+)
+
+
+def sentence_of(doc: Doc, start: int, end: int) -> Span:
+    """The sentence holding character `start` (quotes may run on over several sentences)."""
+    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        token = next((t for t in doc if t.idx + len(t.text) > start), doc[-1])
+        return token.sent
+    return span[0].sent
+
+
+def sentence_entities(sent: Span, names: NameIndex) -> tuple[str, ...]:
+    """Normalised names of what a sentence is about, resolved through the article's aliases."""
+    found = {fold(names.resolve(ent.text)) for ent in sent.ents if ent.label_ in NAME_LABELS}
+    return tuple(sorted(name for name in found if name))
+
+
+def item_source(item: Item, sent: Span, doc: Doc) -> str | None:
+    """Who the claim comes from: the speaker of a quote, the credited source of reported speech,
+    or for a figure, the speaker or source of the sentence it stands in."""
+    if isinstance(item, Quote):
+        return item.speaker
+    if isinstance(item, Attribution):
+        return item.source
+    for quote in doc._.quotes or ():
+        if (
+            quote.speaker
+            and quote.kind == "quote"
+            and quote.start < sent.end_char
+            and quote.end > sent.start_char
+        ):
+            return quote.speaker
+    for attribution in doc._.attributions or ():
+        if attribution.start < sent.end_char and attribution.end > sent.start_char:
+            return attribution.source
+    return None
+
+
+def sentence_date(item: Item, sent: Span, doc: Doc) -> str | None:
+    """The date a claim is about: its own value for a date, else the first resolved date of the
+    sentence."""
+    if isinstance(item, DateMention):
+        return item.value
+    for date in doc._.dates or ():
+        if date.value and sent.start_char <= date.start < sent.end_char:
+            return date.value
+    return None
+
+
+def find_claims(doc: Doc) -> list[Claim]:
+    names = NameIndex.from_doc(doc)
+    article = doc._.article_id or ""
+    claims: list[Claim] = []
+    for extension, kind in ITEM_SOURCES:
+        for item in getattr(doc._, extension) or ():
+            if isinstance(item, Quote) and item.kind == "term":
+                continue
+            sent = sentence_of(doc, item.start, item.end)
+            claims.append(
+                Claim(
+                    id=f"{article}:{kind}:{item.start}",
+                    article=article,
+                    kind=kind,
+                    item=item,
+                    sentence=sent.text,
+                    sentence_start=sent.start_char,
+                    sentence_end=sent.end_char,
+                    source=item_source(item, sent, doc),
+                    date=sentence_date(item, sent, doc),
+                    entities=sentence_entities(sent, names),
+                    section=section_at(doc._.sections, item.start),
+                )
+            )
+    claims.sort(key=lambda claim: (claim.item.start, claim.kind))
+    return claims
+
+
+@Language.factory("claimcheck_claims", assigns=["doc._.claims"])
+def make_claims_component(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        doc._.claims = find_claims(doc)
+        return doc
+
+    return component

@@ -1,0 +1,203 @@
+"""Data types shared by every stage of claimcheck.
+
+All records are frozen dataclasses: hashable, picklable (so worker processes can return them) and
+turned into plain dicts by `dataclasses.asdict` for the ledger. Character offsets (`start`, `end`)
+always index the article *body* (the text after any front matter), end exclusive, so that
+`article.body[start:end] == text`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Section = Literal["body", "comments", "boilerplate"]
+ClaimKind = Literal["money", "quantity", "date", "quote", "attribution"]
+CLAIM_KINDS: tuple[ClaimKind, ...] = ("money", "quantity", "date", "quote", "attribution")
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    Publication dates are often given only as `2018-09`; relative expressions must be resolved
+    at that precision and no finer ("Tuesday" in a September 2018 article is undetermined).
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        dt.date(self.year, self.month or 1, self.day or 1)  # raises ValueError when invalid
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        """Read `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, a `date`/`datetime` or an int year."""
+        if isinstance(value, dt.datetime):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return cls(value)
+        if isinstance(value, str):
+            match = _PARTIAL_DATE.match(value.strip())
+            if match:
+                year, month, day = (int(g) if g else None for g in match.groups())
+                return cls(year, month, day)  # type: ignore[arg-type]
+        raise ValueError(f"not a date (expected YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article: its body text and whatever metadata its front matter gave."""
+
+    id: str
+    path: str
+    body: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: PartialDate | None = None
+    content_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """An input that could not be read; reported, never fatal to the rest of the run."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """A money amount. `value` is the full number (`$20M` -> 20000000.0) or, for a range, its
+    low end; `high` is set only for ranges. `qualifier` keeps "about", "more than", ... apart
+    from the value so that `approx` claims can be compared honestly."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    currency: str
+    high: float | None = None
+    qualifier: str | None = None
+
+    @property
+    def approx(self) -> bool:
+        return self.qualifier is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A count or measure written in digits with the thing it counts (`17,000 immigrants`)."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str
+    qualifier: str | None = None
+
+    @property
+    def approx(self) -> bool:
+        return self.qualifier is not None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression and its TIMEX3-style value (`2018-11`, `2018-W50`, `2019-H1`, ...).
+
+    `value` is None when the text does not determine the date; `reason` then says why (for
+    example "weekday, but publication date known only to the month")."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words between quotation marks. `text` excludes the marks; offsets cover `text` only.
+
+    `kind` is "term" for scare quotes, titles and names in quotation marks: they are nobody's
+    words and carry no speaker."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    cue: str | None = None
+    partial: bool = False
+    kind: Literal["quote", "term"] = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Reported speech without quotation marks (`X said that ...`, `according to Reuters`).
+
+    `text` is the reported content, `source` the person or outlet credited."""
+
+    text: str
+    start: int
+    end: int
+    source: str
+    cue: str
+
+
+Item = Money | Quantity | DateMention | Quote | Attribution
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One extracted item in its sentence, with what the comparison step needs to align it.
+
+    `id` is stable across runs (article id, kind and offset), `date` is the date the claim is
+    about when its sentence gives one, `entities` are normalised names (accents and case folded,
+    aliases resolved) of what the sentence is about."""
+
+    id: str
+    article: str
+    kind: ClaimKind
+    item: Item
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    source: str | None = None
+    date: str | None = None
+    entities: tuple[str, ...] = ()
+    section: Section = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """Everything extracted from one article."""
+
+    article: Article
+    claims: tuple[Claim, ...] = field(default_factory=tuple)
+
+    def items(self, kind: ClaimKind) -> list[Item]:
+        return [claim.item for claim in self.claims if claim.kind == kind]

@@ -1,0 +1,19 @@
+"""Shared fixtures: one loaded pipeline for the whole session (loading a model is slow)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from claimcheck.pipeline import build_nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_ARTICLES = ROOT / "data" / "articles"
+GOLD = Path(__file__).resolve().parent / "gold" / "seeds.yaml"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return build_nlp()
