@@ -201,3 +201,24 @@ class ArticleResult:
 
     def items(self, kind: ClaimKind) -> list[Item]:
         return [claim.item for claim in self.claims if claim.kind == kind]
+
+
+Verdict = Literal["agree", "conflict"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two claims from different articles judged to state the same fact.
+
+    `score` (0-100) is how sure the alignment is that both speak of one fact; `verdict` says
+    whether their values agree; `explanation` is one line a person can check by reading both
+    sentences; `topic` is what both are about (shared entities), used to group the report."""
+
+    id: str
+    verdict: Verdict
+    score: float
+    kind: ClaimKind
+    a: Claim
+    b: Claim
+    explanation: str
+    topic: tuple[str, ...] = ()
