@@ -1,154 +1,194 @@
-"""Reading articles from disk: front matter, encodings, and clear reasons for what cannot be read.
+"""Reading articles from whatever fact-checkers collect: folders, files, exports and stdin.
 
-A newsroom folder holds files saved by different tools over years: UTF-8 with and without BOM,
-Windows-1252, stray binaries, empty files. Each bad file is reported with one line and skipped;
-the rest of the folder is still read.
+A newsroom folder holds files saved by different tools over years: Markdown with front matter,
+plain text in UTF-8 or Windows-1252, saved web pages, JSONL exports from news APIs, and also
+stray binaries, empty files and broken links. Each bad input is reported with one line naming
+it and the reason, and the rest is still read; with `strict=True` the first bad input stops the
+run instead. The readers for each kind of input live in `claimcheck.readers`.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
-import yaml
+from claimcheck.readers.common import (
+    MAX_ARTICLE_BYTES,
+    MAX_PAGE_BYTES,
+    ArticleError,
+    Outcome,
+    decode,
+    failure,
+    parse_published,
+    read_limited,
+    safe_article_id,
+)
+from claimcheck.readers.html import HTML_SUFFIXES, looks_like_html, parse_html_article
+from claimcheck.readers.jsonl import JSONL_SUFFIXES, read_jsonl
+from claimcheck.readers.text import parse_text_article, split_front_matter
+from claimcheck.readers.walk import walk_folder
+from claimcheck.types import Article, ReadError
 
-from claimcheck.types import Article, PartialDate, ReadError
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "MAX_PAGE_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "ArticleError",
+    "ReadResult",
+    "decode",
+    "parse_published",
+    "read_folder",
+    "read_inputs",
+    "safe_article_id",
+    "split_front_matter",
+]
 
-ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
-#: Files larger than this are skipped with a message: no news article is this long, and a
-#: multi-megabyte file is almost always a mistaken export or a binary.
-MAX_ARTICLE_BYTES = 5 * 1024 * 1024
-FRONT_MATTER_FENCE = "---"
-FRONT_MATTER_END = frozenset({"---", "..."})
-METADATA_FIELDS = ("title", "outlet", "url")
-
-
-class ArticleError(ValueError):
-    """Why one article could not be read (the message is shown to the user as is)."""
+TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
+#: File kinds read from a folder; a file named explicitly is read whatever its suffix.
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+STDIN = "-"
+STDIN_ID = "stdin"
+STDIN_PATH = "<stdin>"
 
 
 @dataclass
 class ReadResult:
-    """The articles read from a folder, in a stable order, and the files that were skipped."""
+    """The articles read, in a stable order, the inputs that were skipped and the warnings."""
 
     articles: list[Article] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
     warnings: list[ReadError] = field(default_factory=list)
 
-
-def decode(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped), else Windows-1252, else a clear error."""
-    if b"\x00" in data:
-        raise ArticleError("binary file (contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as error:
-        raise ArticleError(f"not UTF-8 or Windows-1252 text (byte {error.start})") from None
+    @property
+    def ok(self) -> bool:
+        """Whether every input was read (the exit status should say when not)."""
+        return not self.errors
 
 
-def split_front_matter(text: str) -> tuple[dict, str]:
-    """The YAML front matter (empty when there is none) and the body after it."""
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].rstrip() != FRONT_MATTER_FENCE:
-        return {}, text
-    for number, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in FRONT_MATTER_END:
-            header = "".join(lines[1:number])
-            body = "".join(lines[number + 1 :])
-            break
-    else:
-        raise ArticleError("front matter opened with '---' is never closed")
-    try:
-        metadata = yaml.safe_load(header) if header.strip() else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark else ""
-        raise ArticleError(
-            f"malformed front matter{where}: {getattr(error, 'problem', error)}"
-        ) from None
-    if metadata is None:
-        metadata = {}
-    if not isinstance(metadata, dict):
-        raise ArticleError("front matter is not a mapping of fields")
-    return metadata, body
+def read_inputs(
+    sources: Sequence[str | Path],
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    stdin: TextIO | None = None,
+    strict: bool = False,
+) -> ReadResult:
+    """Read every source: a folder (recursively, filtered by `include`/`exclude` globs), a file
+    of any supported kind, or "-" for one article from `stdin` (default `sys.stdin`).
 
-
-def parse_article(article_id: str, path: str, text: str) -> tuple[Article, list[str]]:
-    """An `Article` from a file's decoded text, and warnings that did not stop it being read."""
-    metadata, body = split_front_matter(text)
-    if not body.strip():
-        raise ArticleError("empty article (no text after the front matter)")
-    warnings: list[str] = []
-    published = None
-    if metadata.get("published") not in (None, ""):
-        try:
-            published = PartialDate.parse(metadata["published"])
-        except ValueError as error:
-            warnings.append(f"{error}; relative dates are left unresolved")
-    fields = {name: _text_field(metadata.get(name)) for name in METADATA_FIELDS}
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    article = Article(
-        id=article_id, path=path, body=body, published=published, content_hash=digest, **fields
-    )
-    return article, warnings
-
-
-def _text_field(value: object) -> str | None:
-    return None if value is None else str(value).strip() or None
-
-
-def read_article(path: Path) -> tuple[Article, list[str]]:
-    """Read one file; raises `ArticleError` (or `OSError`) with the reason it cannot be used."""
-    size = path.stat().st_size
-    if size == 0:
-        raise ArticleError("empty file")
-    if size > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})")
-    return parse_article(path.stem, str(path), decode(path.read_bytes()))
-
-
-def article_paths(root: Path) -> Iterator[Path]:
-    """Article files under `root` (recursively), in a stable order; `root` may be a file."""
-    if root.is_file():
-        yield root
-        return
-    for path in sorted(root.rglob("*")):
-        if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file():
-            yield path
-
-
-def read_articles(paths: Iterable[Path]) -> ReadResult:
-    """Read every file, collecting errors instead of stopping at the first one."""
-    result = ReadResult()
-    seen: dict[str, str] = {}
-    for path in paths:
-        try:
-            article, warnings = read_article(path)
-        except (ArticleError, OSError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            result.errors.append(ReadError(str(path), reason))
-            continue
-        if article.id in seen:
-            result.errors.append(
-                ReadError(
-                    str(path), f"duplicate article id {article.id!r} (also {seen[article.id]})"
-                )
-            )
-            continue
-        seen[article.id] = str(path)
-        result.articles.append(article)
-        result.warnings.extend(ReadError(str(path), warning) for warning in warnings)
-    return result
+    Article ids must be unique across all sources: a second article with an id already read is
+    reported, never silently merged. With `strict`, the first bad input raises `ArticleError`
+    naming it; warnings (such as an unreadable publication date) never stop the run."""
+    collector = _Collector(strict)
+    for source in sources:
+        for outcome in _read_source(source, include, exclude, stdin):
+            collector.add(outcome)
+    return collector.result
 
 
 def read_folder(root: Path) -> ReadResult:
-    """Read every article file under `root`."""
-    if not root.exists():
+    """Read every article file under `root` (or `root` itself when it is a file)."""
+    if not Path(root).exists():
         raise FileNotFoundError(f"no such file or folder: {root}")
-    return read_articles(article_paths(root))
+    return read_inputs([root])
+
+
+class _Collector:
+    """Gathers outcomes into a `ReadResult`, refusing duplicate ids, stopping early if strict."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.result = ReadResult()
+        self.seen: dict[str, str] = {}
+
+    def add(self, outcome: Outcome) -> None:
+        article = outcome.article
+        if article is not None and article.id in self.seen:
+            outcome = Outcome(
+                outcome.path,
+                error=f"duplicate article id {article.id!r} (also {self.seen[article.id]})",
+            )
+        if outcome.error is not None or outcome.article is None:
+            error = ReadError(outcome.path, outcome.error or "not read")
+            if self.strict:
+                raise ArticleError(f"{error.path}: {error.reason}")
+            self.result.errors.append(error)
+            return
+        self.seen[outcome.article.id] = outcome.path
+        self.result.articles.append(outcome.article)
+        self.result.warnings.extend(ReadError(outcome.path, w) for w in outcome.warnings)
+
+
+def _read_source(
+    source: str | Path, include: Sequence[str], exclude: Sequence[str], stdin: TextIO | None
+) -> Iterator[Outcome]:
+    if str(source) == STDIN:
+        yield _guarded(STDIN_PATH, lambda: read_stdin(stdin if stdin is not None else sys.stdin))
+        return
+    path = Path(source)
+    try:
+        is_dir = path.is_dir()
+        path.stat()
+    except OSError as error:
+        yield failure(path, error)
+        return
+    if not is_dir:
+        yield from read_file(path)
+        return
+    for found in walk_folder(path, SUPPORTED_SUFFIXES, include, exclude):
+        yield from (read_file(found) if isinstance(found, Path) else (found,))
+
+
+def read_file(path: Path) -> Iterator[Outcome]:
+    """The article(s) in one file: one for text and HTML, one per line for JSONL."""
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _guarded_many(path, lambda: read_jsonl(path))
+        return
+    yield _guarded(str(path), lambda: _read_single(path, suffix))
+
+
+def _read_single(path: Path, suffix: str) -> Outcome:
+    limit = MAX_PAGE_BYTES if suffix in HTML_SUFFIXES else MAX_ARTICLE_BYTES
+    with path.open("rb") as stream:
+        size = path.stat().st_size
+        data = read_limited(stream, limit, size)
+    if not data:
+        return Outcome(str(path), error="empty file")
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(data)):
+        return parse_html_article(path.stem, str(path), data)
+    return parse_text_article(path.stem, str(path), decode(data))
+
+
+def read_stdin(stream: TextIO) -> Outcome:
+    """One article from stdin: text with optional front matter (its `id` names it), or a page."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        data = read_limited(buffer, MAX_ARTICLE_BYTES)
+    else:
+        text = stream.read(MAX_ARTICLE_BYTES + 1)
+        data = text.encode("utf-8", "surrogatepass")
+        if len(text) > MAX_ARTICLE_BYTES or len(data) > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"too large (the limit is {MAX_ARTICLE_BYTES:,} bytes)")
+    if not data.strip():
+        raise ArticleError("empty input")
+    if looks_like_html(data):
+        return parse_html_article(STDIN_ID, STDIN_PATH, data)
+    return parse_text_article(STDIN_ID, STDIN_PATH, decode(data))
+
+
+def _guarded(path: str, read: Callable[[], Outcome]) -> Outcome:
+    """`read()`, with the expected failures of reading turned into a reported outcome."""
+    try:
+        return read()
+    except (ArticleError, OSError, UnicodeError) as error:
+        return failure(path, error)
+
+
+def _guarded_many(path: Path, read: Callable[[], Iterable[Outcome]]) -> Iterable[Outcome]:
+    try:
+        yield from read()
+    except (ArticleError, OSError, UnicodeError) as error:
+        yield failure(path, error)
