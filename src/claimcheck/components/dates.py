@@ -1,16 +1,307 @@
-"""Finds dates in a `Doc` (placeholder: the real recogniser is being written)."""
+"""Finds the date expressions of a `Doc` and gives each its TIMEX3-style value.
+
+Candidates come from two sources: spaCy's DATE entities (good recall on news prose, but they also
+cover durations like "seven years" and miss bare month names in some contexts) and token
+`Matcher` patterns for the calendar shapes news uses. Each candidate is then read word by word
+(`date_values.read_words`); durations, ages, sets ("each day") and idioms ("at the end of the
+day") have no calendar cue and are dropped. The rest are resolved in document order, so that
+"two years later" and "the same period last year" can refer to the date mentioned before them.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from claimcheck.components import extensions  # noqa: F401  (registers Doc._.dates)
+from claimcheck.components.date_values import Context, resolve
+from claimcheck.components.date_words import (
+    DAY_WORDS,
+    DEICTIC,
+    HOLIDAYS,
+    MONTHS,
+    ORDINALS,
+    RELATIVE_TO_PREVIOUS,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    DateWords,
+    read_words,
+)
+from claimcheck.components.timex import Period
 from claimcheck.types import DateMention
+
+#: Words that may open a candidate but are not part of the expression ("in May", "on Tuesday").
+LEADING_WORDS = frozenset(
+    {"in", "on", "at", "since", "by", "until", "from", "before", "after", "during", "of", "for"}
+)
+#: Words before a unit that make "the ... months" a period on the calendar rather than a
+#: duration: "the final years of ...", "the first few months of his presidency".
+PERIOD_WORDS = frozenset(
+    {"first", "final", "last", "early", "earliest", "late", "closing", "opening", "initial"}
+)
+#: Words that make an expression a set or a manner, never one date ("each day", "per year").
+SET_WORDS = frozenset({"each", "every", "per", "daily", "weekly", "monthly", "yearly", "annual"})
+#: Verbs' auxiliaries that put a sentence in the future ("there will be", "they'll meet").
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
+#: Words for a vague recent stretch of time ("in recent years").
+RECENT_WORDS = frozenset({"recent", "coming", "past", "previous"})
+PERIOD_NOUNS = ("period", "time", "month", "year", "week", "quarter", "day", "season", "date")
+_YEAR = {"TEXT": {"REGEX": r"^(1[0-9]|2[0-9])\d\d$"}}
+_DAY = {"TEXT": {"REGEX": r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$"}}
+_AMBIGUOUS_MONTHS = ["may", "march", "mar", "jan", "sun", "sat", "dec", "wed"]
+_MONTH = {"LOWER": {"IN": sorted(set(MONTHS) - set(_AMBIGUOUS_MONTHS))}}
+_MONTH_NAME = {"LOWER": {"IN": sorted(MONTHS)}, "IS_TITLE": True, "POS": "PROPN"}
+_WEEKDAY = {"LOWER": {"IN": sorted(name for name in WEEKDAYS if len(name) > 3)}}
+_SEASON = {"LOWER": {"IN": sorted(SEASONS)}}
+_UNIT = {"LOWER": {"IN": sorted(UNITS)}}
+_DEICTIC = {"LOWER": {"IN": sorted(DEICTIC)}}
+_COUNT = {"LIKE_NUM": True}
+_PART_OF_DAY = {"LOWER": {"IN": ["morning", "afternoon", "evening", "night"]}}
+_NUMERIC_DATE = {
+    "TEXT": {"REGEX": r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/(\d{2}|\d{4})|\d{1,2}/\d{1,2})$"}
+}
+_MONTH_ANY: list[dict] = [_MONTH, _MONTH_NAME]
+
+
+def _month_patterns() -> list[list[dict]]:
+    patterns = []
+    for month in _MONTH_ANY:
+        patterns += [
+            [month, _DAY, {"ORTH": ",", "OP": "?"}, _YEAR],
+            [month, _DAY],
+            [month, {"ORTH": ",", "OP": "?"}, _YEAR],
+            [month],
+            [_DAY, {"LOWER": "of", "OP": "?"}, month, {"ORTH": ",", "OP": "?"}, _YEAR],
+            [_DAY, {"LOWER": "of", "OP": "?"}, month],
+            [{"LOWER": "the"}, {"LOWER": {"IN": sorted(ORDINALS)}}, {"LOWER": "of"}, month],
+            [{"LOWER": {"IN": ["early", "mid", "late"]}}, {"ORTH": "-", "OP": "?"}, month],
+            [_DEICTIC, month],
+        ]
+    return patterns
+
+
+#: Token patterns for calendar shapes, by label (the label only helps debugging).
+PATTERNS: dict[str, list[list[dict]]] = {
+    "MONTH": _month_patterns(),
+    "NUMERIC": [[_NUMERIC_DATE]],
+    "WEEKDAY": [[{**_DEICTIC, "OP": "?"}, _WEEKDAY]],
+    "DAY_WORD": [
+        [{"LOWER": {"IN": sorted(DAY_WORDS)}}],
+        [{"LOWER": {"IN": ["this", "last", "tomorrow", "yesterday"]}}, _PART_OF_DAY],
+    ],
+    "COMPACT": [
+        [
+            {"TEXT": {"REGEX": r"^\d{4}$"}},
+            {"ORTH": {"IN": ["-", "/"]}},
+            {"TEXT": {"REGEX": r"^\d\d?$"}},
+            {"ORTH": {"IN": ["-", "/"]}, "OP": "?"},
+            {"TEXT": {"REGEX": r"^\d\d?$"}, "OP": "?"},
+        ],
+        [{"TEXT": {"REGEX": r"^\d\d?[-/]\d\d?[-/](\d\d|\d{4})$"}}],
+        [{"TEXT": {"REGEX": r"^\d\d?/\d\d?$"}}],
+        [{"LOWER": {"REGEX": r"^[a-z]{3,9}[-/]\d{4}$"}}],
+        [_YEAR, {"ORTH": "-", "OP": "?"}, {"LOWER": {"REGEX": r"^[qh][1-4]$"}}],
+    ],
+    "WEEK_NUMBER": [[{"LOWER": "week"}, {"TEXT": {"REGEX": r"^\d\d?$"}}, {"LOWER": "of"}, _YEAR]],
+    "HOLIDAY": [[{"LOWER": {"IN": sorted(HOLIDAYS)}}, {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"}]],
+    "DEICTIC": [
+        [{"LOWER": {"IN": ["earlier", "later", "early", "late"]}, "OP": "?"}, _DEICTIC, _UNIT],
+        [_DEICTIC, _SEASON],
+        [{"LOWER": "the"}, {"LOWER": {"IN": ["last", "past"]}}, _COUNT, _UNIT],
+    ],
+    "SEASON_YEAR": [
+        [{"LOWER": "the", "OP": "?"}, _SEASON, {"LOWER": "of", "OP": "?"}, _YEAR],
+        [{"LOWER": "the", "OP": "?"}, _SEASON, {"LOWER": "of", "OP": "?"}, _DEICTIC, _UNIT],
+    ],
+    "HALF_QUARTER": [
+        [
+            {"LOWER": "the", "OP": "?"},
+            {"LOWER": {"IN": [*sorted(ORDINALS), "last"]}},
+            {"LOWER": {"IN": ["half", "quarter"]}},
+            {"LOWER": "of"},
+            _YEAR,
+        ],
+        [{"LOWER": {"REGEX": r"^[qh][1-4]$"}}, {"ORTH": "-", "OP": "?"}, _YEAR],
+    ],
+    "AGO": [
+        [
+            {"LIKE_NUM": True, "OP": "?"},
+            {"LOWER": {"IN": ["few", "several", "many"]}, "OP": "?"},
+            _UNIT,
+            {"LOWER": "ago"},
+        ]
+    ],
+    "RELATIVE": [
+        [
+            {"LOWER": {"IN": ["a", "an", "one"]}, "OP": "?"},
+            _COUNT,
+            _UNIT,
+            {"LOWER": {"IN": ["later", "earlier"]}},
+        ],
+        [{"LOWER": "the"}, {"LOWER": {"IN": ["following", "next", "previous"]}}, _UNIT],
+    ],
+    "SAME": [
+        [
+            {"LOWER": "the"},
+            {"LOWER": "same"},
+            {"LOWER": {"IN": list(PERIOD_NOUNS)}},
+            {"LOWER": {"IN": ["last", "a", "the", "in", "of"]}, "OP": "?"},
+            {"LOWER": {"IN": ["year", "previous", "prior"]}, "OP": "?"},
+            {"LOWER": {"IN": ["year", "earlier", "before"]}, "OP": "?"},
+        ],
+        [
+            {"LOWER": "the"},
+            {"LOWER": "same"},
+            {"LOWER": {"IN": list(PERIOD_NOUNS)}},
+            {"LOWER": {"IN": ["in", "of"]}},
+            _YEAR,
+        ],
+    ],
+    "EDGE": [
+        [
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["end", "beginning", "start", "middle"]}},
+            {"LOWER": "of"},
+            {"LOWER": {"IN": ["the", "this", "last", "next"]}},
+            {"LOWER": "same", "OP": "?"},
+            _UNIT,
+        ],
+    ],
+    "RECENT": [[{"LOWER": "recent"}, {"LOWER": {"IN": ["years", "months", "weeks", "days"]}}]],
+    "WEEK_OF": [
+        [
+            {"LOWER": "the"},
+            {"LOWER": "week"},
+            {"LOWER": "of"},
+            _MONTH_NAME,
+            _DAY,
+            {"ORTH": ",", "OP": "?"},
+            _YEAR,
+        ]
+    ],
+}
+
+
+@lru_cache(maxsize=4)
+def date_matcher(vocab: Vocab) -> Matcher:
+    """One `Matcher` per vocabulary: building it is slower than matching a whole article."""
+    matcher = Matcher(vocab)
+    for label, patterns in PATTERNS.items():
+        matcher.add(label, patterns)
+    return matcher
+
+
+def trim(span: Span) -> Span:
+    """Drop prepositions and punctuation at the edges ("in May," -> "May")."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_ in LEADING_WORDS or span.doc[start].is_punct):
+        start += 1
+    while end > start and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[start:end]
+
+
+def candidate_spans(doc: Doc) -> list[Span]:
+    """DATE entities and matched calendar shapes, longest first where they overlap."""
+    spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    spans += [doc[start:end] for _, start, end in date_matcher(doc.vocab)(doc)]
+    spans = [trimmed for span in spans if len(trimmed := trim(span)) > 0]
+    return sorted(filter_spans(spans), key=lambda span: span.start)
+
+
+def is_age(span: Span) -> bool:
+    """'65 years old', 'a 30-year-old', 'aged 30'."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return after in ("old", "-year", "-years") or "old" in span.text.lower() or before == "aged"
+
+
+def has_calendar_cue(words: DateWords) -> bool:
+    """Whether the words place something on the calendar (not a duration, set or idiom)."""
+    if words.has(*SET_WORDS):
+        return False
+    named = (
+        words.years,
+        words.month,
+        words.weekday,
+        words.numeric,
+        words.numeric_partial,
+        words.holiday,
+        words.day_offset,
+        words.decade,
+    )
+    if any(value is not None and value != [] and value is not False for value in named):
+        return True
+    if words.season is not None:
+        return True
+    if words.unit is None:
+        return False
+    if words.deictic is not None or words.has("ago", "hence", "same", *RECENT_WORDS):
+        return True
+    if words.words[0] == "in" and words.count is not None:
+        return True
+    if any(word in RELATIVE_TO_PREVIOUS for word in words.words) and words.count is not None:
+        return True
+    return words.words[0] == "the" and words.has(*PERIOD_WORDS)
+
+
+def speaks_of_future(span: Span) -> bool:
+    """Whether the verb governing the expression has a future auxiliary ("will", "'ll")."""
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") and any(
+            child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUXILIARIES
+            for child in token.children
+        ):
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def with_future_in(span: Span, future: bool) -> Span:
+    """'(they will return) in two weeks' places a date; 'in two weeks, prices rose' is a duration,
+    so "in" joins a counted span only in a sentence about the future."""
+    doc = span.doc
+    counted = span[0].like_num or span[0].lower_ in ("a", "an")
+    if future and counted and span.start > 0 and doc[span.start - 1].lower_ == "in":
+        return doc[span.start - 1 : span.end]
+    return span
 
 
 def find_dates(doc: Doc) -> list[DateMention]:
-    return []
+    """Every date expression of the document, resolved against `doc._.published` and the date
+    mentioned before it."""
+    previous: Period | None = None
+    mentions: list[DateMention] = []
+    for span in candidate_spans(doc):
+        future = speaks_of_future(span)
+        span = with_future_in(span, future)
+        words = read_words(span)
+        if not has_calendar_cue(words) or is_age(span):
+            continue
+        context = Context(doc._.published, previous, future)
+        period, reason = resolve(words, context)
+        if period is not None and not words.has("same"):
+            previous = period  # a comparison ("the same period last year") keeps the thread
+        mentions.append(
+            DateMention(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                value=period.timex if period else None,
+                reason=reason,
+            )
+        )
+    return mentions
 
 
 @Language.factory("claimcheck_dates", assigns=["doc._.dates"])
