@@ -11,12 +11,48 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "FAC", "LAW", "PRODUCT"})
+#: Titles written before a name: part of how the article styles the person, not of the name.
+TITLE_WORDS = frozenset(
+    (  # noqa: SIM905  (a word list reads best as words)
+        "minister president secretary senator governor ambassador professor general mr mrs ms "
+        "dr sir dame chief director spokesman spokeswoman spokesperson chairman chairwoman "
+        "mayor judge justice prime foreign deputy vice premier chancellor king queen prince "
+        "princess pope representative rep sen gov lt col capt sgt officer commissioner "
+        "administrator"
+    ).split()
+)
+_EDGE_PUNCT = " ,.;:\"'“”‘’()"
 _POSSESSIVE = re.compile(r"[’']s?$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _ALIAS = re.compile(r"([A-ZÀ-Ý][\w.’'-]*(?:\s+[A-ZÀ-Ý][\w.’'-]*)+)\s+\(([A-Z][A-Za-z.]{1,9})\)")
+
+
+def full_name(ent: Span) -> Span:
+    """A person entity with the given names the model left out of it: the small model often
+    tags only "Rivero Benfield" in "María Fernanda Rivero Benfield"; capitalised proper nouns
+    that compound into the name belong to it."""
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        token = doc[start - 1]
+        if not (token.pos_ == "PROPN" and token.is_title and token.ent_type_ in ("", "PERSON")):
+            break
+        if token.lower_.rstrip(".") in TITLE_WORDS:
+            break
+        if token.dep_ != "compound" or not ent.start <= token.head.i < ent.end:
+            break
+        start -= 1
+    return doc[start : ent.end] if start < ent.start else ent
+
+
+def without_titles(name: str) -> str:
+    """ "President-elect Andrés Manuel López Obrador" -> "Andrés Manuel López Obrador"."""
+    words = name.split()
+    while len(words) > 1 and fold(words[0]).split("-")[0] in TITLE_WORDS | {"the"}:
+        words = words[1:]
+    return " ".join(words)
 
 
 def fold(text: str) -> str:
@@ -30,8 +66,8 @@ def fold(text: str) -> str:
 
 def clean_name(text: str) -> str:
     """A mention as it should be shown: possessive and surrounding punctuation removed."""
-    text = _POSSESSIVE.sub("", " ".join(text.split()))
-    return text.strip(" ,.;:\"'“”‘’()")
+    text = " ".join(text.split()).strip(_EDGE_PUNCT)
+    return _POSSESSIVE.sub("", text).strip(_EDGE_PUNCT)
 
 
 @dataclass
@@ -39,22 +75,30 @@ class NameIndex:
     """Maps folded mentions (full names, surnames, aliases) to the fullest name in the article."""
 
     canonical: dict[str, str] = field(default_factory=dict)
+    persons: set[str] = field(default_factory=set)
 
     @classmethod
     def from_doc(cls, doc: Doc) -> NameIndex:
         index = cls()
         for match in _ALIAS.finditer(doc.text):
-            full, alias = clean_name(match.group(1)), match.group(2)
+            full, alias = without_titles(clean_name(match.group(1))), match.group(2)
             index.add(full)
             index.canonical[fold(alias)] = full
-        persons = [clean_name(ent.text) for ent in doc.ents if ent.label_ == "PERSON"]
+            if _names_a_person(doc, match.start(1), match.end(1)):
+                index.persons.add(fold(full))
+        persons = [clean_name(full_name(ent).text) for ent in doc.ents if ent.label_ == "PERSON"]
         for name in sorted(set(persons), key=lambda n: -len(n.split())):
             index.add(name)
+            index.persons.add(fold(index.resolve(name)))
         for ent in doc.ents:
             if ent.label_ in NAME_LABELS and ent.label_ != "PERSON":
                 index.canonical.setdefault(
                     fold(ent.text), clean_name(_LEADING_THE.sub("", ent.text))
                 )
+        for ent in doc.ents:  # "the Times" for "The New York Times", once all full names are in
+            words = fold(ent.text).split()
+            if ent.label_ == "ORG" and len(words) >= 2 and ent.text.split()[-1][:1].isupper():
+                index.canonical.setdefault(words[-1], index.canonical[" ".join(words)])
         return index
 
     def add(self, name: str) -> None:
@@ -68,6 +112,24 @@ class NameIndex:
             for start in range(1, len(words)):
                 self.canonical.setdefault(" ".join(words[start:]), self.canonical[key])
 
+    def is_person(self, name: str) -> bool:
+        """Whether `name` (as `resolve` returns it) is a person the article names."""
+        return fold(name) in self.persons
+
     def resolve(self, mention: str) -> str:
         """The fullest name the article gives for `mention` (the mention itself if unknown)."""
-        return self.canonical.get(fold(mention), clean_name(mention))
+        key = fold(mention)
+        if key in self.canonical:
+            return self.canonical[key]
+        if len(key.split()) >= 2:  # "María Fernanda Rivero" for "María Fernanda Rivero Benfield"
+            longer = [name for name in self.persons if name.startswith(key + " ")]
+            if len(longer) == 1:
+                return self.canonical[longer[0]]
+        return clean_name(mention)
+
+
+def _names_a_person(doc: Doc, start: int, end: int) -> bool:
+    """Whether the model tagged any part of the characters `start:end` as a person."""
+    return any(
+        ent.label_ == "PERSON" and ent.start_char < end and ent.end_char > start for ent in doc.ents
+    )

@@ -1,16 +1,228 @@
-"""Finds quotes in a `Doc` (placeholder: the real recogniser is being written)."""
+"""Finds quotations, who is quoted, and which quotation marks only set off a term.
+
+A quotation is credited to the subject of the verb of saying that governs it in the parse
+(`"...," X said`, `X told Reuters: "..."`, `said his government "will not accept"`), else to
+a verb of saying elsewhere in its sentence, else to the speaker of the sentence before it in
+the same paragraph (`X said ... . "...," she said. "..."`), and a quotation that runs on into
+the next paragraph keeps its speaker there. Subjects become names through `SourceResolver`.
+
+A quotation running over several paragraphs is kept as one `Quote` per paragraph: that is how
+the gold format counts them (each segment is what stands between its own marks), and it keeps
+every `Quote`'s offsets inside one paragraph, so one stray mark can never swallow an article.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from claimcheck.components import extensions  # noqa: F401  (registers Doc._.quotes)
+from claimcheck.components.quote_marks import MarkedSpan, paragraphs, quoted_spans
+from claimcheck.components.speakers import (
+    SourceResolver,
+    Speaker,
+    according_to,
+    is_speech_cue,
+    subject_of,
+)
 from claimcheck.types import Quote
+
+#: A quotation of at most this many words that no verb of saying governs is a term, a title or
+#: a scare quote (`a "migrant removals pilot"`), not somebody's words.
+TERM_MAX_WORDS = 5
+#: Dependencies a quotation is not reported speech through: a relative clause inside the
+#: reported words (`migrants, which would honor Mexico's status as a "country of refuge"`).
+BLOCKING_DEPS = frozenset({"relcl"})
+#: Punctuation that introduces a full quotation (`X said: "..."`, `X said, "..."`).
+INTRODUCING_PUNCT = frozenset({",", ":", "—", "–", "-"})
+#: A one-line paragraph of at most this many words that does not end a sentence is a headline
+#: (or a caption, a subhead); its quotation repeats, shortened, one the article body gives.
+HEADLINE_MAX_WORDS = 25
+#: How many sentences before a quotation may name its speaker.
+CONTEXT_SENTENCES = 2
+SENTENCE_END = (".", "!", "?", '"', "”", "’", ":", ")")
+
+
+def quote_tokens(doc: Doc, span: MarkedSpan) -> Span:
+    return doc.char_span(span.start, span.end, alignment_mode="expand")
+
+
+def sentences_of(doc: Doc, tokens: Span) -> list[Span]:
+    """The sentences a quotation touches (a long quotation may hold several)."""
+    first, last = tokens[0].sent, tokens[-1].sent
+    return [sent for sent in doc.sents if first.start <= sent.start <= last.start]
+
+
+def governing_cue(tokens: Span, inside: frozenset[int]) -> Token | None:
+    """The verb of saying (or `according to`) the quotation depends on in the parse.
+
+    Walks up from every token that heads part of the quotation; a relative clause on the way
+    means the quoted words sit in a description, not in what is reported."""
+    for token in tokens:
+        if token.head.i in inside and token.head.i != token.i:
+            continue
+        node = token
+        for _ in range(12):
+            if node.dep_ in BLOCKING_DEPS:
+                break
+            node = node.head
+            if node.i not in inside:
+                if is_speech_cue(node):
+                    return node
+                cue = according_to(node)
+                if cue is not None and cue.i not in inside:
+                    return cue
+            if node.head.i == node.i:
+                break
+    return None
+
+
+def nearest_cue(sents: list[Span], tokens: Span, quoted: frozenset[int]) -> Token | None:
+    """The verb of saying outside quotation marks nearest to the quotation in its sentences."""
+    cues = [t for sent in sents for t in sent if t.i not in quoted and is_speech_cue(t)]
+    if not cues:
+        return None
+    return min(cues, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - tokens.end)))
+
+
+def is_term(tokens: Span, governed: bool) -> bool:
+    """Short words in quotation marks that no verb of saying governs, or a title in capitals."""
+    words = [t for t in tokens if t.is_alpha]
+    if not words:
+        return True
+    titled = all(t.is_title or t.is_upper or t.is_stop for t in words) and words[0].is_title
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    if titled and verbless and len(words) <= TERM_MAX_WORDS + 3:
+        return True
+    return not governed and len(words) <= TERM_MAX_WORDS
+
+
+def is_partial(doc: Doc, tokens: Span, sents: list[Span], quoted: frozenset[int]) -> bool:
+    """A fragment run into its sentence: words of the sentence on both sides of it, or a
+    lower-case start not introduced by a comma or colon."""
+    sent_start, sent_end = sents[0].start, sents[-1].end
+    outside = [t for t in doc[sent_start:sent_end] if t.i not in quoted]
+    before = [t for t in outside if t.i < tokens.start]
+    after = [t for t in outside if t.i >= tokens.end]
+    words_before = any(t.is_alpha for t in before)
+    words_after = any(t.is_alpha for t in after)
+    introduced = bool(before) and before[-1].text in INTRODUCING_PUNCT
+    first_word = next((t for t in tokens if t.is_alpha), tokens[0])
+    if first_word.is_lower and words_before and not introduced:
+        return True
+    return words_before and words_after and not (introduced and first_word.is_title)
+
+
+def speaker_in_sentence(
+    sent: Span, quoted: frozenset[int], known: dict[int, Speaker], resolver: SourceResolver
+) -> Speaker | None:
+    """The source a sentence credits: the subject of its last verb of saying outside quotation
+    marks, else the speaker already found for a quotation in it."""
+    cues = [t for t in sent if t.i not in quoted and is_speech_cue(t)]
+    for cue in reversed(cues):
+        subject = subject_of(cue)
+        speaker = resolver.resolve(subject) if subject is not None else None
+        if speaker is not None:
+            return speaker
+    in_sentence = [
+        speaker for start, speaker in known.items() if sent.start_char <= start < sent.end_char
+    ]
+    return in_sentence[-1] if in_sentence else None
+
+
+def speaker_from_context(
+    doc: Doc,
+    sent: Span,
+    opens_paragraph: bool,
+    bounds: list[tuple[int, int]],
+    quoted: frozenset[int],
+    known: dict[int, Speaker],
+    resolver: SourceResolver,
+) -> Speaker | None:
+    """The source of a quotation whose own sentence names none: the sentences just before it
+    (`X said ... . "..."`, `X told Reuters: "..."`, `"...," she said. "..."`). A quotation that
+    opens its paragraph may take it from the end of the previous paragraph."""
+    paragraph = paragraph_start_of(bounds, sent.start_char)
+    limit = paragraph
+    if opens_paragraph:
+        index = next((i for i, (start, _) in enumerate(bounds) if start == paragraph), 0)
+        limit = bounds[index - 1][0] if index > 0 else paragraph
+    current = sent
+    for _ in range(CONTEXT_SENTENCES):
+        if current.start == 0:
+            return None
+        current = doc[current.start - 1].sent
+        if current.end_char <= limit:
+            return None
+        speaker = speaker_in_sentence(current, quoted, known, resolver)
+        if speaker is not None:
+            return speaker
+        if current.start_char < paragraph:
+            return None  # only the last sentence of the previous paragraph
+    return None
+
+
+def is_headline(text: str) -> bool:
+    """A single short line that does not end like a sentence."""
+    text = text.strip()
+    return (
+        "\n" not in text
+        and len(text.split()) <= HEADLINE_MAX_WORDS
+        and not text.endswith(SENTENCE_END)
+    )
+
+
+def paragraph_start_of(bounds: list[tuple[int, int]], offset: int) -> int:
+    return next((start for start, end in bounds if start <= offset < end), 0)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    return []
+    """Every quotation in `doc`, with its speaker, whether it is partial, or a term."""
+    headlines = [(s, e) for s, e in paragraphs(doc.text) if is_headline(doc.text[s:e])]
+    spans = [
+        (span, quote_tokens(doc, span))
+        for span in quoted_spans(doc.text)
+        if not any(s <= span.start < e for s, e in headlines)
+    ]
+    spans = [(span, tokens) for span, tokens in spans if tokens is not None and len(tokens)]
+    quoted = frozenset(t.i for _, tokens in spans for t in tokens)
+    resolver = SourceResolver.from_doc(doc, quoted)
+    bounds = paragraphs(doc.text)
+    quotes: list[Quote] = []
+    known: dict[int, Speaker] = {}
+    previous: Speaker | None = None
+    for span, tokens in spans:
+        inside = frozenset(t.i for t in tokens)
+        sents = sentences_of(doc, tokens)
+        governed = governing_cue(tokens, inside)
+        cue = governed or nearest_cue(sents, tokens, quoted)
+        if is_term(tokens, governed is not None):
+            quotes.append(Quote(doc.text[span.start : span.end], span.start, span.end, kind="term"))
+            continue
+        speaker = None
+        if cue is not None:
+            subject = subject_of(cue)
+            speaker = resolver.resolve(subject) if subject is not None else None
+        if speaker is None and span.continues:
+            speaker = previous
+        if speaker is None:
+            opens = paragraph_start_of(bounds, span.start) >= span.start - 1
+            speaker = speaker_from_context(doc, sents[0], opens, bounds, quoted, known, resolver)
+        if speaker is not None:
+            known[span.start] = speaker
+        resolver.remember(speaker)
+        previous = speaker
+        quotes.append(
+            Quote(
+                text=doc.text[span.start : span.end],
+                start=span.start,
+                end=span.end,
+                speaker=speaker.name if speaker else None,
+                cue=cue.text if cue is not None and speaker is not None else None,
+                partial=is_partial(doc, tokens, sents, quoted),
+            )
+        )
+    return quotes
 
 
 @Language.factory("claimcheck_quotes", assigns=["doc._.quotes"])

@@ -1,0 +1,45 @@
+"""Reported speech without quotation marks."""
+
+from __future__ import annotations
+
+from claimcheck.components.attributions import find_attributions
+
+
+def attributions_of(nlp, text):
+    doc = nlp(text)
+    found = find_attributions(doc)
+    for item in found:
+        assert doc.text[item.start : item.end] == item.text
+    return found
+
+
+def test_said_that_clause(nlp):
+    (item,) = attributions_of(nlp, "Luis Videgaray said that Mexico would take the case to the UN.")
+    assert item.source == "Luis Videgaray"
+    assert item.text == "Mexico would take the case to the UN"
+
+
+def test_outlet_reported_after_the_content(nlp):
+    (item,) = attributions_of(nlp, "The talks collapsed after two days, Reuters reported.")
+    assert item.source == "Reuters" and item.text.startswith("The talks collapsed")
+
+
+def test_according_to(nlp):
+    (item,) = attributions_of(nlp, "According to Reuters, the talks collapsed after two days.")
+    assert item.source == "Reuters" and item.cue == "according to"
+    assert item.text == "the talks collapsed after two days"
+
+
+def test_pronoun_source_is_resolved(nlp):
+    text = "Jen Psaki met reporters on Monday. She warned that the numbers would keep rising."
+    (item,) = attributions_of(nlp, text)
+    assert item.source == "Jen Psaki"
+
+
+def test_no_attribution_inside_or_over_a_quotation(nlp):
+    text = "Maria Gonzalez said, “I think the wall will never be built.”"
+    assert attributions_of(nlp, text) == []
+
+
+def test_plain_statement_is_not_reported_speech(nlp):
+    assert attributions_of(nlp, "The government announced a $30 billion program in June.") == []

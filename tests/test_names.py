@@ -1,0 +1,33 @@
+"""In-article name resolution: surnames, aliases, partial names."""
+
+from __future__ import annotations
+
+from claimcheck.names import NameIndex, clean_name, fold
+
+
+def test_fold_ignores_case_accents_and_possessive():
+    assert fold("López Obrador’s") == "lopez obrador"
+
+
+def test_clean_name_drops_possessive_and_punctuation():
+    assert clean_name("“Videgaray’s,") == "Videgaray"
+
+
+def test_surname_and_alias_resolve_to_the_full_name(nlp):
+    doc = nlp(
+        "President-elect Andrés Manuel López Obrador (AMLO) rejected the offer. "
+        "Later, López Obrador met Luis Videgaray. AMLO said Videgaray was wrong."
+    )
+    names = NameIndex.from_doc(doc)
+    assert names.resolve("Lopez Obrador") == "Andrés Manuel López Obrador"
+    assert names.resolve("AMLO") == "Andrés Manuel López Obrador"
+    assert names.resolve("Videgaray") == "Luis Videgaray"
+    assert names.resolve("Someone Else") == "Someone Else"
+
+
+def test_given_names_the_model_left_out_are_part_of_the_name(nlp):
+    doc = nlp("María Fernanda Rivero Benfield, a coordinator at Sin Fronteras, spoke on Monday.")
+    names = NameIndex.from_doc(doc)
+    assert names.resolve("Rivero Benfield") == "María Fernanda Rivero Benfield"
+    assert names.resolve("María Fernanda Rivero") == "María Fernanda Rivero Benfield"
+    assert names.is_person("María Fernanda Rivero Benfield")

@@ -1,0 +1,140 @@
+"""Quotations: marks, speakers (names, pronouns, roles), partial quotes and terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.components.quote_marks import quoted_spans
+from claimcheck.components.quotes import find_quotes
+
+
+def quotes_of(nlp, text):
+    doc = nlp(text)
+    found = find_quotes(doc)
+    for quote in found:
+        assert doc.text[quote.start : quote.end] == quote.text
+    return found
+
+
+def only_quote(nlp, text):
+    found = [q for q in quotes_of(nlp, text) if q.kind == "quote"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def texts(text):
+    return [text[s.start : s.end] for s in quoted_spans(text)]
+
+
+def test_curly_straight_and_mixed_marks_are_paired():
+    assert texts('He said “we won” and "they lost" and “it ended."') == [
+        "we won",
+        "they lost",
+        "it ended.",
+    ]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert texts("Trump’s plan and the students’ books aren’t new, it’s the ’90s.") == []
+
+
+def test_single_marks_around_words_are_a_quotation():
+    assert texts("The minister called it ‘a disgrace’ on Monday.") == ["a disgrace"]
+
+
+def test_unbalanced_mark_stops_at_the_paragraph_end():
+    text = "He said “this never closes.\n\nThe next paragraph is not quoted."
+    assert texts(text) == ["this never closes."]
+
+
+def test_quotation_over_two_paragraphs_is_one_segment_per_paragraph():
+    text = "“First part of it.\n\n“Second part,” she said."
+    spans = quoted_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["First part of it.", "Second part,"]
+    assert not spans[0].closed and spans[1].continues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will not pay for the wall,” Maria Gonzalez said.",
+        "Maria Gonzalez said, “We will not pay for the wall.”",
+        "“We will not pay for the wall,” said Maria Gonzalez, the foreign minister.",
+        "Maria Gonzalez told Reuters: “We will not pay for the wall.”",
+    ],
+)
+def test_speaker_next_to_the_quote(nlp, text):
+    assert only_quote(nlp, text).speaker == "Maria Gonzalez"
+
+
+def test_split_quote_has_one_speaker(nlp):
+    found = quotes_of(nlp, "“We will not pay,” Maria Gonzalez said, “and we never will.”")
+    assert [q.speaker for q in found] == ["Maria Gonzalez", "Maria Gonzalez"]
+
+
+def test_pronoun_speaker_is_the_person_named_before(nlp):
+    text = (
+        "Maria Gonzalez spoke to reporters in Mexico City on Monday. "
+        "“We will not pay for the wall,” she said."
+    )
+    assert only_quote(nlp, text).speaker == "Maria Gonzalez"
+
+
+def test_surname_resolves_to_the_full_name(nlp):
+    text = (
+        "Foreign Minister Luis Videgaray met the delegation. "
+        "“We are not going to accept it,” Videgaray said."
+    )
+    assert only_quote(nlp, text).speaker == "Luis Videgaray"
+
+
+def test_role_noun_resolves_to_the_person_with_that_role(nlp):
+    text = (
+        "Luis Videgaray, the foreign minister, arrived in Washington on Tuesday. "
+        "“We are not going to accept it,” the foreign minister said."
+    )
+    assert only_quote(nlp, text).speaker == "Luis Videgaray"
+
+
+def test_quote_after_the_speakers_sentence(nlp):
+    text = (
+        "Gretchen Kuhner, the director of the institute, said the system is failing. "
+        "“People are waiting for months without any answer from the government.”"
+    )
+    assert only_quote(nlp, text).speaker == "Gretchen Kuhner"
+
+
+def test_partial_quote_inside_a_sentence(nlp):
+    quote = only_quote(nlp, "Luis Videgaray said his government “will not accept” the plan.")
+    assert quote.partial and quote.speaker == "Luis Videgaray"
+
+
+def test_full_quote_is_not_partial(nlp):
+    assert not only_quote(nlp, "“We will not pay for the wall,” Maria Gonzalez said.").partial
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He presented details of his $30 billion “Marshall Plan” for Central America.",
+        "The money would pay for a “migrant removals pilot” in the south.",
+    ],
+)
+def test_titles_and_scare_quotes_are_terms(nlp, text):
+    found = quotes_of(nlp, text)
+    assert [(q.kind, q.speaker) for q in found] == [("term", None)]
+
+
+def test_group_and_outlet_speakers(nlp):
+    text = "Mexican officials told the migrants, “Get in line and you can enter our country.”"
+    assert only_quote(nlp, text).speaker == "Mexican officials"
+    text = "“The talks have collapsed,” Reuters reported on Friday."
+    assert only_quote(nlp, text).speaker == "Reuters"
+
+
+def test_according_to_credits_the_source(nlp):
+    text = (
+        "The program was cancelled because it was “too successful,” according to Tonatiuh Guillén."
+    )
+    quote = only_quote(nlp, text)
+    assert quote.speaker == "Tonatiuh Guillén" and quote.partial
