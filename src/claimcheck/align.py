@@ -1,0 +1,330 @@
+"""Which claims in different articles state the same fact.
+
+Lexical similarity alone separates same-fact pairs from same-topic look-alikes only weakly, so a
+pair is scored on what both claims are about as well: the entities their sentences name, who is
+quoted, and whether their values and dates could describe one fact. Candidates come from
+blocking keys (shared entities, speaker, year, value, rare words), never from all pairs, and all
+text scoring is done in one rapidfuzz batch call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+from rapidfuzz import fuzz, process, utils
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from claimcheck.names import fold
+from claimcheck.types import Article, Claim, DateMention, Money, Pair, Quantity, Quote
+from claimcheck.verdicts import (
+    CompareConfig,
+    Judgement,
+    dates_compatible,
+    judge,
+    same_person,
+    speaker_of,
+)
+
+#: Words left out of acronyms ("United Nations" -> UN, "Department of Homeland Security" -> DHS).
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "del", "la"})
+#: Shortest word used as a fallback blocking key (shorter ones are rarely about the fact).
+MIN_KEY_WORD = 4
+#: A one-word name minus its last letter, from this length up, joins the names it begins:
+#: "mexico" / "mexican", "canada" / "canadian" ("iran" / "iraq" are too short to join).
+MIN_STEM = 5
+#: Order of verdicts in results: conflicts are what a fact-checker looks for first.
+VERDICT_ORDER = {"conflict": 0, "agree": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A scored pair before the one-best-per-article filter."""
+
+    a: Claim
+    b: Claim
+    score: float
+    judgement: Judgement
+    shared: tuple[str, ...]
+
+
+def compare(
+    claims: Sequence[Claim], articles: Mapping[str, Article], config: CompareConfig | None = None
+) -> list[Pair]:
+    """Pairs of body claims from different articles that state the same fact, each with its
+    verdict; conflicts first, then by score, in an order that does not depend on input order."""
+    config = config or CompareConfig()
+    body = sorted((c for c in claims if c.section == "body"), key=claim_order)
+    clusters = entity_clusters((e for c in body for e in c.entities), config)
+    names = cluster_names(body, clusters)
+    entities = [frozenset(clusters[e] for e in c.entities) for c in body]
+    candidates = candidate_pairs(body, entities, config)
+    if not candidates:
+        return []
+    texts = text_scores(body, candidates, config)
+    scored = []
+    for (i, j), text in zip(candidates, texts, strict=True):
+        candidate = score_pair(body[i], body[j], entities[i], entities[j], float(text), config)
+        if candidate is not None:
+            shared = tuple(sorted(names[k] for k in entities[i] & entities[j]))
+            scored.append(
+                Candidate(candidate.a, candidate.b, candidate.score, candidate.judgement, shared)
+            )
+    pairs = [to_pair(c, articles) for c in best_per_article(scored, config.best_margin)]
+    return sorted(pairs, key=lambda p: (VERDICT_ORDER[p.verdict], -p.score, p.a.id, p.b.id))
+
+
+def claim_order(claim: Claim) -> tuple[str, int, str, str]:
+    return (claim.article, claim.item.start, claim.kind, claim.id)
+
+
+def is_stem_candidate(name: str) -> bool:
+    """A one-word name whose stem (all but its last letter) may start a demonym or plural."""
+    return " " not in name and len(name) > MIN_STEM
+
+
+def acronym(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w not in ACRONYM_SKIP]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def entity_clusters(names: Iterable[str], config: CompareConfig) -> dict[str, int]:
+    """Folded entity names grouped when they are spellings of one name: close strings
+    ("central america" / "central americans"), a stem and its derivations ("mexico" /
+    "mexican"), an acronym and the name it abbreviates ("un" / "united nations"), a surname and
+    the full name ("cheeks" / "maurice cheeks"; two people who share a surname are joined too,
+    which only costs a little precision since text and values are scored as well)."""
+    vocab = sorted(set(names))
+    parent = list(range(len(vocab)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    if vocab:
+        close = process.cdist(
+            vocab,
+            vocab,
+            scorer=fuzz.ratio,
+            score_cutoff=config.entity_ratio,
+            workers=config.workers,
+        )
+        for i, j in zip(*np.nonzero(close), strict=True):
+            if i < j:
+                union(int(i), int(j))
+        compact = {name.replace(" ", ""): k for k, name in enumerate(vocab) if len(name) <= 8}
+        stems = {name[:-1]: k for k, name in enumerate(vocab) if is_stem_candidate(name)}
+        single = {name: k for k, name in enumerate(vocab) if " " not in name}
+        for k, name in enumerate(vocab):
+            short = acronym(name)
+            if short and short in compact:
+                union(k, compact[short])
+            surname = name.rsplit(" ", 1)[-1]
+            if surname != name and surname in single:
+                union(k, single[surname])
+            for size in range(MIN_STEM, len(name)):
+                if name[:size] in stems and stems[name[:size]] != k:
+                    union(k, stems[name[:size]])
+    return {name: find(k) for k, name in enumerate(vocab)}
+
+
+def cluster_names(claims: Sequence[Claim], clusters: Mapping[str, int]) -> dict[int, str]:
+    """The name shown for each entity cluster: its most used spelling (then the longest)."""
+    counts = Counter(e for c in claims for e in c.entities)
+    best: dict[int, str] = {}
+    for name, key in clusters.items():
+        current = best.get(key)
+        if current is None or (counts[name], len(name)) > (counts[current], len(current)):
+            best[key] = name
+    return best
+
+
+def content_words(text: str) -> set[str]:
+    return {
+        w
+        for w in utils.default_process(text).split()
+        if len(w) >= MIN_KEY_WORD and w not in STOP_WORDS and not w.isdigit()
+    }
+
+
+def blocking_keys(claim: Claim, entities: frozenset[int], rare: Iterable[str]) -> set[Hashable]:
+    """The keys under which a claim meets its candidates. Every key carries the claim's kind,
+    since only claims of one kind are compared. Rare words are the fallback for a claim whose
+    sentence names nothing that NER recognises."""
+    keys: set[Hashable] = {("entity", e) for e in entities}
+    keys.update(("name", w) for e in claim.entities for w in e.split() if len(w) >= MIN_KEY_WORD)
+    speaker = fold(speaker_of(claim) or "").split()
+    if speaker:
+        keys.add(("source", speaker[-1]))
+    if claim.date and claim.date[:4].isdigit():
+        keys.add(("year", claim.date[:4]))
+    if isinstance(claim.item, Money | Quantity):
+        keys.add(("value", round(claim.item.value, 2)))
+    keys.update(("word", w) for w in rare)
+    return {(claim.kind, key) for key in keys}
+
+
+def rarest_words(claims: Sequence[Claim], count: int) -> list[list[str]]:
+    """For each claim, its `count` rarest sentence words that at least one other claim shares."""
+    words = [content_words(c.sentence) for c in claims]
+    frequency = Counter(w for ws in words for w in ws)
+    return [
+        sorted((w for w in ws if frequency[w] >= 2), key=lambda w: (frequency[w], w))[:count]
+        for ws in words
+    ]
+
+
+def candidate_pairs(
+    claims: Sequence[Claim], entities: Sequence[frozenset[int]], config: CompareConfig
+) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of claims of one kind from different articles sharing a key. Keys
+    held by more than `max_block` claims are dropped: they join too much to mean anything."""
+    rare = rarest_words(claims, config.rare_words)
+    blocks: dict[Hashable, list[int]] = defaultdict(list)
+    for index, claim in enumerate(claims):
+        for key in blocking_keys(claim, entities[index], rare[index]):
+            blocks[key].append(index)
+    found: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > config.max_block:
+            continue
+        for i, j in combinations(members, 2):
+            if claims[i].article != claims[j].article:
+                found.add((i, j))
+    return sorted(found)
+
+
+def content_text(text: str) -> str:
+    """Content words only: shared "the", "of", "that" say nothing about whether two sentences
+    state one fact, and they dominate `token_set_ratio` otherwise."""
+    return " ".join(w for w in utils.default_process(text).split() if w not in STOP_WORDS)
+
+
+def date_context(claim: Claim, words: int) -> str:
+    """The words around a date, without the date: what happened then. A sentence often holds
+    several events, and two dates agree or conflict only about the same one."""
+    offset = claim.item.start - claim.sentence_start
+    before = claim.sentence[:offset].split()[-words:]
+    after = claim.sentence[offset + len(claim.item.text) :].split()[:words]
+    return " ".join(before + after)
+
+
+def comparable_text(claim: Claim, config: CompareConfig) -> str:
+    """What is compared as text: the quote's own words for a quote, the words around the date
+    for a date, else the whole sentence."""
+    if isinstance(claim.item, Quote):
+        return content_text(claim.item.text)
+    if isinstance(claim.item, DateMention):
+        return content_text(date_context(claim, config.date_window))
+    return content_text(claim.sentence)
+
+
+def text_scores(
+    claims: Sequence[Claim], pairs: Sequence[tuple[int, int]], config: CompareConfig
+) -> np.ndarray:
+    """`token_set_ratio` of every candidate pair in one batch call (no Python loop over pairs)."""
+    left = [comparable_text(claims[i], config) for i, _ in pairs]
+    right = [comparable_text(claims[j], config) for _, j in pairs]
+    return process.cpdist(
+        left,
+        right,
+        scorer=fuzz.token_set_ratio,
+        processor=utils.default_process,
+        workers=config.workers,
+    )
+
+
+def entity_overlap(a: frozenset[int], b: frozenset[int]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def score_pair(
+    a: Claim,
+    b: Claim,
+    ents_a: frozenset[int],
+    ents_b: frozenset[int],
+    text: float,
+    config: CompareConfig,
+) -> Candidate | None:
+    """The alignment score of two claims, or None when they are not the same fact."""
+    if not (ents_a & ents_b) and text < config.text_alone:
+        return None
+    judgement = judge(a, b, config)
+    if judgement is None:
+        return None
+    person = same_person(speaker_of(a), speaker_of(b))
+    speaker = 0.5 if person is None else float(person)
+    dated = dates_compatible(a.date, b.date) if a.kind != "date" else None
+    compatible = judgement.compatible and dated is not False
+    score = 100 * (
+        config.text_weight * text / 100
+        + config.entity_weight * entity_overlap(ents_a, ents_b)
+        + config.speaker_weight * speaker
+        + config.value_weight * compatible
+    )
+    if score < required_score(a.kind, judgement.verdict, config):
+        return None
+    return Candidate(a, b, round(score, 1), judgement, ())
+
+
+def required_score(kind: str, verdict: str, config: CompareConfig) -> float:
+    if kind == "attribution":
+        return config.speech_min_score
+    if kind == "date" and verdict == "conflict":
+        return config.date_conflict_min_score
+    return config.min_score
+
+
+def best_per_article(candidates: Sequence[Candidate], margin: float) -> list[Candidate]:
+    """Keep a pair only when it is, for one of its claims, (within `margin` of) the best match in
+    the other article: a figure repeated in a story is paired with its closest counterpart in
+    each other outlet, not with every look-alike there."""
+    best: dict[tuple[str, str], float] = defaultdict(float)
+    for c in candidates:
+        best[c.a.id, c.b.article] = max(best[c.a.id, c.b.article], c.score)
+        best[c.b.id, c.a.article] = max(best[c.b.id, c.a.article], c.score)
+    return [
+        c
+        for c in candidates
+        if c.score + margin >= min(best[c.a.id, c.b.article], best[c.b.id, c.a.article])
+    ]
+
+
+def describe_side(article: Article | None, fallback: str) -> str:
+    if article is None:
+        return fallback
+    name = article.outlet or article.title or article.id
+    return f"{name} {article.published}" if article.published else name
+
+
+def pair_id(a: Claim, b: Claim) -> str:
+    """Stable across runs and machines: derived from the two claim ids only."""
+    return "p" + hashlib.sha1(f"{a.id}|{b.id}".encode()).hexdigest()[:10]
+
+
+def to_pair(candidate: Candidate, articles: Mapping[str, Article]) -> Pair:
+    a, b = candidate.a, candidate.b
+    about = " / ".join(candidate.shared) if candidate.shared else "similar wording"
+    sides = (
+        f"{describe_side(articles.get(a.article), a.article)} vs "
+        f"{describe_side(articles.get(b.article), b.article)}"
+    )
+    return Pair(
+        id=pair_id(a, b),
+        verdict=candidate.judgement.verdict,
+        score=candidate.score,
+        kind=a.kind,
+        a=a,
+        b=b,
+        explanation=f"both: {about}; {candidate.judgement.detail}; {sides}",
+        topic=candidate.shared,
+    )

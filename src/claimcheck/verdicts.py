@@ -1,0 +1,269 @@
+"""Whether two claims that state the same fact agree, and the one configuration of every threshold.
+
+A verdict is only ever about values: two amounts, two dates, two sets of words credited to a
+speaker. Whether the two claims speak of the same fact at all is alignment's job (`align.py`);
+`judge` returns None when the values cannot be compared (different units, an undetermined date,
+different people saying different things), and such a pair is never reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, utils
+
+from claimcheck.names import fold
+from claimcheck.types import Attribution, Claim, DateMention, Money, Quantity, Quote, Verdict
+
+#: Words that turn a statement into its opposite; a quote with one against the same quote without
+#: is the clearest "contradicting words" a speaker can be credited with.
+NEGATIONS = frozenset(
+    {"not", "no", "never", "n't", "nt", "none", "nothing", "nobody", "neither", "nor", "cannot"}
+)
+#: Symbols used when showing an amount; other currencies are shown with their ISO code.
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+#: TIMEX3 seasons as (first month, number of months); winter runs into the next year.
+SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
+
+_TIMEX = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})"
+    r"|(?P<season>SP|SU|FA|WI)|H(?P<half>[12])|Q(?P<quarter>[1-4])))?$"
+)
+_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class CompareConfig:
+    """Every threshold of `claimcheck compare`, in one place. Scores are on a 0-100 scale.
+
+    Alignment score = 100 x (text_weight x sentence similarity + entity_weight x shared
+    entities + speaker_weight x same speaker + value_weight x compatible values), each part
+    in 0..1; the weights sum to 1.
+    """
+
+    #: A candidate pair is reported only from this alignment score up.
+    min_score: float = 45.0
+    #: The bar for reported speech without quotation marks: a paraphrase carries no value or
+    #: verbatim words to check, so whether two sentences report one statement rests on
+    #: alignment alone (on align-ecbplus, 55 is where `agree` recall and `unrelated` precision
+    #: balance).
+    speech_min_score: float = 55.0
+    #: The bar for two different dates: a story is a sequence of dated events, so two dates in
+    #: articles on one topic usually differ; calling that a conflict needs the words around both
+    #: dates to describe the same event.
+    date_conflict_min_score: float = 60.0
+    #: Weight of the rapidfuzz `token_set_ratio` of the two sentences (quote words for quotes).
+    text_weight: float = 0.60
+    #: Weight of the overlap of the entities the two sentences name (shared / the fewer named).
+    entity_weight: float = 0.20
+    #: Weight of the speaker/source match (1 same, 0.5 unknown on a side, 0 different).
+    speaker_weight: float = 0.10
+    #: Weight of value compatibility (1 compatible, 0 incompatible): a shared figure is evidence
+    #: of a shared fact, but a weak one, so that conflicts can still be found.
+    value_weight: float = 0.10
+    #: A claim is paired in each other article with its best match and with those scoring
+    #: within this margin of it (an event retold in several sentences), not with the rest.
+    best_margin: float = 10.0
+    #: Words either side of a date compared as its text (the event the date places).
+    date_window: int = 8
+    #: Without a shared entity, two sentences must be at least this similar to be joined.
+    text_alone: float = 80.0
+    #: Largest relative difference between two exact amounts (money, quantity) that agree.
+    tolerance: float = 0.01
+    #: Largest relative difference when either amount is approximate ("about", "more than").
+    approx_tolerance: float = 0.10
+    #: Two quotes (or reported contents) by the same speaker are "the same words" from this
+    #: `token_set_ratio` up.
+    same_words: float = 70.0
+    #: Words this close credited to two different speakers are a conflict of attribution.
+    identical_words: float = 90.0
+    #: Two entity names this close (rapidfuzz `ratio`) are one ("mexico" / "mexican").
+    entity_ratio: float = 85.0
+    #: Blocking keys shared by more claims than this are dropped (too common to discriminate).
+    max_block: int = 400
+    #: How many of a sentence's rarest words serve as fallback blocking keys.
+    rare_words: int = 3
+    #: rapidfuzz worker threads for batch scoring (-1: all cores).
+    workers: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The verdict on two claims' values and the part of the explanation that shows why."""
+
+    verdict: Verdict
+    detail: str
+    compatible: bool
+
+
+def same_person(a: str | None, b: str | None) -> bool | None:
+    """True/False when both names are known (same last word, or one contains the other, as the
+    gold rules say), None when either is missing."""
+    if not a or not b:
+        return None
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return None
+    return fa.split()[-1] == fb.split()[-1] or fa in fb or fb in fa
+
+
+def speaker_of(claim: Claim) -> str | None:
+    """Who a claim comes from: its source, else the speaker its quote or attribution names."""
+    item = claim.item
+    if claim.source:
+        return claim.source
+    if isinstance(item, Quote):
+        return item.speaker
+    return item.source or None if isinstance(item, Attribution) else None
+
+
+def relative_difference(a: float, b: float) -> float:
+    scale = max(abs(a), abs(b))
+    return 0.0 if scale == 0 else abs(a - b) / scale
+
+
+def amounts_compatible(
+    a: tuple[float, float | None, bool], b: tuple[float, float | None, bool], config: CompareConfig
+) -> bool:
+    """(value, high, approx) amounts agree when their ranges, widened by the tolerance, meet."""
+    tolerance = config.approx_tolerance if a[2] or b[2] else config.tolerance
+    low_a, high_a = a[0], a[1] if a[1] is not None else a[0]
+    low_b, high_b = b[0], b[1] if b[1] is not None else b[0]
+    if low_a <= high_b and low_b <= high_a:
+        return True
+    gap = (low_b, high_a) if high_a < low_b else (low_a, high_b)
+    return relative_difference(*gap) <= tolerance
+
+
+def format_amount(value: float, high: float | None, symbol: str) -> str:
+    text = f"{symbol}{value:,.0f}" if value == int(value) else f"{symbol}{value:,.2f}"
+    if high is not None:
+        text += f"-{high:,.0f}"
+    return text
+
+
+def judge_money(a: Money, b: Money, config: CompareConfig) -> Judgement:
+    if a.currency != b.currency:
+        detail = (
+            f"{format_amount(a.value, a.high, '')} {a.currency} vs "
+            f"{format_amount(b.value, b.high, '')} {b.currency} (currencies differ, not converted)"
+        )
+        return Judgement("conflict", detail, False)
+    symbol = CURRENCY_SYMBOLS.get(a.currency, "")
+    detail = (
+        f"{format_amount(a.value, a.high, symbol)} vs {format_amount(b.value, b.high, symbol)} "
+        f"{a.currency}"
+    )
+    ok = amounts_compatible((a.value, a.high, a.approx), (b.value, b.high, b.approx), config)
+    return Judgement("agree" if ok else "conflict", detail, ok)
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Units match on their folded head word ("asylum seekers" / "seekers", "mile" / "miles")."""
+    ha, hb = fold(a).split()[-1:] or [""], fold(b).split()[-1:] or [""]
+    return fuzz.ratio(ha[0], hb[0]) >= 80
+
+
+def judge_quantity(a: Quantity, b: Quantity, config: CompareConfig) -> Judgement | None:
+    if not same_unit(a.unit, b.unit):
+        return None
+    ok = amounts_compatible((a.value, None, a.approx), (b.value, None, b.approx), config)
+    detail = f"{a.value:,g} vs {b.value:,g} {b.unit}"
+    return Judgement("agree" if ok else "conflict", detail, ok)
+
+
+def timex_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a TIMEX3 value covers; None when undetermined or unknown."""
+    match = _TIMEX.match(value or "")
+    if not match:
+        return None
+    year = int(match["year"])
+    try:
+        if match["day"]:
+            day = dt.date(year, int(match["month"]), int(match["day"]))
+            return day, day
+        if match["month"]:
+            return month_span(year, int(match["month"]), 1)
+        if match["week"]:
+            monday = dt.date.fromisocalendar(year, int(match["week"]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if match["season"]:
+            return month_span(year, *SEASONS[match["season"]])
+        if match["half"]:
+            return month_span(year, 1 + 6 * (int(match["half"]) - 1), 6)
+        if match["quarter"]:
+            return month_span(year, 1 + 3 * (int(match["quarter"]) - 1), 3)
+    except ValueError:
+        return None
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def month_span(year: int, first_month: int, months: int) -> tuple[dt.date, dt.date]:
+    start = dt.date(year, first_month, 1)
+    last = first_month + months  # the month after the span, possibly in the next year
+    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    return start, dt.date(end_year, end_month, 1) - dt.timedelta(days=1)
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool | None:
+    """True when one date lies within the other (2019 contains 2019-05), False when they are
+    disjoint, None when either is undetermined."""
+    span_a, span_b = timex_interval(a), timex_interval(b)
+    if span_a is None or span_b is None:
+        return None
+    return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
+
+
+def judge_date(a: DateMention, b: DateMention) -> Judgement | None:
+    ok = dates_compatible(a.value, b.value)
+    if ok is None:
+        return None
+    return Judgement("agree" if ok else "conflict", f"{a.value} vs {b.value}", ok)
+
+
+def negated(text: str) -> bool:
+    words = _WORDS.findall(text.lower().replace("’", "'"))
+    return any(w in NEGATIONS or w.endswith("n't") for w in words)
+
+
+def words_similarity(a: str, b: str) -> float:
+    return fuzz.token_set_ratio(a, b, processor=utils.default_process)
+
+
+def judge_words(a: Claim, b: Claim, config: CompareConfig, verbatim: bool) -> Judgement | None:
+    """Quotes and reported speech. The same speaker with the same words agrees, and with the same
+    words negated conflicts; the same words credited to two different people also conflict.
+    Reported speech is paraphrase by nature, so for it (`verbatim` False) a same-source pair
+    whose words differ still agrees: alignment has already judged that both state one fact."""
+    text_a, text_b = a.item.text, b.item.text  # type: ignore[union-attr]
+    similarity = words_similarity(text_a, text_b)
+    source_a, source_b = speaker_of(a), speaker_of(b)
+    person = same_person(source_a, source_b)
+    who = source_a if person else f"{source_a or '?'} vs {source_b or '?'}"
+    if person is False:
+        if similarity >= config.identical_words:
+            return Judgement("conflict", f"same words credited to {who}", False)
+        return None
+    if similarity >= config.same_words:
+        if negated(text_a) != negated(text_b):
+            return Judgement("conflict", f"{who}: the same words, one of them negated", False)
+        return Judgement("agree", f"{who}: the same words ({similarity:.0f}% similar)", True)
+    if verbatim:
+        return None
+    return Judgement("agree", f"{who}: the same statement in other words", True)
+
+
+def judge(a: Claim, b: Claim, config: CompareConfig) -> Judgement | None:
+    """The verdict on two claims of one kind, or None when their values cannot be compared."""
+    ia, ib = a.item, b.item
+    if isinstance(ia, Money) and isinstance(ib, Money):
+        return judge_money(ia, ib, config)
+    if isinstance(ia, Quantity) and isinstance(ib, Quantity):
+        return judge_quantity(ia, ib, config)
+    if isinstance(ia, DateMention) and isinstance(ib, DateMention):
+        return judge_date(ia, ib)
+    if isinstance(ia, Quote | Attribution) and isinstance(ib, Quote | Attribution):
+        return judge_words(a, b, config, verbatim=isinstance(ia, Quote) and isinstance(ib, Quote))
+    return None

@@ -1,0 +1,166 @@
+"""Alignment on hand-made claims: which cross-outlet claims are paired, and how."""
+
+from __future__ import annotations
+
+import random
+
+from claim_factory import article, claim, date, money, quote
+from claimcheck.align import candidate_pairs, compare, entity_clusters
+from claimcheck.verdicts import CompareConfig
+
+ARTICLES = {
+    "gazette": article("gazette", "The Gazette", "2018-09"),
+    "herald": article("herald", "The Herald", "2018-12-13"),
+    "courier": article("courier", "The Courier", "2019-07"),
+}
+
+
+def offer_vs_plan():
+    """Two outlets give very different sums for the same actors' migration funding."""
+    return [
+        claim(
+            "gazette",
+            money("$20 million", 20e6),
+            "Washington offered the Mexican government $20 million to fly migrants back to "
+            "their countries of origin.",
+            entities=("washington", "mexican"),
+        ),
+        claim(
+            "herald",
+            money("$30 billion", 30e9),
+            "The Mexican government says $30 billion will keep migrants from leaving their "
+            "countries in Central America.",
+            entities=("mexican", "central america"),
+        ),
+    ]
+
+
+def test_money_for_the_same_actors_with_different_sums_conflicts():
+    pairs = compare(offer_vs_plan(), ARTICLES)
+    assert [p.verdict for p in pairs] == ["conflict"]
+    explanation = pairs[0].explanation
+    assert "$20,000,000 vs $30,000,000,000 USD" in explanation
+    assert "mexican" in explanation
+    assert "The Gazette 2018-09 vs The Herald 2018-12-13" in explanation
+
+
+def test_the_same_figure_in_two_outlets_agrees():
+    claims = [
+        claim(
+            "gazette",
+            money("$30 billion", 30e9),
+            "Mexico presented a $30 billion development plan for Central America.",
+            entities=("mexico", "central america"),
+        ),
+        claim(
+            "courier",
+            money("$30bn", 30e9),
+            "The $30bn Central American development plan was presented by Mexico.",
+            entities=("central american", "mexico"),
+        ),
+    ]
+    (pair,) = compare(claims, ARTICLES)
+    assert pair.verdict == "agree"
+    assert pair.kind == "money"
+    assert pair.topic  # "central america" and "central american" are one name
+
+
+def test_no_pair_within_one_article():
+    a, b = offer_vs_plan()
+    same_article = [a, claim("gazette", b.item, b.sentence, entities=b.entities)]
+    assert compare(same_article, ARTICLES) == []
+
+
+def test_look_alike_dates_about_different_events_are_not_joined():
+    claims = [
+        claim(
+            "gazette",
+            date("2016", "2016"),
+            "In 2016, the Department of Homeland Security issued two memos on deportations.",
+            entities=("department of homeland security",),
+        ),
+        claim(
+            "herald",
+            date("2016", "2016"),
+            "Since taking office in 2016, President Trump has pressed Mexico on immigration.",
+            entities=("trump", "mexico"),
+        ),
+    ]
+    assert compare(claims, ARTICLES) == []
+
+
+def test_the_same_event_dated_differently_conflicts():
+    claims = [
+        claim(
+            "gazette",
+            date("2016", "2016"),
+            "Since taking office in 2016, President Trump has sparred with Mexico.",
+            entities=("trump", "mexico"),
+        ),
+        claim(
+            "herald",
+            date("late January", "2017-01"),
+            "Trump has sparred with Mexico since the president took office in late January.",
+            entities=("trump", "mexico"),
+        ),
+    ]
+    (pair,) = compare(claims, ARTICLES)
+    assert pair.verdict == "conflict"
+    assert "2016 vs 2017-01" in pair.explanation
+
+
+def test_comments_and_boilerplate_are_not_compared():
+    a, b = offer_vs_plan()
+    hidden = claim("herald", b.item, b.sentence, entities=b.entities, section="comments")
+    assert compare([a, hidden], ARTICLES) == []
+
+
+def test_same_input_in_any_order_gives_the_same_pairs():
+    claims = [
+        *offer_vs_plan(),
+        claim(
+            "courier",
+            quote("We will not accept it", "Luis Videgaray"),
+            "“We will not accept it,” Videgaray said.",
+            entities=("videgaray",),
+        ),
+        claim(
+            "herald",
+            quote("will not accept", "Videgaray"),
+            "Videgaray said Mexico “will not accept” the plan.",
+            entities=("videgaray", "mexico"),
+        ),
+    ]
+    expected = compare(claims, ARTICLES)
+    assert len(expected) == 2
+    for seed in range(5):
+        shuffled = claims[:]
+        random.Random(seed).shuffle(shuffled)
+        assert compare(shuffled, ARTICLES) == expected
+    assert expected[0].verdict == "conflict"  # conflicts first
+
+
+def test_blocking_skips_claims_with_nothing_in_common():
+    claims = [
+        claim(
+            "gazette",
+            money("$5 million", 5e6),
+            "Acme paid $5 million for the stadium.",
+            entities=("acme",),
+        ),
+        claim("herald", money("$7m", 7e6), "Volcanic ash cost farmers $7m.", entities=("iceland",)),
+        claim("courier", money("$6m", 6e6), "The owner spent $6m on it.", entities=("acme",)),
+    ]
+    entities = [frozenset({0}), frozenset({1}), frozenset({0})]
+    assert candidate_pairs(claims, entities, CompareConfig()) == [(0, 2)]
+
+
+def test_spellings_of_one_name_are_clustered():
+    clusters = entity_clusters(
+        ["un", "united nations", "mexico", "mexican", "cheeks", "maurice cheeks", "iran", "iraq"],
+        CompareConfig(),
+    )
+    assert clusters["un"] == clusters["united nations"]
+    assert clusters["mexico"] == clusters["mexican"]
+    assert clusters["cheeks"] == clusters["maurice cheeks"]
+    assert clusters["iran"] != clusters["iraq"]

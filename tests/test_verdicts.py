@@ -1,0 +1,152 @@
+"""Verdict rules on hand-made claims: amounts, currencies, date precision, speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from claim_factory import claim, date, money, quantity, quote, reported
+from claimcheck.verdicts import CompareConfig, dates_compatible, judge, same_person, timex_interval
+
+CONFIG = CompareConfig()
+
+
+def money_pair(a, b):
+    return (
+        claim("x", a, f"The plan costs {a.text}, officials said."),
+        claim("y", b, f"Officials put the plan at {b.text}."),
+    )
+
+
+def test_same_amount_written_differently_agrees():
+    verdict = judge(*money_pair(money("$20M", 20e6), money("$20 million", 20e6)), CONFIG)
+    assert verdict.verdict == "agree"
+    assert "$20,000,000 vs $20,000,000 USD" in verdict.detail
+
+
+def test_amounts_million_apart_from_billion_conflict():
+    verdict = judge(*money_pair(money("$20 million", 20e6), money("$30 billion", 30e9)), CONFIG)
+    assert verdict.verdict == "conflict"
+    assert verdict.detail == "$20,000,000 vs $30,000,000,000 USD"
+
+
+def test_tolerance_is_wider_for_approximate_amounts():
+    exact = money_pair(money("$100 million", 100e6), money("$105 million", 105e6))
+    assert judge(*exact, CONFIG).verdict == "conflict"
+    rough = money_pair(
+        money("about $100 million", 100e6, qualifier="about"), money("$105 million", 105e6)
+    )
+    assert judge(*rough, CONFIG).verdict == "agree"
+
+
+def test_amount_inside_a_range_agrees():
+    pair = money_pair(money("$10-12 million", 10e6, high=12e6), money("$11 million", 11e6))
+    assert judge(*pair, CONFIG).verdict == "agree"
+
+
+def test_different_currencies_are_not_converted():
+    verdict = judge(*money_pair(money("€20 million", 20e6, "EUR"), money("$20M", 20e6)), CONFIG)
+    assert verdict.verdict == "conflict"
+    assert "EUR" in verdict.detail and "USD" in verdict.detail
+    assert "not converted" in verdict.detail
+
+
+def test_quantities_of_different_things_are_not_compared():
+    a = claim("x", quantity("17,000 immigrants", 17000, "immigrants"), "About 17,000 immigrants.")
+    b = claim("y", quantity("17,000 jobs", 17000, "jobs"), "It creates 17,000 jobs.")
+    assert judge(a, b, CONFIG) is None
+
+
+def test_quantities_of_one_thing_in_singular_and_plural_compare():
+    a = claim("x", quantity("11 miles", 11, "miles"), "The camp moved 11 miles away.")
+    b = claim("y", quantity("15 mile", 15, "mile"), "The camp moved a 15 mile distance.")
+    assert judge(a, b, CONFIG).verdict == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("2019", "2019-05", "agree"),  # the year contains the month
+        ("2019-05", "2019-05-14", "agree"),
+        ("2018-W50", "2018-12", "agree"),  # ISO week inside the month
+        ("2018-FA", "2018-10", "agree"),  # autumn holds October
+        ("2019-H1", "2019-05", "agree"),
+        ("2016", "2017-01", "conflict"),
+        ("2018-FA", "2018-12", "conflict"),  # December is winter
+        ("2019-Q1", "2019-05", "conflict"),
+    ],
+)
+def test_date_precision(first, second, expected):
+    a = claim("x", date("when", first), "It happened when officials met.")
+    b = claim("y", date("then", second), "It happened then, officials said.")
+    assert judge(a, b, CONFIG).verdict == expected
+
+
+def test_undetermined_date_is_not_judged():
+    a = claim("x", date("Tuesday", None), "It happened Tuesday.")
+    b = claim("y", date("2019", "2019"), "It happened in 2019.")
+    assert judge(a, b, CONFIG) is None
+    assert dates_compatible(None, "2019") is None
+
+
+def test_winter_runs_into_next_year():
+    start, end = timex_interval("2018-WI")
+    assert (start.isoformat(), end.isoformat()) == ("2018-12-01", "2019-02-28")
+
+
+def test_same_speaker_same_words_agree():
+    a = claim("x", quote("We will not accept it", "Luis Videgaray"), "“We will not accept it.”")
+    b = claim("y", quote("will not accept", "Videgaray"), "He said Mexico “will not accept” it.")
+    verdict = judge(a, b, CONFIG)
+    assert verdict.verdict == "agree"
+
+
+def test_same_speaker_negated_words_conflict():
+    a = claim("x", quote("We will accept the plan", "Luis Videgaray"), "“We will accept the plan.”")
+    b = claim(
+        "y", quote("We will not accept the plan", "Videgaray"), "“We will not accept the plan.”"
+    )
+    assert judge(a, b, CONFIG).verdict == "conflict"
+
+
+def test_same_words_credited_to_two_people_conflict():
+    words = "This offer has not been on the table at all"
+    a = claim("x", quote(words, "Marcelo Ebrard"), f"“{words},” Ebrard said.")
+    b = claim("y", quote(words, "Olga Sánchez Cordero"), f"“{words},” Sánchez Cordero said.")
+    verdict = judge(a, b, CONFIG)
+    assert verdict.verdict == "conflict"
+    assert "Ebrard" in verdict.detail and "Sánchez Cordero" in verdict.detail
+
+
+def test_different_people_saying_different_things_are_not_a_pair():
+    a = claim("x", quote("The border is secure", "Kelly"), "“The border is secure,” Kelly said.")
+    b = claim("y", quote("We need more money", "Tillerson"), "“We need more money,” he said.")
+    assert judge(a, b, CONFIG) is None
+
+
+def test_different_quotes_of_one_speaker_are_not_the_same_words():
+    a = claim(
+        "x", quote("The economy is growing fast", "Ana Ruiz"), "“The economy is growing fast.”"
+    )
+    b = claim("y", quote("Migration must be orderly", "Ruiz"), "“Migration must be orderly.”")
+    assert judge(a, b, CONFIG) is None
+
+
+def test_reported_speech_by_one_source_agrees_in_other_words():
+    a = claim(
+        "x",
+        reported("he would take the case to the United Nations", "Luis Videgaray"),
+        "Videgaray said he would take the case to the United Nations.",
+    )
+    b = claim(
+        "y",
+        reported("Mexico would go to the UN", "Videgaray"),
+        "Videgaray said Mexico would go to the UN.",
+    )
+    assert judge(a, b, CONFIG).verdict == "agree"
+
+
+def test_speaker_match_uses_last_name_and_accents():
+    assert same_person("Andrés Manuel López Obrador", "Lopez Obrador")
+    assert same_person("Luis Videgaray", "Videgaray")
+    assert not same_person("John Kelly", "Rex Tillerson")
+    assert same_person(None, "Videgaray") is None
