@@ -261,3 +261,24 @@ def test_weekday_with_month_anchor_says_why(nlp):
     (mention,) = parse(nlp, "The minister spoke on Wednesday.", "2017-02")
     assert mention.value is None
     assert "month" in mention.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Exports grew from 2014 to 2018, the ministry said.", "from 2014 to 2018", None),
+        ("Talks ran between 2007 and 2009 without result.", "between 2007 and 2009", None),
+        ("The budget must pass by the end of the year.", "the end of the year", "2019"),
+        ("The audit covered 2015-03 in detail.", "2015-03", "2015-03"),
+        ("The filing is dated 7/16/2019 in the register.", "7/16/2019", "2019-07-16"),
+        ("Fuel costs jumped in 2019-Q1 for airlines.", "2019-Q1", "2019-Q1"),
+    ],
+)
+def test_ranges_edges_and_compact_forms(nlp, sentence, text, value):
+    found = dates_in(nlp, sentence, "2019-07-24")
+    assert text in found, found
+    assert found[text] == value
+
+
+def test_a_number_counting_things_is_not_a_year(nlp):
+    assert dates_in(nlp, "The factory will deliver 2000 pieces of equipment.", "2019") == {}

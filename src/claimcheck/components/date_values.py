@@ -187,11 +187,27 @@ def _relative_to_previous(words: DateWords) -> int:
     return next((RELATIVE_TO_PREVIOUS[w] for w in words.words if w in RELATIVE_TO_PREVIOUS), 0)
 
 
+#: Words for a part of a unit: "the end of the year" keeps the year.
+EDGE_WORDS = frozenset({"end", "beginning", "start", "middle", "rest"})
+
+
+def edge_of_current(words: DateWords) -> bool:
+    """'by the end of the year', 'the beginning of the month': a part of the current unit. Not
+    'the end of the day', which is an idiom far more often than a time."""
+    return (
+        words.has(*EDGE_WORDS)
+        and words.has("of")
+        and words.unit in ("week", "month", "quarter", "year")
+        and not words.unit_plural
+        and words.deictic is None
+        and words.count is None
+        and not words.has("same")
+    )
+
+
 def resolve(words: DateWords, context: Context) -> Resolution:
     """The period an expression names, or None with a short reason."""
     anchor = context.anchor
-    if len(set(words.years)) > 1 or words.has("between", "to", "until", "till", "through"):
-        return None, RANGE
     if words.decade or words.has("century", "decade", "decades"):
         return None, "a decade or century"
     if words.has("weekend", "weekends"):
@@ -200,6 +216,8 @@ def resolve(words: DateWords, context: Context) -> Resolution:
         return None, "not a calendar day"
     if words.numeric is not None:
         return words.numeric, None
+    if len(set(words.years)) > 1 or words.has("between", "to", "until", "till", "through", "-"):
+        return None, RANGE
     if words.numeric_partial is not None:
         words.month, words.day = words.numeric_partial
         return _month_without_year(words, context)
@@ -240,4 +258,6 @@ def resolve(words: DateWords, context: Context) -> Resolution:
         return (period, None) if period else (None, _too_coarse(anchor, "season"))
     if words.deictic is not None and words.unit is not None:
         return _deictic_unit(words, context)
+    if edge_of_current(words) and words.unit is not None:
+        return _relative_to_anchor(words.unit, 0, context)
     return None, VAGUE

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from claimcheck.components import extensions  # noqa: F401  (registers Doc._.dates)
-from claimcheck.components.date_values import Context, resolve
+from claimcheck.components.date_values import Context, edge_of_current, resolve
 from claimcheck.components.date_words import (
     DAY_WORDS,
     DEICTIC,
@@ -39,6 +39,7 @@ from claimcheck.types import DateMention
 #: Words that may open a candidate but are not part of the expression ("in May", "on Tuesday").
 LEADING_WORDS = frozenset(
     {"in", "on", "at", "since", "by", "until", "from", "before", "after", "during", "of", "for"}
+    | {"between"}
 )
 #: Words before a unit that make "the ... months" a period on the calendar rather than a
 #: duration: "the final years of ...", "the first few months of his presidency".
@@ -49,6 +50,11 @@ PERIOD_WORDS = frozenset(
 SET_WORDS = frozenset({"each", "every", "per", "daily", "weekly", "monthly", "yearly", "annual"})
 #: Verbs' auxiliaries that put a sentence in the future ("there will be", "they'll meet").
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
+#: Words joining the two ends of a range, and words opening one.
+RANGE_LINKS = frozenset({"to", "-", "–", "—", "through", "thru", "until", "till"})
+RANGE_OPENERS = frozenset({"from", "between"})
+#: Words a DATE entity sometimes runs on into ("between 2007 and" | "2009").
+TRAILING = RANGE_LINKS | {"and", "or"}
 #: Words for a vague recent stretch of time ("in recent years").
 RECENT_WORDS = frozenset({"recent", "coming", "past", "previous"})
 PERIOD_NOUNS = ("period", "time", "month", "year", "week", "quarter", "day", "season", "date")
@@ -202,17 +208,49 @@ def trim(span: Span) -> Span:
     start, end = span.start, span.end
     while start < end and (span.doc[start].lower_ in LEADING_WORDS or span.doc[start].is_punct):
         start += 1
-    while end > start and span.doc[end - 1].is_punct:
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].lower_ in TRAILING):
         end -= 1
     return span.doc[start:end]
 
 
 def candidate_spans(doc: Doc) -> list[Span]:
-    """DATE entities and matched calendar shapes, longest first where they overlap."""
+    """DATE entities and matched calendar shapes, longest first where they overlap, with the
+    two ends of a range joined into one."""
     spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
     spans += [doc[start:end] for _, start, end in date_matcher(doc.vocab)(doc)]
     spans = [trimmed for span in spans if len(trimmed := trim(span)) > 0]
-    return sorted(filter_spans(spans), key=lambda span: span.start)
+    return join_ranges(sorted(filter_spans(spans), key=lambda span: span.start))
+
+
+def join_ranges(spans: list[Span]) -> list[Span]:
+    """'from May to Oct 2020', 'between 2007 and 2009', 'Jan-Feb 2017': one range, not two dates
+    (the format has one value per item, so a range is reported whole, with no value)."""
+    joined: list[Span] = []
+    for span in spans:
+        if joined and _is_range(joined[-1], span):
+            first = joined.pop()
+            opener = first.start - 1
+            has_opener = opener >= 0 and span.doc[opener].lower_ in RANGE_OPENERS
+            joined.append(span.doc[opener if has_opener else first.start : span.end])
+        else:
+            joined.append(span)
+    return joined
+
+
+def _is_range(first: Span, second: Span) -> bool:
+    doc = first.doc
+    if second.start - first.end != 1:
+        return False
+    link = doc[first.end].lower_
+    opener = doc[first.start - 1].lower_ if first.start > 0 else ""
+    return link in RANGE_LINKS or (link == "and" and opener == "between")
+
+
+def is_count_of_things(span: Span) -> bool:
+    """'2000 pieces', '1500 troops': a number in year range that counts a noun."""
+    token = span[0]
+    determined = token.i > 0 and token.nbor(-1).pos_ == "DET"  # "the 2018 elections" is a year
+    return len(span) == 1 and token.dep_ == "nummod" and token.head.tag_ == "NNS" and not determined
 
 
 def is_age(span: Span) -> bool:
@@ -247,7 +285,10 @@ def has_calendar_cue(words: DateWords) -> bool:
         return True
     if words.words[0] == "in" and words.count is not None:
         return True
-    if any(word in RELATIVE_TO_PREVIOUS for word in words.words) and words.count is not None:
+    relative = any(word in RELATIVE_TO_PREVIOUS for word in words.words)
+    if relative and (words.count is not None or words.words[0] == "the"):
+        return True
+    if edge_of_current(words):
         return True
     return words.words[0] == "the" and words.has(*PERIOD_WORDS)
 
@@ -286,7 +327,7 @@ def find_dates(doc: Doc) -> list[DateMention]:
         future = speaks_of_future(span)
         span = with_future_in(span, future)
         words = read_words(span)
-        if not has_calendar_cue(words) or is_age(span):
+        if not has_calendar_cue(words) or is_age(span) or is_count_of_things(span):
             continue
         context = Context(doc._.published, previous, future)
         period, reason = resolve(words, context)
