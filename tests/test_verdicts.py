@@ -150,3 +150,17 @@ def test_speaker_match_uses_last_name_and_accents():
     assert same_person("Luis Videgaray", "Videgaray")
     assert not same_person("John Kelly", "Rex Tillerson")
     assert same_person(None, "Videgaray") is None
+
+
+def test_paraphrases_by_a_group_are_not_one_statement():
+    a = claim(
+        "x",
+        reported("they should get in line", "Mexican officials"),
+        "Mexican officials told migrants they should get in line.",
+    )
+    b = claim(
+        "y",
+        reported("60,000 migrants will be waiting", "Mexican officials"),
+        "Mexican officials estimate 60,000 migrants will be waiting.",
+    )
+    assert judge(a, b, CONFIG) is None

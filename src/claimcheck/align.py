@@ -37,6 +37,9 @@ MIN_KEY_WORD = 4
 #: A one-word name minus its last letter, from this length up, joins the names it begins:
 #: "mexico" / "mexican", "canada" / "canadian" ("iran" / "iraq" are too short to join).
 MIN_STEM = 5
+#: Kinds compared with each other: one outlet quotes a speaker's words, another reports them
+#: without quotation marks, and both state the same statement.
+KIND_FAMILY = {"quote": "speech", "attribution": "speech"}
 #: Order of verdicts in results: conflicts are what a fact-checker looks for first.
 VERDICT_ORDER = {"conflict": 0, "agree": 1}
 
@@ -157,8 +160,8 @@ def content_words(text: str) -> set[str]:
 
 
 def blocking_keys(claim: Claim, entities: frozenset[int], rare: Iterable[str]) -> set[Hashable]:
-    """The keys under which a claim meets its candidates. Every key carries the claim's kind,
-    since only claims of one kind are compared. Rare words are the fallback for a claim whose
+    """The keys under which a claim meets its candidates. Every key carries the claim's family,
+    since only claims of one family are compared. Rare words are the fallback for a claim whose
     sentence names nothing that NER recognises."""
     keys: set[Hashable] = {("entity", e) for e in entities}
     keys.update(("name", w) for e in claim.entities for w in e.split() if len(w) >= MIN_KEY_WORD)
@@ -170,7 +173,7 @@ def blocking_keys(claim: Claim, entities: frozenset[int], rare: Iterable[str]) -
     if isinstance(claim.item, Money | Quantity):
         keys.add(("value", round(claim.item.value, 2)))
     keys.update(("word", w) for w in rare)
-    return {(claim.kind, key) for key in keys}
+    return {(KIND_FAMILY.get(claim.kind, claim.kind), key) for key in keys}
 
 
 def rarest_words(claims: Sequence[Claim], count: int) -> list[list[str]]:
@@ -186,7 +189,7 @@ def rarest_words(claims: Sequence[Claim], count: int) -> list[list[str]]:
 def candidate_pairs(
     claims: Sequence[Claim], entities: Sequence[frozenset[int]], config: CompareConfig
 ) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of claims of one kind from different articles sharing a key. Keys
+    """Index pairs (i < j) of claims of one family from different articles sharing a key. Keys
     held by more than `max_block` claims are dropped: they join too much to mean anything."""
     rare = rarest_words(claims, config.rare_words)
     blocks: dict[Hashable, list[int]] = defaultdict(list)
@@ -228,19 +231,35 @@ def comparable_text(claim: Claim, config: CompareConfig) -> str:
     return content_text(claim.sentence)
 
 
+def pair_kind(a: Claim, b: Claim) -> str:
+    """The kind a pair is reported as: a quote set against reported speech is reported speech."""
+    return a.kind if a.kind == b.kind else "attribution"
+
+
 def text_scores(
     claims: Sequence[Claim], pairs: Sequence[tuple[int, int]], config: CompareConfig
 ) -> np.ndarray:
-    """`token_set_ratio` of every candidate pair in one batch call (no Python loop over pairs)."""
-    left = [comparable_text(claims[i], config) for i, _ in pairs]
-    right = [comparable_text(claims[j], config) for _, j in pairs]
-    return process.cpdist(
-        left,
-        right,
+    """`token_set_ratio` of every candidate pair in batch calls (no Python loop over scoring):
+    each claim's own comparable text, or for a quote set against reported speech, both
+    sentences (the quoted words alone would be compared with a whole paraphrase)."""
+    own = [comparable_text(claim, config) for claim in claims]
+    sentences = [content_text(claim.sentence) for claim in claims]
+    mixed = np.array([claims[i].kind != claims[j].kind for i, j in pairs], dtype=bool)
+    scores = process.cpdist(
+        [own[i] for i, _ in pairs],
+        [own[j] for _, j in pairs],
         scorer=fuzz.token_set_ratio,
-        processor=utils.default_process,
         workers=config.workers,
     )
+    if mixed.any():
+        chosen = [pair for pair, is_mixed in zip(pairs, mixed, strict=True) if is_mixed]
+        scores[mixed] = process.cpdist(
+            [sentences[i] for i, _ in chosen],
+            [sentences[j] for _, j in chosen],
+            scorer=fuzz.token_set_ratio,
+            workers=config.workers,
+        )
+    return scores
 
 
 def entity_overlap(a: frozenset[int], b: frozenset[int]) -> float:
@@ -271,7 +290,7 @@ def score_pair(
         + config.speaker_weight * speaker
         + config.value_weight * compatible
     )
-    if score < required_score(a.kind, judgement.verdict, config):
+    if score < required_score(pair_kind(a, b), judgement.verdict, config):
         return None
     return Candidate(a, b, round(score, 1), judgement, ())
 
@@ -322,7 +341,7 @@ def to_pair(candidate: Candidate, articles: Mapping[str, Article]) -> Pair:
         id=pair_id(a, b),
         verdict=candidate.judgement.verdict,
         score=candidate.score,
-        kind=a.kind,
+        kind=pair_kind(a, b),  # type: ignore[arg-type]
         a=a,
         b=b,
         explanation=f"both: {about}; {candidate.judgement.detail}; {sides}",

@@ -22,6 +22,8 @@ from claimcheck.types import Attribution, Claim, DateMention, Money, Quantity, Q
 NEGATIONS = frozenset(
     {"not", "no", "never", "n't", "nt", "none", "nothing", "nobody", "neither", "nor", "cannot"}
 )
+#: Lower-case words that may stand inside a proper name ("Secretary of State", "de la Fuente").
+NAME_PARTICLES = frozenset({"of", "the", "de", "del", "la", "van", "von", "da", "and", "for"})
 #: Symbols used when showing an amount; other currencies are shown with their ISO code.
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 #: TIMEX3 seasons as (first month, number of months); winter runs into the next year.
@@ -77,7 +79,8 @@ class CompareConfig:
     #: Two quotes (or reported contents) by the same speaker are "the same words" from this
     #: `token_set_ratio` up.
     same_words: float = 70.0
-    #: Words this close credited to two different speakers are a conflict of attribution.
+    #: Words this close (rapidfuzz `ratio` of the whole texts, so that a two-word fragment
+    #: inside a long quote does not count) credited to two different speakers conflict.
     identical_words: float = 90.0
     #: Two entity names this close (rapidfuzz `ratio`) are one ("mexico" / "mexican").
     entity_ratio: float = 85.0
@@ -117,6 +120,13 @@ def speaker_of(claim: Claim) -> str | None:
     if isinstance(item, Quote):
         return item.speaker
     return item.source or None if isinstance(item, Attribution) else None
+
+
+def is_named(source: str) -> bool:
+    """A person or organisation named as such ("Luis Videgaray", "AMLO", "The New York Times"),
+    not a description of a group ("Mexican officials", "three federal judges")."""
+    words = [w for w in source.split() if w.lower() not in NAME_PARTICLES]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def relative_difference(a: float, b: float) -> float:
@@ -235,22 +245,24 @@ def words_similarity(a: str, b: str) -> float:
 def judge_words(a: Claim, b: Claim, config: CompareConfig, verbatim: bool) -> Judgement | None:
     """Quotes and reported speech. The same speaker with the same words agrees, and with the same
     words negated conflicts; the same words credited to two different people also conflict.
-    Reported speech is paraphrase by nature, so for it (`verbatim` False) a same-source pair
-    whose words differ still agrees: alignment has already judged that both state one fact."""
+    Reported speech is paraphrase by nature, so for it (`verbatim` False) a pair from one named
+    source whose words differ still agrees: alignment has already judged that both state one
+    fact. A group ("Mexican officials", "the Trump administration") says many different things,
+    so its paraphrases are not taken for one statement."""
     text_a, text_b = a.item.text, b.item.text  # type: ignore[union-attr]
     similarity = words_similarity(text_a, text_b)
     source_a, source_b = speaker_of(a), speaker_of(b)
     person = same_person(source_a, source_b)
     who = source_a if person else f"{source_a or '?'} vs {source_b or '?'}"
     if person is False:
-        if similarity >= config.identical_words:
+        if fuzz.ratio(text_a, text_b, processor=utils.default_process) >= config.identical_words:
             return Judgement("conflict", f"same words credited to {who}", False)
         return None
     if similarity >= config.same_words:
         if negated(text_a) != negated(text_b):
             return Judgement("conflict", f"{who}: the same words, one of them negated", False)
         return Judgement("agree", f"{who}: the same words ({similarity:.0f}% similar)", True)
-    if verbatim:
+    if verbatim or not all(is_named(source) for source in (source_a, source_b) if source):
         return None
     return Judgement("agree", f"{who}: the same statement in other words", True)
 
