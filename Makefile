@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo test lint format bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ format: $(STAMP)
 ## Speed and accuracy figures (not a test): see scripts/bench.py.
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+## Robustness (not a test): 10,000 generated hostile inputs read and extracted, no crash allowed.
+## Smaller or other runs: `$(BIN)/python scripts/fuzz.py --inputs 2000 --seed 7`.
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py --inputs 10000
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

@@ -20,11 +20,14 @@ from typing import BinaryIO
 
 from claimcheck.types import Article, PartialDate
 
-#: Files larger than this are skipped with a message: no news article is this long, and a
-#: multi-megabyte file is almost always a mistaken export or a binary. The limit applies to a
-#: text or Markdown file, to stdin and to each line of a JSONL file (not to the whole file,
-#: which is read line by line).
-MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+#: Files larger than this are skipped with a message: the longest news articles are well under
+#: 100 kB, and a megabyte of text is almost always a mistaken export or a binary. One million
+#: bytes also keeps every body within spaCy's default `nlp.max_length` (1,000,000 characters;
+#: UTF-8 and Windows-1252 never give more characters than bytes), past which the pipeline
+#: raises instead of reading. The limit applies to a text or Markdown file, to stdin, to each
+#: line of a JSONL file (not to the whole file, which is read line by line) and to the text
+#: extracted from a saved page.
+MAX_ARTICLE_BYTES = 1_000_000
 #: Saved web pages carry scripts, styles and inlined images around a short article, so they may
 #: be larger than a text article before they are skipped.
 MAX_PAGE_BYTES = 4 * MAX_ARTICLE_BYTES
@@ -196,6 +199,12 @@ def build_article(
     body = clean_text(body)
     if not body.strip():
         return Outcome(path, error="empty article (no text)")
+    if len(body) > MAX_ARTICLE_BYTES:
+        return Outcome(
+            path,
+            error=f"article text too long ({len(body):,} characters; "
+            f"the limit is {MAX_ARTICLE_BYTES:,})",
+        )
     published = None
     if metadata.get("published") not in (None, ""):
         try:
