@@ -138,3 +138,17 @@ def test_according_to_credits_the_source(nlp):
     )
     quote = only_quote(nlp, text)
     assert quote.speaker == "Tonatiuh Guillén" and quote.partial
+
+
+def test_colon_after_a_clause_introduces_its_subjects_words(nlp):
+    text = "Rishi Sunak defended the record: “We are working as quickly as possible on the law.”"
+    assert only_quote(nlp, text).speaker == "Rishi Sunak"
+
+
+def test_quotation_continued_in_the_next_paragraph_keeps_its_speaker(nlp):
+    text = (
+        "Maria Gonzalez said, “We will not pay for the wall.\n\n"
+        "“Nobody in this government will ever agree to that plan.”"
+    )
+    found = quotes_of(nlp, text)
+    assert [q.speaker for q in found] == ["Maria Gonzalez", "Maria Gonzalez"]

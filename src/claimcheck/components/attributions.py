@@ -78,7 +78,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         source = resolver.resolve(subject) if subject is not None else None
         if source is None:
             continue
-        resolver.remember(source)
+        resolver.remember(source, content.end_char)
         taken.update(t.i for t in content)
         found.append(
             Attribution(

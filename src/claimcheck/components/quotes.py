@@ -53,7 +53,7 @@ def sentences_of(doc: Doc, tokens: Span) -> list[Span]:
     return [sent for sent in doc.sents if first.start <= sent.start <= last.start]
 
 
-def governing_cue(tokens: Span, inside: frozenset[int]) -> Token | None:
+def governing_cue(tokens: Span, inside: frozenset[int], paragraph: tuple[int, int]) -> Token | None:
     """The verb of saying (or `according to`) the quotation depends on in the parse.
 
     Walks up from every token that heads part of the quotation; a relative clause on the way
@@ -66,6 +66,8 @@ def governing_cue(tokens: Span, inside: frozenset[int]) -> Token | None:
             if node.dep_ in BLOCKING_DEPS:
                 break
             node = node.head
+            if not paragraph[0] <= node.idx < paragraph[1]:
+                break
             if node.i not in inside:
                 if is_speech_cue(node):
                     return node
@@ -77,9 +79,17 @@ def governing_cue(tokens: Span, inside: frozenset[int]) -> Token | None:
     return None
 
 
-def nearest_cue(sents: list[Span], tokens: Span, quoted: frozenset[int]) -> Token | None:
-    """The verb of saying outside quotation marks nearest to the quotation in its sentences."""
-    cues = [t for sent in sents for t in sent if t.i not in quoted and is_speech_cue(t)]
+def nearest_cue(
+    sents: list[Span], tokens: Span, quoted: frozenset[int], paragraph: tuple[int, int]
+) -> Token | None:
+    """The verb of saying outside quotation marks nearest to the quotation in its sentences
+    (within its paragraph: the parser's sentences sometimes run over a paragraph break)."""
+    cues = [
+        t
+        for sent in sents
+        for t in sent
+        if t.i not in quoted and paragraph[0] <= t.idx < paragraph[1] and is_speech_cue(t)
+    ]
     if not cues:
         return None
     return min(cues, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - tokens.end)))
@@ -172,8 +182,25 @@ def is_headline(text: str) -> bool:
     )
 
 
+def paragraph_of(bounds: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    return next(((start, end) for start, end in bounds if start <= offset < end), (0, 0))
+
+
 def paragraph_start_of(bounds: list[tuple[int, int]], offset: int) -> int:
-    return next((start for start, end in bounds if start <= offset < end), 0)
+    return paragraph_of(bounds, offset)[0]
+
+
+def colon_intro(tokens: Span) -> Token | None:
+    """The verb of a clause that introduces the quotation with a colon (`Sunak defended the
+    record: "..."`): whoever is its subject speaks the quotation."""
+    doc = tokens.doc
+    before = tokens.start - 1
+    while before >= 0 and doc[before].is_punct and doc[before].text != ":":
+        before -= 1
+    if before < 0 or doc[before].text != ":":
+        return None
+    verb = doc[before].head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i < before else None
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -194,8 +221,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for span, tokens in spans:
         inside = frozenset(t.i for t in tokens)
         sents = sentences_of(doc, tokens)
-        governed = governing_cue(tokens, inside)
-        cue = governed or nearest_cue(sents, tokens, quoted)
+        paragraph = paragraph_of(bounds, span.start)
+        governed = governing_cue(tokens, inside, paragraph)
+        cue = governed or nearest_cue(sents, tokens, quoted, paragraph) or colon_intro(tokens)
         if is_term(tokens, governed is not None):
             quotes.append(Quote(doc.text[span.start : span.end], span.start, span.end, kind="term"))
             continue
@@ -206,11 +234,11 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if speaker is None and span.continues:
             speaker = previous
         if speaker is None:
-            opens = paragraph_start_of(bounds, span.start) >= span.start - 1
+            opens = paragraph[0] >= span.start - 1
             speaker = speaker_from_context(doc, sents[0], opens, bounds, quoted, known, resolver)
         if speaker is not None:
             known[span.start] = speaker
-        resolver.remember(speaker)
+        resolver.remember(speaker, span.end)
         previous = speaker
         quotes.append(
             Quote(

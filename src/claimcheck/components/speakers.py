@@ -19,7 +19,7 @@ from claimcheck.names import NameIndex, clean_name, full_name
 #: Lemmas of verbs that report what someone said or wrote.
 SPEECH_VERBS = frozenset(
     (  # noqa: SIM905  (a word list reads best as words)
-        "say tell add state announce claim warn explain write note insist argue ask reply "
+        "say tell add read state announce claim warn explain write note insist argue ask reply "
         "respond report tweet post declare confirm deny comment remark recall urge admit "
         "acknowledge suggest predict conclude observe reveal testify stress emphasize emphasise "
         "promise pledge vow threaten complain concede contend assert maintain describe call "
@@ -35,7 +35,9 @@ WEAK_SPEECH_VERBS = frozenset({"call", "describe", "welcome", "order", "point", 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependencies through which a verb passes its subject down to the verb of saying
 #: (`went on to say`, `issued a statement saying`, `and added`).
-SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
+#: How the parser sometimes attaches the name after an inverted verb of saying.
+INVERTED_SUBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod", "oprd"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -74,8 +76,10 @@ def subject_of(cue: Token) -> Token | None:
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if cue.dep_ == "amod" and cue.head.pos_ == "PROPN" and cue.head.i == cue.i + 1:
+        return cue.head  # `", added KCNA.` parsed as an adjective on the name
     verb: Token | None = cue
-    for _ in range(4):
+    for _ in range(5):
         if verb is None:
             return None
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
@@ -83,6 +87,11 @@ def subject_of(cue: Token) -> Token | None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return author_of(verb.head)
             return author_of(subject)
+        inverted = next(
+            (c for c in verb.children if c.i > verb.i and c.dep_ in INVERTED_SUBJECT_DEPS), None
+        )
+        if inverted is not None and inverted.pos_ == "PROPN":
+            return inverted  # `"...," said KCNA` with the name read as an object
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return author_of(verb.head)
         if verb.dep_ in SUBJECT_SHARING_DEPS and verb.head.i != verb.i:
@@ -135,9 +144,12 @@ class SourceResolver:
         names = NameIndex.from_doc(doc)
         return cls(doc, names, role_index(doc, names, quoted), quoted)
 
-    def remember(self, speaker: Speaker | None) -> None:
+    def remember(self, speaker: Speaker | None, offset: int | None = None) -> None:
+        """Record a credited source; `offset` is where the credited words end."""
         if speaker is not None:
-            self.history.append(speaker)
+            self.history.append(
+                Speaker(speaker.name, offset or speaker.offset, speaker.plural, speaker.label)
+            )
 
     def resolve(self, token: Token) -> Speaker | None:
         """The source a subject token stands for, or None when it names nobody."""
@@ -181,9 +193,18 @@ class SourceResolver:
             name = self.person_name(other)
             if name:
                 candidates.append((other, name))
-        for other, name in candidates:
-            if other.dep_ in SUBJECT_DEPS or other.head.dep_ in SUBJECT_DEPS:
-                return Speaker(name, token.idx, False, "PERSON")
+        subjects = [
+            (other, name)
+            for other, name in candidates
+            if other.dep_ in SUBJECT_DEPS or other.head.dep_ in SUBJECT_DEPS
+        ]
+        last = self.recent(token.idx, lambda s: s.label == "PERSON")
+        if last is not None and last.offset >= self.doc[window_start].idx:
+            nearest = candidates[0][0].idx if candidates else -1
+            if self.last_offset(last.name) > nearest:
+                return last  # the person quoted since the last named subject goes on speaking
+        if subjects:
+            return Speaker(subjects[0][1], token.idx, False, "PERSON")
         if candidates:
             return Speaker(candidates[0][1], token.idx, False, "PERSON")
         return self.recent(token.idx, lambda s: s.label == "PERSON")
@@ -204,10 +225,14 @@ class SourceResolver:
         return None
 
     def recent(self, offset: int, accept) -> Speaker | None:
+        """The last source credited before `offset` that `accept`s."""
         for speaker in reversed(self.history):
             if speaker.offset < offset and accept(speaker):
-                return Speaker(speaker.name, offset, speaker.plural, speaker.label)
+                return Speaker(speaker.name, speaker.offset, speaker.plural, speaker.label)
         return None
+
+    def last_offset(self, name: str) -> int:
+        return max((s.offset for s in self.history if s.name == name), default=-1)
 
     def person_in_role(self, token: Token) -> str | None:
         """The person the article gives this role ("the foreign minister" -> the person an
