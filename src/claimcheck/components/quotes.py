@@ -199,8 +199,12 @@ def colon_intro(tokens: Span) -> Token | None:
         before -= 1
     if before < 0 or doc[before].text != ":":
         return None
-    verb = doc[before].head
-    return verb if verb.pos_ in ("VERB", "AUX") and verb.i < before else None
+    if before == 0 or doc[before - 1].sent.start != doc[before].sent.start:
+        return None
+    clause = doc[before - 1]  # climb to the head of the clause that ends at the colon
+    while clause.head.i < before and clause.head.i != clause.i:
+        clause = clause.head
+    return clause if clause.pos_ in ("VERB", "AUX") else None
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
