@@ -302,7 +302,7 @@ def speaks_of_future(span: Span) -> bool:
             for child in token.children
         ):
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False
