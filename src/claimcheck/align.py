@@ -77,7 +77,8 @@ def compare(
             scored.append(
                 Candidate(candidate.a, candidate.b, candidate.score, candidate.judgement, shared)
             )
-    pairs = [to_pair(c, articles) for c in best_per_article(scored, config.best_margin)]
+    matched = one_per_sentence_pair(scored)
+    pairs = [to_pair(c, articles) for c in best_per_article(matched, config.best_margin)]
     return sorted(pairs, key=lambda p: (VERDICT_ORDER[p.verdict], -p.score, p.a.id, p.b.id))
 
 
@@ -293,6 +294,24 @@ def score_pair(
     if score < required_score(pair_kind(a, b), judgement.verdict, config):
         return None
     return Candidate(a, b, round(score, 1), judgement, ())
+
+
+def one_per_sentence_pair(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Between two sentences, each claim is paired at most once, compatible values first:
+    "the Orioles $140 million, the Nationals $160 million" told twice is two agreements, not
+    two agreements and two conflicts between the crossed figures."""
+    groups: dict[tuple, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        key = (c.a.article, c.a.sentence_start, c.b.article, c.b.sentence_start, c.a.kind)
+        groups[key].append(c)
+    kept: list[Candidate] = []
+    for members in groups.values():
+        used: set[str] = set()
+        for c in sorted(members, key=lambda c: (not c.judgement.compatible, -c.score, c.a.id)):
+            if c.a.id not in used and c.b.id not in used:
+                used.update((c.a.id, c.b.id))
+                kept.append(c)
+    return kept
 
 
 def required_score(kind: str, verdict: str, config: CompareConfig) -> float:
