@@ -1,0 +1,141 @@
+"""The incremental cache: a re-run parses only new or changed articles, never a stale entry."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from claimcheck import engines
+from claimcheck.cache import CACHE_DIR_VARIABLE, Cache, default_cache_dir, entry_key
+from claimcheck.types import Article, ArticleResult, Claim, Money, PartialDate
+
+ARTICLE_TEXT = """The city council approved a $4.2 million budget on Tuesday, the mayor said.
+"We will hire 40 more teachers," said Mayor Ana Ruiz.
+"""
+
+
+def make_article(article_id: str = "gazette-budget", text: str = ARTICLE_TEXT) -> Article:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return Article(
+        id=article_id,
+        path=f"/news/{article_id}.md",
+        body=text,
+        outlet="Example Gazette",
+        published=PartialDate(2024, 3, 5),
+        content_hash=digest,
+    )
+
+
+def make_result(article: Article) -> ArticleResult:
+    money = Money(text="$4.2 million", start=32, end=44, value=4_200_000.0, currency="USD")
+    claim = Claim(
+        id=f"{article.id}:money:32",
+        article=article.id,
+        kind="money",
+        item=money,
+        sentence="The city council approved a $4.2 million budget on Tuesday, the mayor said.",
+        sentence_start=0,
+        sentence_end=75,
+        entities=("city council",),
+    )
+    return ArticleResult(article=article, claims=(claim,))
+
+
+def test_default_location_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv(CACHE_DIR_VARIABLE, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_dir() == tmp_path / "xdg" / "claimcheck"
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(tmp_path / "explicit"))
+    assert default_cache_dir() == tmp_path / "explicit"
+    assert Cache().directory == tmp_path / "explicit"
+    assert Cache(tmp_path / "argument").directory == tmp_path / "argument"
+    monkeypatch.delenv(CACHE_DIR_VARIABLE)
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert default_cache_dir() == Path.home() / ".cache" / "claimcheck"
+
+
+def test_key_covers_everything_that_changes_the_output():
+    article = make_article()
+    key = entry_key(article, "en_core_web_sm-3.8.0", {"sections": True})
+    assert key == entry_key(make_article(), "en_core_web_sm-3.8.0", {"sections": True})
+    edited = make_article(text=ARTICLE_TEXT.replace("$4.2 million", "$4.5 million"))
+    variants = [
+        entry_key(edited, "en_core_web_sm-3.8.0", {"sections": True}),
+        entry_key(make_article("other-id"), "en_core_web_sm-3.8.0", {"sections": True}),
+        entry_key(article, "en_core_web_md-3.8.0", {"sections": True}),
+        entry_key(article, "en_core_web_sm-3.7.1", {"sections": True}),
+        entry_key(article, "en_core_web_sm-3.8.0", {"sections": False}),
+        entry_key(replace(article, published=None), "en_core_web_sm-3.8.0", {"sections": True}),
+    ]
+    assert len({key, *variants}) == len(variants) + 1
+
+
+def test_an_entry_round_trips_and_keeps_the_current_article(tmp_path):
+    cache = Cache(tmp_path, model="en_core_web_sm-3.8.0")
+    article = make_article()
+    cache.put(make_result(article))
+    moved = replace(article, path="/elsewhere/gazette-budget.md")
+    cached = cache.get(moved)
+    assert cached == make_result(moved)
+    assert (cache.hits, cache.misses) == (1, 0)
+    assert not list(tmp_path.rglob("*.tmp")), "the temporary file must be renamed into place"
+
+
+def test_a_changed_article_or_model_misses(tmp_path):
+    Cache(tmp_path, model="en_core_web_sm-3.8.0").put(make_result(make_article()))
+    edited = make_article(text=ARTICLE_TEXT.replace("40 more", "45 more"))
+    assert Cache(tmp_path, model="en_core_web_sm-3.8.0").get(edited) is None
+    assert Cache(tmp_path, model="en_core_web_lg-3.8.0").get(make_article()) is None
+    assert Cache(tmp_path, model="en_core_web_sm-3.8.0").get(make_article()) is not None
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05N."])
+def test_a_corrupt_entry_is_ignored(tmp_path, content):
+    cache = Cache(tmp_path, model="m-1")
+    article = make_article()
+    path = cache.path(cache.key(article))
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    assert cache.get(article) is None
+    cache.put(make_result(article))
+    assert cache.get(article) == make_result(article)
+
+
+def test_clear_removes_entries_only(tmp_path):
+    cache = Cache(tmp_path, model="m-1")
+    cache.put(make_result(make_article()))
+    cache.put(make_result(make_article("second")))
+    keep = tmp_path / "notes.txt"
+    keep.write_text("mine")
+    assert cache.clear() == 2
+    assert keep.exists()
+    assert cache.get(make_article()) is None
+
+
+def test_a_rerun_parses_only_new_or_changed_articles(nlp, tmp_path):
+    articles = [
+        make_article("budget"),
+        make_article("schools", ARTICLE_TEXT.replace("budget", "school plan")),
+        make_article("transit", ARTICLE_TEXT.replace("council", "transit board")),
+    ]
+    plain = engines.run(articles, nlp=nlp)
+    cold = Cache(tmp_path)
+    assert engines.run(articles, nlp=nlp, cache=cold) == plain
+    assert (cold.hits, cold.misses) == (0, 3)
+
+    warm = Cache(tmp_path)
+    assert engines.run(articles, nlp=nlp, cache=warm) == plain
+    assert (warm.hits, warm.misses) == (3, 0)
+
+    articles[1] = make_article("schools", ARTICLE_TEXT.replace("$4.2 million", "€9 billion"))
+    articles.append(make_article("parks", ARTICLE_TEXT.replace("teachers", "park rangers")))
+    daily = Cache(tmp_path)
+    progress: list[int] = []
+    assert engines.run(articles, nlp=nlp, cache=daily, progress=progress.append) == engines.run(
+        articles, nlp=nlp
+    )
+    assert (daily.hits, daily.misses) == (2, 2)
+    assert sum(progress) == len(articles)
