@@ -43,6 +43,8 @@ def load_model(name: str | None = None) -> Language:
 def build_nlp(model: str | None = None) -> Language:
     """The model with claimcheck's components appended, in `COMPONENT_ORDER`."""
     nlp = load_model(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("claimcheck_paragraphs", before="parser")
     for component in COMPONENT_ORDER:
         nlp.add_pipe(component)
     return nlp

@@ -10,6 +10,7 @@ from claimcheck.components import (  # noqa: F401  (imported for their factory r
     dates,
     extensions,
     money,
+    paragraphs,
     quantities,
     quotes,
     sections,
