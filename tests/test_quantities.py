@@ -1,0 +1,96 @@
+"""Quantities: digits with the thing they count, and nothing that only looks like one."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claimcheck.types import Quantity
+
+
+def quantities_in(nlp: Language, text: str) -> list[Quantity]:
+    return nlp(text)._.quantities
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        (
+            "Officials deported 17,000 immigrants last year.",
+            "17,000 immigrants",
+            17_000,
+            "immigrants",
+        ),
+        ("The camp is 11 miles away from the border.", "11 miles", 11, "miles"),
+        ("Applications saw a 204 percent increase.", "204 percent", 204, "percent"),
+        ("Unemployment fell to 5% in the north.", "5%", 5, "percent"),
+        ("Tariffs rose by 25 per cent overnight.", "25 per cent", 25, "percent"),
+        ("Mexico has 45 days to respond.", "45 days", 45, "days"),
+        (
+            "Mexico received 18,503 asylum seekers.",
+            "18,503 asylum seekers",
+            18_503,
+            "asylum seekers",
+        ),
+        ("The plant will add 3 more service jobs.", "3 more service jobs", 3, "jobs"),
+        ("Some 1.5 million people marched.", "1.5 million people", 1_500_000, "people"),
+        ("The program planted 50,000 hectares of trees.", "50,000 hectares", 50_000, "hectares"),
+    ],
+)
+def test_quantity_text_value_and_unit(
+    nlp: Language, sentence: str, text: str, value: float, unit: str
+) -> None:
+    (quantity,) = quantities_in(nlp, sentence)
+    assert (quantity.text, quantity.value) == (text, value)
+    assert quantity.unit.endswith(unit)
+
+
+def test_offsets_index_the_doc_text(nlp: Language) -> None:
+    doc = nlp("About 12,000 people signed up and 20,000 jobs were promised.")
+    assert len(doc._.quantities) == 2
+    for quantity in doc._.quantities:
+        assert doc.text[quantity.start : quantity.end] == quantity.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("Close to 17,000 immigrants were deported.", "close to"),
+        ("Over 17,000 immigrants were deported.", "over"),
+        ("Around 17,000 immigrants were deported.", "around"),
+        ("An estimated 17,000 immigrants were deported.", "an estimated"),
+        ("Fewer than 17,000 immigrants were deported.", "fewer than"),
+        ("Exactly 17,000 immigrants were deported.", None),
+    ],
+)
+def test_qualifier_is_kept_apart_from_text(
+    nlp: Language, sentence: str, qualifier: str | None
+) -> None:
+    (quantity,) = quantities_in(nlp, sentence)
+    assert (quantity.text, quantity.qualifier) == ("17,000 immigrants", qualifier)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2016, the department issued two memos.",
+        "It happened in 2019.",
+        "The letter was sent on July 16, 2019.",
+        "The meeting starts at 5 p.m. on Friday.",
+        "For details call 555-1234 today.",
+        "It was the 1st time they met.",
+        "The talks lasted two weeks.",
+        "The COVID-19 outbreak spread fast.",
+        "See https://example.com/page/2019/12 for more.",
+        "3 Comments",
+        "1. The first point is simple.",
+    ],
+)
+def test_no_quantity_where_there_is_none(nlp: Language, sentence: str) -> None:
+    assert quantities_in(nlp, sentence) == []
+
+
+def test_money_is_not_counted_again(nlp: Language) -> None:
+    doc = nlp("The $20 million plan would help 17,000 immigrants.")
+    assert [m.text for m in doc._.money] == ["$20 million"]
+    assert [q.text for q in doc._.quantities] == ["17,000 immigrants"]
