@@ -82,12 +82,16 @@ def test_qualifier_is_kept_apart_from_text(
         "The talks lasted two weeks.",
         "The COVID-19 outbreak spread fast.",
         "See https://example.com/page/2019/12 for more.",
-        "3 Comments",
+        "Thanks for reading.\n\n3 Comments\n\nGreat piece.",
         "1. The first point is simple.",
     ],
 )
 def test_no_quantity_where_there_is_none(nlp: Language, sentence: str) -> None:
     assert quantities_in(nlp, sentence) == []
+
+
+def test_a_text_that_is_only_a_figure_is_still_read(nlp: Language) -> None:
+    assert [q.text for q in quantities_in(nlp, "100 percent")] == ["100 percent"]
 
 
 def test_money_is_not_counted_again(nlp: Language) -> None:

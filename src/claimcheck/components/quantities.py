@@ -143,11 +143,12 @@ def is_excluded(doc: Doc, token: Token, value: float) -> bool:
 
 
 def is_whole_line(text: str, start: int, end: int) -> bool:
-    """A figure alone on its line is a page label ("3 Comments", "12 Photos"), not a claim."""
+    """A figure alone on its line of a longer page is a label ("3 Comments", "12 Photos"), not
+    a claim; a text that is that one line ("100 percent") is still a quantity."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    return line.strip(" \t:.") == text[start:end]
+    return line.strip(" \t:.") == text[start:end] and text.strip() != line.strip()
 
 
 def quantity_at(doc: Doc, token: Token) -> Quantity | None:
