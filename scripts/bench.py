@@ -1,0 +1,335 @@
+"""Speed, scale and accuracy figures for claimcheck in one run (`make bench`; not a test).
+
+On one reproducible corpus of real article text (scripts/make_corpus.py, >= 200,000 words):
+raw `nlp.pipe` against `extract` (reading, our components, cache and ledger writing included),
+1 against 2 workers, an unchanged re-run against a cold one; then `compare` on 1k, 10k and 100k
+claims made by scripts/make_claims.py, each in a fresh process for its peak memory; then
+`claimcheck eval` on the demo gold and every suite in ../shared/bench. Wall times on a shared
+machine are noisy: the load average is printed, and single-process runs also give CPU time.
+
+    python scripts/bench.py [--words 200000] [--sizes 1000 10000 100000] [--ray] [--no-eval]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_claims import make_claims
+from make_corpus import SHARED_BENCH, make_corpus
+
+from claimcheck import engines
+from claimcheck.articles import read_folder
+from claimcheck.cache import Cache, resolve_model_id
+from claimcheck.ledger import write_ledger
+from claimcheck.pipeline import load_model
+
+ROOT = Path(__file__).resolve().parent.parent
+CLAIMCHECK = Path(sys.executable).with_name("claimcheck")
+SEEDS_GOLD = (ROOT / "data" / "articles", ROOT / "tests" / "gold" / "seeds.yaml")
+TARGET_EXTRACT_RATIO = 0.85
+TARGET_TWO_WORKERS = 1.6
+TARGET_RERUN = 20.0
+TARGET_COMPARE_SECONDS = 60.0
+TARGET_COMPARE_MB = 2048.0
+TARGET_EXPONENT = 1.2
+
+
+def timed(work: Callable[[], object]) -> tuple[object, float, float]:
+    """(result, wall seconds, CPU seconds of this process)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = work()
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def raw_pipe(corpus: Path, model: str | None) -> int:
+    """The baseline: load the same model and run `nlp.pipe` over the same bodies."""
+    nlp = load_model(model)
+    bodies = [article.body for article in read_folder(corpus).articles]
+    return sum(1 for _ in nlp.pipe(bodies))
+
+
+def extract(corpus: Path, ledger: Path, model: str | None, workers: int, **options) -> list:
+    """What `claimcheck extract` does: read, extract through an engine, write the ledger."""
+    articles = read_folder(corpus).articles
+    results = engines.run(articles, model=model, workers=workers, **options)
+    write_ledger(results, ledger, "yaml", resolve_model_id(model))
+    return results
+
+
+def words_in(corpus: Path) -> int:
+    return sum(len(article.body.split()) for article in read_folder(corpus).articles)
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's VmHWM starts afresh at exec, whereas
+    `ru_maxrss` keeps the parent's peak from before the fork (here: a loaded model)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, else KiB
+
+
+def component_profile(corpus: Path, model: str | None, sample: int) -> None:
+    """CPU seconds per pipeline component on a sample of articles (one Doc at a time, so the
+    total exceeds a batched run's; the shares are what matter)."""
+    from claimcheck.pipeline import build_nlp, make_doc
+
+    nlp = build_nlp(model)
+    articles = read_folder(corpus).articles[:sample]
+    docs = [make_doc(nlp, article) for article in articles]
+    seconds: dict[str, float] = {}
+    for name, component in nlp.pipeline:
+        start = time.process_time()
+        docs = [component(doc) for doc in docs]
+        seconds[name] = time.process_time() - start
+    ours = sum(v for k, v in seconds.items() if k.startswith("claimcheck_"))
+    model_seconds = sum(seconds.values()) - ours
+    print(f"\nWhere the time goes ({sample} articles, CPU seconds, one Doc at a time)")
+    for name, value in sorted(seconds.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<28} {value:6.2f}")
+    print(
+        f"  model {model_seconds:.2f} s, claimcheck components {ours:.2f} s "
+        f"(+{ours / model_seconds:.0%} on top of the model)"
+    )
+
+
+def compare_child(seed_file: Path, count: int) -> None:
+    """Run in a fresh process: generate `count` claims, compare them, print JSON figures."""
+    from claimcheck.align import compare
+
+    seeds = pickle.loads(seed_file.read_bytes())
+    claims, articles = make_claims(seeds, count)
+    before = peak_rss_mb()
+    start = time.perf_counter()
+    pairs = compare(claims, articles)
+    seconds = time.perf_counter() - start
+    peak = peak_rss_mb()
+    verdicts = {v: sum(p.verdict == v for p in pairs) for v in ("agree", "conflict")}
+    figures = {"claims": len(claims), "articles": len(articles), "seconds": seconds}
+    print(json.dumps({**figures, "peak_mb": peak, "before_mb": before, **verdicts}))
+
+
+def run_compare(seeds: list, sizes: list[int], workdir: Path) -> list[dict]:
+    seed_file = workdir / "seed-claims.pickle"
+    seed_file.write_bytes(pickle.dumps(seeds))
+    rows = []
+    for size in sizes:
+        command = [sys.executable, __file__, "--compare-child", str(size), str(seed_file)]
+        output = subprocess.run(command, capture_output=True, text=True, check=False)
+        if output.returncode != 0:
+            print(f"  compare at {size:,} claims failed:\n{output.stderr[-2000:]}")
+            continue
+        row = json.loads(output.stdout.strip().splitlines()[-1])
+        rows.append(row)
+        print(
+            f"  {row['claims']:>7,} claims ({row['articles']:,} articles): {row['seconds']:7.2f} s,"
+            f" peak {row['peak_mb']:6.0f} MB (before compare {row['before_mb']:.0f} MB),"
+            f" {row['conflict']:,} conflicts, {row['agree']:,} agreements"
+        )
+    return rows
+
+
+def growth_exponent(rows: list[dict]) -> float | None:
+    """Least-squares slope of log(time) on log(claims)."""
+    points = [(math.log(r["claims"]), math.log(max(r["seconds"], 1e-6))) for r in rows]
+    if len(points) < 2:
+        return None
+    mean_x = sum(x for x, _ in points) / len(points)
+    mean_y = sum(y for _, y in points) / len(points)
+    numerator = sum((x - mean_x) * (y - mean_y) for x, y in points)
+    return numerator / sum((x - mean_x) ** 2 for x, _ in points)
+
+
+def unique_seed_claims(results: list) -> list:
+    """Claims of the corpus once each (generated articles repeat source paragraphs)."""
+    seen, seeds = set(), []
+    for result in results:
+        for claim in result.claims:
+            key = (claim.kind, claim.sentence, claim.item.text)
+            if key not in seen:
+                seen.add(key)
+                seeds.append(claim)
+    return seeds
+
+
+def eval_suites() -> list[tuple[str, Path, Path]]:
+    suites = [("seeds (demo)", *SEEDS_GOLD)]
+    for folder in sorted(SHARED_BENCH.glob("*/gold.yaml")):
+        suites.append((folder.parent.name, folder.parent / "articles", folder))
+    return suites
+
+
+def run_eval(model: str | None) -> None:
+    print(f"  {'suite':<16} {'kind':<12} {'P':>6} {'R':>6} {'F1':>6} {'value':>6}  gold")
+    for name, articles, gold in eval_suites():
+        command = [str(CLAIMCHECK), "eval", str(articles), str(gold), "--json"]
+        if model:
+            command += ["--model", model]
+        output = subprocess.run(command, capture_output=True, text=True, check=False)
+        if output.returncode != 0:
+            print(f"  {name:<16} eval failed: {output.stderr.strip()[-300:]}")
+            continue
+        report = json.loads(output.stdout)
+        for kind, score in report["kinds"].items():
+            if score["gold"] == 0:
+                continue  # each bench suite annotates one kind only
+            value = score["value_accuracy"]
+            print(
+                f"  {name:<16} {kind:<12} {score['precision']:6.3f} {score['recall']:6.3f} "
+                f"{score['f1']:6.3f} {'' if value is None else f'{value:6.3f}':>6}  {score['gold']}"
+            )
+        for label, relation in report.get("relations", {}).items():
+            print(f"  {name:<16} relation {label}: {relation['found']}/{relation['total']} found")
+
+
+def verdict(met: bool | None) -> str:
+    return "n/a" if met is None else "met" if met else "NOT MET"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=200_000)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--ray", action="store_true", help="also time the Ray engine")
+    parser.add_argument("--no-eval", action="store_true")
+    parser.add_argument(
+        "--compare-child", nargs=2, metavar=("COUNT", "SEEDS"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args()
+    if args.compare_child:
+        compare_child(Path(args.compare_child[1]), int(args.compare_child[0]))
+        return
+
+    model = args.model
+    print(
+        f"claimcheck bench: model {resolve_model_id(model)}, {os.cpu_count()} CPUs, "
+        f"load average {os.getloadavg()[0]:.1f} at start"
+    )
+    with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
+        work = Path(tmp)
+        corpus = work / "corpus"
+        make_corpus(corpus, args.words)
+        words = words_in(corpus)
+        print(
+            f"\nCorpus: {words:,} words in {len(list(corpus.iterdir()))} articles "
+            "(scripts/make_corpus.py, seed 13)"
+        )
+
+        _, raw_wall, raw_cpu = timed(lambda: raw_pipe(corpus, model))
+        print(
+            f"  raw nlp.pipe           {raw_wall:7.1f} s  {words / raw_wall:8,.0f} words/s"
+            f"  (CPU {raw_cpu:.1f} s)"
+        )
+        cache = Cache(work / "cache")
+        one, one_wall, one_cpu = timed(
+            lambda: extract(corpus, work / "one.yaml", model, 1, cache=cache)
+        )
+        print(
+            f"  extract, 1 worker      {one_wall:7.1f} s  {words / one_wall:8,.0f} words/s"
+            f"  (CPU {one_cpu:.1f} s; cold cache, {len(one)} articles)"
+        )
+        rerun_cache = Cache(work / "cache")
+        _, warm_wall, _ = timed(
+            lambda: extract(corpus, work / "warm.yaml", model, 1, cache=rerun_cache)
+        )
+        print(
+            f"  re-run, unchanged      {warm_wall:7.2f} s  ({rerun_cache.hits} cache hits, "
+            f"{rerun_cache.misses} misses)"
+        )
+        _, two_wall, _ = timed(lambda: extract(corpus, work / "two.yaml", model, 2))
+        print(f"  extract, 2 workers     {two_wall:7.1f} s  {words / two_wall:8,.0f} words/s")
+        ledger = (work / "one.yaml").read_bytes()
+        same_two = (work / "two.yaml").read_bytes() == ledger
+        same_warm = (work / "warm.yaml").read_bytes() == ledger
+        print(f"  ledgers identical: 2 workers {same_two}, cached re-run {same_warm}")
+        if args.ray:
+            _, ray_wall, _ = timed(
+                lambda: extract(corpus, work / "ray.yaml", model, 2, engine="ray")
+            )
+            same_ray = (work / "ray.yaml").read_bytes() == ledger
+            print(
+                f"  extract, Ray 2 CPUs    {ray_wall:7.1f} s  {words / ray_wall:8,.0f} words/s"
+                f"  (ledger identical: {same_ray})"
+            )
+
+        component_profile(corpus, model, sample=max(1, len(one) // 10))
+
+        seeds = unique_seed_claims(one)
+        print(
+            f"\nCompare ({len(seeds):,} distinct real claims perturbed by scripts/make_claims.py)"
+        )
+        rows = run_compare(seeds, args.sizes, work)
+        exponent = growth_exponent(rows)
+        if exponent is not None:
+            print(f"  growth exponent (log-log fit): {exponent:.2f}")
+
+    if not args.no_eval:
+        print("\nAccuracy (claimcheck eval)")
+        run_eval(model)
+
+    # Both single-process runs are also timed in CPU seconds, which other work on a shared machine
+    # disturbs far less than wall time: the 1-worker target is judged on that.
+    ratio, wall_ratio = raw_cpu / one_cpu, raw_wall / one_wall
+    speedup, rerun = one_wall / two_wall, one_wall / warm_wall
+    largest = max(rows, key=lambda r: r["claims"], default=None)
+    print("\nSummary")
+    print(f"  {'target':<44} {'measured':>12}  result")
+    summary = [
+        (
+            "extract / raw nlp.pipe >= 0.85x (1 worker, CPU)",
+            f"{ratio:.2f}x",
+            ratio >= TARGET_EXTRACT_RATIO,
+        ),
+        ("  the same in wall time", f"{wall_ratio:.2f}x", wall_ratio >= TARGET_EXTRACT_RATIO),
+        ("2 workers / 1 worker >= 1.6x", f"{speedup:.2f}x", speedup >= TARGET_TWO_WORKERS),
+        ("unchanged re-run >= 20x faster than cold", f"{rerun:.0f}x", rerun >= TARGET_RERUN),
+        (
+            "parallel and cached ledgers identical",
+            f"{same_two and same_warm}",
+            same_two and same_warm,
+        ),
+    ]
+    if largest:
+        summary += [
+            (
+                f"compare {largest['claims']:,} claims < 60 s",
+                f"{largest['seconds']:.1f} s",
+                largest["seconds"] < TARGET_COMPARE_SECONDS,
+            ),
+            (
+                f"compare {largest['claims']:,} claims < 2 GB",
+                f"{largest['peak_mb']:.0f} MB",
+                largest["peak_mb"] < TARGET_COMPARE_MB,
+            ),
+        ]
+    if exponent is not None:
+        summary.append(
+            ("compare growth exponent <= 1.2", f"{exponent:.2f}", exponent <= TARGET_EXPONENT)
+        )
+    for target, measured, met in summary:
+        print(f"  {target:<44} {measured:>12}  {verdict(met)}")
+    print(
+        f"  load average at end: {os.getloadavg()[0]:.1f} (above {os.cpu_count()} means the "
+        "wall times above were shared with other work)"
+    )
+
+
+if __name__ == "__main__":
+    main()
