@@ -94,6 +94,26 @@ def test_a_text_that_is_only_a_figure_is_still_read(nlp: Language) -> None:
     assert [q.text for q in quantities_in(nlp, "100 percent")] == ["100 percent"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("sales rose 6 . 2 % to $ 1.45 billion .", "6 . 2 %", 6.2),
+        ("capacity rose to around 80 , 000 spectators .", "80 , 000 spectators", 80_000),
+        ("Sales rose to 6. 20 people came.", "20 people", 20),
+    ],
+)
+def test_numbers_split_by_tokenised_text_are_read_whole(
+    nlp: Language, sentence: str, text: str, value: float
+) -> None:
+    (quantity,) = quantities_in(nlp, sentence)
+    assert (quantity.text, quantity.value) == (text, value)
+
+
+def test_over_as_a_preposition_is_no_hedge(nlp: Language) -> None:
+    (quantity,) = quantities_in(nlp, "Police arrested around 20 people over 2 days.")[1:]
+    assert (quantity.text, quantity.qualifier) == ("2 days", None)
+
+
 def test_money_is_not_counted_again(nlp: Language) -> None:
     doc = nlp("The $20 million plan would help 17,000 immigrants.")
     assert [m.text for m in doc._.money] == ["$20 million"]

@@ -213,6 +213,6 @@ def qualifier_before(doc: Doc, start_char: int) -> str | None:
         if first < 0:
             break
         phrase = " ".join(token.lower_ for token in doc[first:end_token])
-        if phrase in QUALIFIERS:
-            best = phrase
+        if phrase in QUALIFIERS and not (size == 1 and doc[first].dep_ == "prep"):
+            best = phrase  # a one-word hedge parsed as a preposition is one: "over 3 years"
     return best

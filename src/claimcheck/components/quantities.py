@@ -67,10 +67,22 @@ MODIFIER_POS: frozenset[str] = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "VERB",
 IDENTIFIER_NEIGHBOURS = frozenset("/#_@-:=&")
 
 
+def number_start(doc: Doc, token: Token) -> int:
+    """Where a number split by tokenised text starts: `6 . 2` and `80 , 000` are one number."""
+    start = token.i
+    while start >= 2 and is_digits(doc[start - 2].text) and doc[start - 2].whitespace_:
+        separator = doc[start - 1].text
+        if separator == "." or (separator == "," and len(doc[start].text) == 3):
+            start -= 2
+        else:
+            break
+    return start
+
+
 def number_extent(doc: Doc, token: Token) -> tuple[int, float]:
-    """The index after the number that starts at `token` ("1.5 million" ends after "million")
+    """The index after the number that ends at `token` ("1.5 million" ends after "million")
     and its value."""
-    value = digits_value(token.text)
+    value = digits_value("".join(t.text for t in doc[number_start(doc, token) : token.i + 1]))
     end = token.i + 1
     while end < len(doc) and doc[end].lower_ in SCALE_WORDS:
         value *= SCALE_WORDS[doc[end].lower_]
@@ -135,6 +147,8 @@ def is_excluded(doc: Doc, token: Token, value: float) -> bool:
     neighbours = [doc[i].lower_ for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     if any(word in MONTHS for word in neighbours):
         return True  # "July 16", "16 July"
+    if "/" in neighbours:
+        return True  # a fraction or a score: "1 / 4 point"
     year_like = "," not in token.text and "." not in token.text and 1000 <= value <= 2100
     if year_like and len(token.text) == 4:
         return True
@@ -158,17 +172,17 @@ def quantity_at(doc: Doc, token: Token) -> Quantity | None:
     end, value = number_extent(doc, token)
     if is_excluded(doc, token, value):
         return None
-    start_char = token.idx
+    start_char = doc[number_start(doc, token)].idx
     last = percent_end(doc, end)
     if last is not None:
         unit = "percent"
-        span: Span = doc[token.i : last]
+        span: Span = doc[number_start(doc, token) : last]
     else:
         noun = counted_noun(doc, end)
         if noun is None or noun.lower_ in TIME_WORDS or noun.lower_ in MONTHS:
             return None
         unit = unit_of(doc, end, noun)
-        span = doc[token.i : noun.i + 1]
+        span = doc[number_start(doc, token) : noun.i + 1]
     if is_whole_line(doc.text, start_char, span.end_char):
         return None
     return Quantity(
@@ -192,7 +206,9 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         if any(start <= token.idx < end for start, end in money):
             continue
         quantity = quantity_at(doc, token)
-        if quantity is not None:
+        if quantity is not None and not any(
+            start < quantity.end and quantity.start < end for start, end in money
+        ):
             found.append(quantity)
             covered_until = quantity.end
     return found
