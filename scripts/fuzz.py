@@ -228,8 +228,10 @@ def run_batch(nlp, rng: random.Random, start: int, size: int, crash_dir: Path, c
         stdin = io.StringIO(rng.choice([quote_soup, front_matter, html_page])(rng))
         produced += 1
         counts["inputs"] += produced
+        articles = []
         try:
             result = read_inputs([folder, "-"], stdin=stdin)
+            articles = result.articles
             counts["articles read"] += len(result.articles)
             counts["errors reported"] += len(result.errors)
             counts["warnings"] += len(result.warnings)
@@ -245,7 +247,20 @@ def run_batch(nlp, rng: random.Random, start: int, size: int, crash_dir: Path, c
             (kept / "traceback.txt").write_text(traceback.format_exc(), "utf-8")
             print(f"CRASH in batch {start}: inputs kept in {kept}", file=sys.stderr)
             traceback.print_exc()
+            for article in culprits(nlp, articles):
+                print(f"  crashing article {article.path}: {article.body[:200]!r}", file=sys.stderr)
         return index
+
+
+def culprits(nlp, articles: list) -> list:
+    """The articles that crash the pipeline on their own (so a crash report names its input)."""
+    crashing = []
+    for article in articles:
+        try:
+            list(extract_articles([article], nlp))
+        except Exception:  # looking for exactly these
+            crashing.append(article)
+    return crashing
 
 
 def main(argv: list[str] | None = None) -> int:
