@@ -282,3 +282,9 @@ def test_ranges_edges_and_compact_forms(nlp, sentence, text, value):
 
 def test_a_number_counting_things_is_not_a_year(nlp):
     assert dates_in(nlp, "The factory will deliver 2000 pieces of equipment.", "2019") == {}
+
+
+@pytest.mark.parametrize("text", ["The talks ended ⑹ days ago.", "It happened ² weeks ago."])
+def test_digit_like_symbols_are_not_numbers(nlp, text: str) -> None:
+    """Found by the fuzz run: `str.isdigit` accepts characters `int` cannot read."""
+    assert all(date.value is None or date.value[:1].isdecimal() for date in find_dates(nlp(text)))

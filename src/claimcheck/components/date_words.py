@@ -180,7 +180,7 @@ class DateWords:
 
 
 def _year_of(text: str) -> int | None:
-    if text.isdigit() and len(text) == 4 and 1000 <= int(text) <= 2999:
+    if text.isdecimal() and len(text) == 4 and 1000 <= int(text) <= 2999:
         return int(text)
     short = _SHORT_YEAR.match(text)
     return 2000 + int(short.group(1)) if short else None
@@ -212,12 +212,12 @@ def _read_compact(text: str, words: DateWords) -> bool:
     parts = _SEPARATOR.split(text)
     if len(parts) < 2 or not all(part.isalnum() for part in parts):
         return False
-    two_numbers = len(parts) == 2 and all(part.isdigit() and len(part) != 4 for part in parts)
+    two_numbers = len(parts) == 2 and all(part.isdecimal() and len(part) != 4 for part in parts)
     if "-" in text and two_numbers:
         return False  # "4-23" is a range more often than a date
-    years = [int(part) for part in parts if len(part) == 4 and part.isdigit()]
+    years = [int(part) for part in parts if len(part) == 4 and part.isdecimal()]
     named = [MONTHS[part] for part in parts if part in MONTHS]
-    numbers = [int(part) for part in parts if part.isdigit() and len(part) <= 2]
+    numbers = [int(part) for part in parts if part.isdecimal() and len(part) <= 2]
     marks = [match for part in parts if (match := _QUARTER_OR_HALF.match(part))]
     if len(years) > 1 or len(parts) > 3:
         return False
@@ -228,7 +228,7 @@ def _read_compact(text: str, words: DateWords) -> bool:
         return True
     if named:
         month, days = named[0], numbers
-    elif years and len(numbers) == 2 and parts[0].isdigit() and len(parts[0]) == 4:
+    elif years and len(numbers) == 2 and parts[0].isdecimal() and len(parts[0]) == 4:
         month, days = numbers[0], numbers[1:]
     elif len(numbers) >= 2:
         first, second = numbers[0], numbers[1]
@@ -268,7 +268,7 @@ def read_words(tokens: Sequence[Token]) -> DateWords:
         following = words.words[index + 1] if index + 1 < len(tokens) else ""
         if (year := _year_of(text)) is not None and following != "s":
             words.years.append(year)
-        elif _DECADE.match(text) or (text.isdigit() and following == "s"):
+        elif _DECADE.match(text) or (text.isdecimal() and following == "s"):
             words.decade = True
         elif text in MONTHS and (text != "may" or token.is_title or token.is_upper or index > 0):
             words.month = MONTHS[text]
@@ -307,7 +307,7 @@ def read_words(tokens: Sequence[Token]) -> DateWords:
             words.day = ORDINALS[text]
         elif text in COUNT_WORDS and following not in ("few", "couple"):
             words.count = COUNT_WORDS[text]
-        elif token.like_num and text.isdigit():
+        elif token.like_num and text.isdecimal():
             words.count = int(text)
         elif text in DEICTIC and words.deictic is None:
             words.deictic = DEICTIC[text]
