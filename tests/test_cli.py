@@ -86,3 +86,42 @@ def test_eval_json(folder: Path, tmp_path: Path) -> None:
 def test_eval_missing_gold_is_a_usage_error(folder: Path) -> None:
     result = runner.invoke(app, ["eval", str(folder), "missing.yaml"])
     assert result.exit_code == 2 and "no such gold file" in result.stderr
+
+
+def test_stdin_article_to_stdout() -> None:
+    result = runner.invoke(app, ["extract", "-", "-f", "json"], input=ARTICLE)
+    assert result.exit_code == 0, result.output
+    ledger = json.loads(result.stdout)
+    assert [claim["text"] for claim in ledger["claims"] if claim["kind"] == "money"] == [
+        "$20 million"
+    ]
+
+
+def test_strict_stops_at_the_first_bad_input(folder: Path, tmp_path: Path) -> None:
+    (folder / "broken.md").write_bytes(b"")
+    out = tmp_path / "out.yaml"
+    result = runner.invoke(app, ["extract", str(folder), "--strict", "-o", str(out)])
+    assert result.exit_code == 1 and "broken.md" in result.stderr
+    assert not out.exists()
+
+
+def test_include_and_exclude_globs(folder: Path) -> None:
+    (folder / "drafts").mkdir()
+    (folder / "drafts" / "two.md").write_text(ARTICLE, encoding="utf-8")
+    (folder / "three.txt").write_text("Text.", encoding="utf-8")
+    result = runner.invoke(
+        app, ["extract", str(folder), "--include", "*.md", "--exclude", "drafts/*", "-o", "-"]
+    )
+    assert [a["id"] for a in yaml.safe_load(result.stdout)["articles"]] == ["one"]
+
+
+def test_rerun_reads_unchanged_articles_from_the_cache(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "claims.yaml"
+    first = runner.invoke(app, ["extract", str(folder), "-o", str(out)])
+    ledger = out.read_text(encoding="utf-8")
+    second = runner.invoke(app, ["extract", str(folder), "-o", str(out)])
+    assert first.exit_code == second.exit_code == 0
+    assert "from the cache" in second.stderr and "from the cache" not in first.stderr
+    assert out.read_text(encoding="utf-8") == ledger
+    third = runner.invoke(app, ["extract", str(folder), "-o", str(out), "--no-cache"])
+    assert "from the cache" not in third.stderr

@@ -11,6 +11,7 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -21,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from claimcheck import __version__
-from claimcheck.articles import ReadResult, read_folder
+from claimcheck.articles import ArticleError, ReadResult, read_inputs
 from claimcheck.ledger import (
     Ledger,
     LedgerError,
@@ -31,7 +32,7 @@ from claimcheck.ledger import (
     write_atomic,
     write_ledger,
 )
-from claimcheck.pipeline import ModelNotFoundError, build_nlp, extract_articles, model_id
+from claimcheck.pipeline import INSTALL_HINT, ModelNotFoundError, build_nlp, model_id
 from claimcheck.types import CLAIM_KINDS, Article, ArticleResult, Pair, ReadError
 
 app = typer.Typer(
@@ -93,18 +94,54 @@ def load_nlp(model: str | None):
         raise fail(str(error)) from None
 
 
-def read_input(path: Path) -> ReadResult:
+def read_sources(
+    sources: Sequence[str],
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    strict: bool = False,
+) -> ReadResult:
+    """Read every source, reporting each skipped input and warning on stderr."""
+    missing = [s for s in sources if s != "-" and not Path(s).exists()]
+    if missing:
+        raise fail(f"no such file or folder: {', '.join(missing)}")
     try:
-        read = read_folder(path)
-    except FileNotFoundError as error:
-        raise fail(str(error)) from None
+        read = read_inputs(
+            sources, include=include, exclude=exclude, stdin=sys.stdin, strict=strict
+        )
+    except ArticleError as error:
+        raise fail(f"{error} (stopped by --strict)", EXIT_INPUT_FAILED) from None
     report_problems(read.warnings, "warning", "yellow")
     report_problems(read.errors, "skipped", "red")
     return read
 
 
-def run_with_progress(articles: Sequence[Article], nlp) -> list[ArticleResult]:
-    """Extract with a progress bar on stderr (shown only when stderr is a terminal)."""
+@dataclass(frozen=True)
+class RunOptions:
+    """How to run the pipeline: which model, how many workers, which engine, which cache."""
+
+    model: str | None = None
+    workers: int = 1
+    engine: str = "local"
+    ray_address: str | None = None
+    cache_dir: Path | None = None
+    use_cache: bool = True
+
+
+def run_extraction(
+    articles: Sequence[Article], options: RunOptions
+) -> tuple[list[ArticleResult], str]:
+    """Extract with a progress bar on stderr (shown only when stderr is a terminal); returns the
+    results in input order and the id of the model that made them."""
+    from claimcheck.cache import Cache, resolve_model_id
+    from claimcheck.engines import EngineUnavailableError, run
+
+    single = options.engine == "local" and options.workers == 1
+    nlp = load_nlp(options.model) if single else None
+    try:
+        model = model_id(nlp) if nlp is not None else resolve_model_id(options.model)
+    except ModelNotFoundError as error:
+        raise fail(f"{error}. {INSTALL_HINT}") from None
+    cache = Cache(options.cache_dir) if options.use_cache else None
     console = stderr_console()
     columns = (
         TextColumn("[progress.description]{task.description}"),
@@ -112,21 +149,37 @@ def run_with_progress(articles: Sequence[Article], nlp) -> list[ArticleResult]:
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    results: list[ArticleResult] = []
     with Progress(
         *columns, console=console, transient=True, disable=not console.is_terminal
     ) as bar:
         task = bar.add_task("Extracting claims", total=len(articles))
-        for result in extract_articles(articles, nlp):
-            results.append(result)
-            bar.advance(task)
-    return results
+        try:
+            results = run(
+                articles,
+                model=options.model,
+                workers=options.workers,
+                engine=options.engine,  # type: ignore[arg-type]
+                ray_address=options.ray_address,
+                cache=cache,
+                progress=lambda done: bar.advance(task, done),
+                nlp=nlp,
+            )
+        except EngineUnavailableError as error:
+            raise fail(str(error)) from None
+    if cache is not None and cache.hits:
+        console.print(f"{cache.hits} of {len(articles)} articles unchanged (from the cache)")
+    return results, model
 
 
-def default_output(articles: Path) -> Path:
-    """`data/articles` -> `data/claims.yaml`: the ledger sits beside the folder it describes."""
-    folder = articles if articles.is_dir() else articles.parent
-    return folder.resolve().parent / "claims.yaml"
+def default_output(sources: Sequence[str]) -> str:
+    """`data/articles` -> `data/claims.yaml`: the ledger sits beside the folder it describes;
+    stdin input goes to stdout."""
+    first = sources[0] if sources else str(DEFAULT_ARTICLES)
+    if first == "-":
+        return "-"
+    path = Path(first)
+    folder = path if path.is_dir() else path.parent
+    return str(folder.resolve().parent / "claims.yaml")
 
 
 def version_callback(value: bool) -> None:
@@ -147,16 +200,23 @@ def main(
     """claimcheck: claims, figures, dates and quotes across news outlets."""
 
 
+class EngineOption(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 @app.command()
 def extract(
-    articles: Annotated[
-        Path,
+    sources: Annotated[
+        list[str] | None,
         typer.Argument(
-            help="Folder of articles (.md/.txt with optional YAML front matter: title, outlet, "
-            "url, published), read recursively; or a single article file.",
-            show_default=True,
+            help="Folders (read recursively) or files: .md/.txt with optional YAML front matter "
+            "(title, outlet, url, published), saved .html pages, .jsonl exports (one article per "
+            "line: id, title, outlet, url, published, text); `-` reads one article from stdin. "
+            "Default: data/articles.",
+            show_default=False,
         ),
-    ] = DEFAULT_ARTICLES,
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option(
@@ -176,18 +236,63 @@ def extract(
         ),
     ] = None,
     model: ModelOption = None,
+    include: Annotated[
+        list[str] | None,
+        typer.Option("--include", help="Only files matching this glob (repeatable), e.g. '*.md'."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude", help="Skip files matching this glob (repeatable), e.g. 'drafts/*'."
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at the first input that cannot be read.")
+    ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", "-j", min=1, help="Worker processes (each loads the model once)."
+        ),
+    ] = 1,
+    engine: Annotated[
+        EngineOption,
+        typer.Option(
+            "--engine", help="local, or ray (needs `pip install 'claimcheck[ray]'`) for clusters."
+        ),
+    ] = EngineOption.local,
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", help="Join this Ray cluster (default: start a local Ray)."),
+    ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir",
+            help="Where unchanged articles' claims are cached (default: $CLAIMCHECK_CACHE_DIR, "
+            "else ~/.cache/claimcheck).",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse every article, ignoring the cache.")
+    ] = False,
 ) -> None:
     """Extract money amounts, quantities, dates and attributed quotes into a claims ledger.
 
     Every claim keeps its provenance (article, sentence, character offsets). The ledger is
     deterministic and written atomically: an interrupted run leaves the previous one intact.
+    A re-run parses only new or changed articles (the rest come from the cache).
 
-    Example: `claimcheck extract data/articles -o data/claims.yaml`
+    Examples: `claimcheck extract data/articles` (writes data/claims.yaml),
+    `claimcheck extract archive/ --include '*.html' -j 2 -o claims.json`,
+    `pbpaste | claimcheck extract - -o -`
     """
-    read = read_input(articles)
-    nlp = load_nlp(model)
-    results = run_with_progress(read.articles, nlp)
-    destination = output or str(default_output(articles))
+    sources = sources or [str(DEFAULT_ARTICLES)]
+    read = read_sources(sources, include or (), exclude or (), strict)
+    options = RunOptions(model, workers, engine.value, ray_address, cache_dir, not no_cache)
+    results, model_name = run_extraction(read.articles, options)
+    destination = output or default_output(sources)
     ledger_format = (
         fmt.value if fmt else ("yaml" if destination == "-" else format_for(Path(destination)))
     )
@@ -195,14 +300,14 @@ def extract(
         results,
         destination if destination == "-" else Path(destination),
         ledger_format,
-        model_id(nlp),
+        model_name,
     )
     claims = sum(len(result.claims) for result in results)
     if destination != "-":
         stderr_console().print(
             f"Wrote {claims} claims from {len(results)} articles to {destination}", soft_wrap=True
         )
-    if read.errors:
+    if not read.ok:
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 
@@ -221,9 +326,9 @@ class Only(StrEnum):
 def load_claims(source: Path, model: str | None) -> Ledger:
     """A ledger file as is, or an articles folder extracted first."""
     if source.is_dir():
-        read = read_input(source)
-        nlp = load_nlp(model)
-        return results_to_ledger(run_with_progress(read.articles, nlp), model_id(nlp))
+        read = read_sources([str(source)])
+        results, model_name = run_extraction(read.articles, RunOptions(model=model))
+        return results_to_ledger(results, model_name)
     try:
         return load_ledger(source)
     except LedgerError as error:
