@@ -183,3 +183,34 @@ def test_a_description_does_not_contradict_a_name():
     a = claim("x", quote(words, "Ray Scheidnes"), f"“{words}” said Ray Scheidnes.")
     b = claim("y", quote(words, "a Highway Patrol officer"), f"“{words}” an officer said.")
     assert judge(a, b, CONFIG).verdict == "agree"
+
+
+def count_pair(a, b):
+    return (
+        claim("x", a, f"He has hit {a.text} this season."),
+        claim("y", b, f"This season he has hit {b.text}."),
+    )
+
+
+def test_a_bound_conflicts_only_with_figures_past_its_limit():
+    at_least = quantity("at least 30 homers", 30, "homers", qualifier="at least")
+    assert judge(*count_pair(at_least, quantity("20 homers", 20, "homers")), CONFIG).verdict == (
+        "conflict"
+    )
+    # 35 is within "at least 30": no contradiction, but no confirmation of 30 either
+    assert judge(*count_pair(at_least, quantity("35 homers", 35, "homers")), CONFIG) is None
+    assert judge(*count_pair(at_least, quantity("30 homers", 30, "homers")), CONFIG).verdict == (
+        "agree"
+    )
+    up_to = quantity("up to 30 homers", 30, "homers", qualifier="up to")
+    assert judge(*count_pair(up_to, quantity("40 homers", 40, "homers")), CONFIG).verdict == (
+        "conflict"
+    )
+    assert judge(*count_pair(up_to, quantity("20 homers", 20, "homers")), CONFIG) is None
+
+
+def test_amounts_a_scale_word_apart_are_a_misreading_not_a_conflict():
+    assert judge(*money_pair(money("$140", 140), money("$140 million", 140e6)), CONFIG) is None
+    assert judge(*money_pair(money("$2m", 2e6), money("$2bn", 2e9)), CONFIG) is None
+    verdict = judge(*money_pair(money("$150", 150), money("$140 million", 140e6)), CONFIG)
+    assert verdict.verdict == "conflict"

@@ -19,6 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from claimcheck.facts import FactContext, different_facts, fact_context
 from claimcheck.names import fold
 from claimcheck.types import Article, Claim, DateMention, Money, Pair, Quantity, Quote
 from claimcheck.verdicts import (
@@ -68,10 +69,13 @@ def compare(
     candidates = candidate_pairs(body, entities, config)
     if not candidates:
         return []
+    contexts = [fact_context(c, clusters, config) for c in body]
     texts = text_scores(body, candidates, config)
     scored = []
     for (i, j), text in zip(candidates, texts, strict=True):
-        candidate = score_pair(body[i], body[j], entities[i], entities[j], float(text), config)
+        candidate = score_pair(
+            body[i], body[j], (entities[i], entities[j]), (contexts[i], contexts[j]), text, config
+        )
         if candidate is not None:
             shared = tuple(sorted(names[k] for k in entities[i] & entities[j]))
             scored.append(
@@ -270,23 +274,27 @@ def entity_overlap(a: frozenset[int], b: frozenset[int]) -> float:
 def score_pair(
     a: Claim,
     b: Claim,
-    ents_a: frozenset[int],
-    ents_b: frozenset[int],
+    entities: tuple[frozenset[int], frozenset[int]],
+    contexts: tuple[FactContext | None, FactContext | None],
     text: float,
     config: CompareConfig,
 ) -> Candidate | None:
     """The alignment score of two claims, or None when they are not the same fact."""
+    ents_a, ents_b = entities
     if not (ents_a & ents_b) and text < config.text_alone:
         return None
     judgement = judge(a, b, config)
     if judgement is None:
+        return None
+    ctx_a, ctx_b = contexts
+    if ctx_a and ctx_b and different_facts(a, b, ctx_a, ctx_b, judgement.verdict):
         return None
     person = same_person(speaker_of(a), speaker_of(b))
     speaker = 0.5 if person is None else float(person)
     dated = dates_compatible(a.date, b.date) if a.kind != "date" else None
     compatible = judgement.compatible and dated is not False
     score = 100 * (
-        config.text_weight * text / 100
+        config.text_weight * float(text) / 100
         + config.entity_weight * entity_overlap(ents_a, ents_b)
         + config.speaker_weight * speaker
         + config.value_weight * compatible

@@ -9,6 +9,7 @@ different people saying different things), and such a pair is never reported.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,17 @@ NEGATIONS = frozenset(
 NAME_PARTICLES = frozenset({"of", "the", "de", "del", "la", "van", "von", "da", "and", "for"})
 #: Symbols used when showing an amount; other currencies are shown with their ISO code.
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+#: Qualifiers that make a figure a limit rather than a value: "at least 30" holds for 35, so it
+#: can only conflict with a figure under its limit.
+LOWER_BOUNDS = frozenset(
+    {"at least", "more than", "over", "in excess of", "upwards of", "no fewer than", "above"}
+)
+UPPER_BOUNDS = frozenset(
+    {"fewer than", "less than", "up to", "as much as", "as many as", "under", "no more than"}
+)
+#: An exact power of this between two amounts with the same digits is a scale word one outlet's
+#: text or its reading dropped ("$140 and $150 million" read as $140), not a second amount.
+SCALE_STEP = 1000
 #: TIMEX3 seasons as (first month, number of months); winter runs into the next year.
 SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
 
@@ -70,6 +82,17 @@ class CompareConfig:
     best_margin: float = 10.0
     #: Words either side of a date compared as its text (the event the date places).
     date_window: int = 8
+    #: Words either side of a figure read for what fact it states: its basis ("a season") and
+    #: its term ("seven-year").
+    fact_window: int = 6
+    #: Words either side of a figure or date read for the event it belongs to; two different
+    #: values conflict only when these share a word (not a name, title or number). Kept short:
+    #: a sentence often tells of several events.
+    event_window: int = 4
+    #: Words before a figure or date read for its actors (who offered, paid, counted): news
+    #: English names the actor before the figure. Two claims each naming there an actor the
+    #: other sentence never names are about different actors.
+    actor_window: int = 6
     #: Without a shared entity, two sentences must be at least this similar to be joined.
     text_alone: float = 80.0
     #: Largest relative difference between two exact amounts (money, quantity) that agree.
@@ -134,17 +157,48 @@ def relative_difference(a: float, b: float) -> float:
     return 0.0 if scale == 0 else abs(a - b) / scale
 
 
-def amounts_compatible(
-    a: tuple[float, float | None, bool], b: tuple[float, float | None, bool], config: CompareConfig
-) -> bool:
-    """(value, high, approx) amounts agree when their ranges, widened by the tolerance, meet."""
-    tolerance = config.approx_tolerance if a[2] or b[2] else config.tolerance
-    low_a, high_a = a[0], a[1] if a[1] is not None else a[0]
-    low_b, high_b = b[0], b[1] if b[1] is not None else b[0]
+def amount_span(item: Money | Quantity, limits: bool) -> tuple[float, float]:
+    """The values an amount allows: its value or its range, or with `limits` everything past
+    the limit a bound ("at least", "up to") sets."""
+    high = item.high if isinstance(item, Money) and item.high is not None else item.value
+    if limits and item.qualifier in LOWER_BOUNDS:
+        return item.value, math.inf
+    if limits and item.qualifier in UPPER_BOUNDS:
+        return -math.inf, high
+    return item.value, high
+
+
+def spans_meet(a: tuple[float, float], b: tuple[float, float], tolerance: float) -> bool:
+    """Whether two value spans meet once widened by the relative tolerance."""
+    (low_a, high_a), (low_b, high_b) = a, b
     if low_a <= high_b and low_b <= high_a:
         return True
     gap = (low_b, high_a) if high_a < low_b else (low_a, high_b)
     return relative_difference(*gap) <= tolerance
+
+
+def amounts_compatible(
+    a: Money | Quantity, b: Money | Quantity, config: CompareConfig
+) -> bool | None:
+    """True when the amounts agree (within the tolerance, a bound read as its figure), False
+    when they conflict even with every bound honoured, None when only a bound reconciles them:
+    "at least $160 million" does not contradict "$200 million", but does not confirm it either."""
+    tolerance = config.approx_tolerance if a.approx or b.approx else config.tolerance
+    if spans_meet(amount_span(a, False), amount_span(b, False), tolerance):
+        return True
+    if spans_meet(amount_span(a, True), amount_span(b, True), tolerance):
+        return None
+    return False
+
+
+def scale_slip(a: float, b: float) -> bool:
+    """Whether two amounts differ by an exact power of `SCALE_STEP` ($140 vs $140 million)."""
+    small, large = sorted((abs(a), abs(b)))
+    if small == 0 or small == large:
+        return False
+    ratio = large / small
+    power = round(math.log(ratio, SCALE_STEP))
+    return power >= 1 and math.isclose(ratio, SCALE_STEP**power, rel_tol=1e-9)
 
 
 def format_amount(value: float, high: float | None, symbol: str) -> str:
@@ -157,15 +211,18 @@ def format_amount(value: float, high: float | None, symbol: str) -> str:
 def judge_money(a: Money, b: Money, config: CompareConfig) -> Judgement | None:
     """Amounts in one currency agree within the tolerance. Amounts in two currencies are not
     judged: claimcheck holds no exchange rates, and outlets routinely give a sum in both
-    ("€2 million ($2.5 million)"), so calling them a conflict would be a false alarm."""
-    if a.currency != b.currency:
+    ("€2 million ($2.5 million)"), so calling them a conflict would be a false alarm. Nor are
+    amounts a scale word apart, which is a misreading far more often than a dispute."""
+    if a.currency != b.currency or scale_slip(a.value, b.value):
         return None
     symbol = CURRENCY_SYMBOLS.get(a.currency, "")
     detail = (
         f"{format_amount(a.value, a.high, symbol)} vs {format_amount(b.value, b.high, symbol)} "
         f"{a.currency}"
     )
-    ok = amounts_compatible((a.value, a.high, a.approx), (b.value, b.high, b.approx), config)
+    ok = amounts_compatible(a, b, config)
+    if ok is None:
+        return None
     return Judgement("agree" if ok else "conflict", detail, ok)
 
 
@@ -178,7 +235,9 @@ def same_unit(a: str, b: str) -> bool:
 def judge_quantity(a: Quantity, b: Quantity, config: CompareConfig) -> Judgement | None:
     if not same_unit(a.unit, b.unit):
         return None
-    ok = amounts_compatible((a.value, None, a.approx), (b.value, None, b.approx), config)
+    ok = amounts_compatible(a, b, config)
+    if ok is None:
+        return None
     detail = f"{a.value:,g} vs {b.value:,g} {b.unit}"
     return Judgement("agree" if ok else "conflict", detail, ok)
 
