@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from claim_factory import article, claim, date, money, quote
+from claim_factory import article, claim, date, money, quote, reported
 from claimcheck.align import candidate_pairs, compare, entity_clusters
 from claimcheck.verdicts import CompareConfig
 
@@ -164,3 +164,27 @@ def test_spellings_of_one_name_are_clustered():
     assert clusters["mexico"] == clusters["mexican"]
     assert clusters["cheeks"] == clusters["maurice cheeks"]
     assert clusters["iran"] != clusters["iraq"]
+
+
+def test_reported_speech_pairs_with_a_quote_only_on_what_it_reports():
+    take_case = claim(
+        "gazette",
+        reported("he was willing to take the case to the United Nations", "Luis Videgaray"),
+        "Luis Videgaray issued a statement saying he was willing to take the case to the "
+        "United Nations.",
+        entities=("luis videgaray", "united nations"),
+    )
+    go_to_un = claim(
+        "herald",
+        quote("to defend the rights of immigrants", "Luis Videgaray"),
+        "Videgaray said Mexico would go to the UN “to defend the rights of immigrants.”",
+        entities=("videgaray", "mexico", "un"),
+    )
+    will_not_accept = claim(
+        "herald",
+        quote("will not accept", "Luis Videgaray"),
+        "Videgaray said Mexico “will not accept” the new immigration proposals.",
+        entities=("videgaray", "mexico"),
+    )
+    assert [p.verdict for p in compare([take_case, go_to_un], ARTICLES)] == ["agree"]
+    assert compare([take_case, will_not_accept], ARTICLES) == []

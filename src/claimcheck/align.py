@@ -19,7 +19,13 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from claimcheck.facts import FactContext, different_facts, fact_context
+from claimcheck.facts import (
+    FactContext,
+    different_facts,
+    fact_context,
+    reported_against_quote,
+    reported_content_shared,
+)
 from claimcheck.names import fold
 from claimcheck.types import Article, Claim, DateMention, Money, Pair, Quantity, Quote
 from claimcheck.verdicts import (
@@ -74,7 +80,13 @@ def compare(
     scored = []
     for (i, j), text in zip(candidates, texts, strict=True):
         candidate = score_pair(
-            body[i], body[j], (entities[i], entities[j]), (contexts[i], contexts[j]), text, config
+            body[i],
+            body[j],
+            (entities[i], entities[j]),
+            (contexts[i], contexts[j]),
+            text,
+            clusters,
+            config,
         )
         if candidate is not None:
             shared = tuple(sorted(names[k] for k in entities[i] & entities[j]))
@@ -277,6 +289,7 @@ def score_pair(
     entities: tuple[frozenset[int], frozenset[int]],
     contexts: tuple[FactContext | None, FactContext | None],
     text: float,
+    clusters: Mapping[str, int],
     config: CompareConfig,
 ) -> Candidate | None:
     """The alignment score of two claims, or None when they are not the same fact."""
@@ -288,6 +301,9 @@ def score_pair(
         return None
     ctx_a, ctx_b = contexts
     if ctx_a and ctx_b and different_facts(a, b, ctx_a, ctx_b, judgement.verdict):
+        return None
+    mixed = reported_against_quote(a, b)
+    if mixed and not reported_content_shared(*mixed, clusters):
         return None
     person = same_person(speaker_of(a), speaker_of(b))
     speaker = 0.5 if person is None else float(person)

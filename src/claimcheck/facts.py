@@ -18,7 +18,7 @@ from itertools import pairwise
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimcheck.names import TITLE_WORDS, fold
-from claimcheck.types import Claim, DateMention, Money, Quantity, Verdict
+from claimcheck.types import Attribution, Claim, DateMention, Money, Quantity, Quote, Verdict
 from claimcheck.verdicts import CompareConfig
 
 #: Words that turn an amount into a rate when they follow it after "a", "per", "each", "every"
@@ -106,6 +106,15 @@ NON_EVENT_WORDS = (
 #: "programme" / "program"): a crude stem that needs no model.
 EVENT_STEM = 5
 _ITEM_KINDS = (Money, Quantity, DateMention)
+
+
+def reported_against_quote(a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
+    """(reported speech, quote) when one claim is each, else None."""
+    if isinstance(a.item, Attribution) and isinstance(b.item, Quote):
+        return a, b
+    if isinstance(b.item, Attribution) and isinstance(a.item, Quote):
+        return b, a
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +237,19 @@ def fact_context(
         named=frozenset(names.values()),
         events=event_words(near_before + near_after, names),
     )
+
+
+def reported_content_shared(report: Claim, other: Claim, clusters: Mapping[str, int]) -> bool:
+    """Whether what reported speech says (its content, not who said it) shares a name or a
+    content word with the sentence it is set against: "he would take the case to the United
+    Nations" is the "go to the UN" remark, not the "will not accept" one by the same speaker."""
+    content = fold(report.item.text).split()
+    names = {name: clusters[name] for name in report.entities if name in clusters}
+    other_names = frozenset(clusters[name] for name in other.entities if name in clusters)
+    if names_in(content, names) & other_names:
+        return True
+    other_words = event_words(fold(other.sentence).split(), {})
+    return bool(event_words(content, names) & other_words)
 
 
 def unit_modifiers(quantity: Quantity) -> frozenset[str]:
