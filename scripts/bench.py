@@ -45,6 +45,8 @@ TARGET_RERUN = 20.0
 TARGET_COMPARE_SECONDS = 60.0
 TARGET_COMPARE_MB = 2048.0
 TARGET_EXPONENT = 1.2
+#: A compare run stopped here counts as this long (a lower bound) and ends the size series.
+COMPARE_TIMEOUT = 300
 
 
 def timed(work: Callable[[], object]) -> tuple[object, float, float]:
@@ -131,7 +133,14 @@ def run_compare(seeds: list, sizes: list[int], workdir: Path) -> list[dict]:
     rows = []
     for size in sizes:
         command = [sys.executable, __file__, "--compare-child", str(size), str(seed_file)]
-        output = subprocess.run(command, capture_output=True, text=True, check=False)
+        try:
+            output = subprocess.run(
+                command, capture_output=True, text=True, check=False, timeout=COMPARE_TIMEOUT
+            )
+        except subprocess.TimeoutExpired:
+            print(f"  {size:>7,} claims: stopped after {COMPARE_TIMEOUT} s")
+            rows.append({"claims": size, "seconds": float(COMPARE_TIMEOUT), "peak_mb": math.nan})
+            break
         if output.returncode != 0:
             print(f"  compare at {size:,} claims failed:\n{output.stderr[-2000:]}")
             continue
