@@ -188,3 +188,26 @@ def test_reported_speech_pairs_with_a_quote_only_on_what_it_reports():
     )
     assert [p.verdict for p in compare([take_case, go_to_un], ARTICLES)] == ["agree"]
     assert compare([take_case, will_not_accept], ARTICLES) == []
+
+
+def test_two_reports_of_one_source_pair_only_on_a_shared_remark():
+    probation = claim(
+        "gazette",
+        reported("Jackson was on probation for a previous arrest", "Brad Baehr"),
+        "Officer Brad Baehr said Jackson was on probation for a previous arrest.",
+        entities=("brad baehr", "jackson"),
+    )
+    released = claim(
+        "herald",
+        reported("Jackson was released from county jail by 6 a.m.", "Brad Baehr"),
+        "Officer Brad Baehr said Jackson was released from county jail by 6 a.m.",
+        entities=("brad baehr", "jackson"),
+    )
+    on_probation = claim(
+        "herald",
+        reported("Jackson had been on probation since an earlier arrest", "Baehr"),
+        "Baehr said Jackson had been on probation since an earlier arrest.",
+        entities=("baehr", "jackson"),
+    )
+    assert compare([probation, released], ARTICLES) == []
+    assert [p.verdict for p in compare([probation, on_probation], ARTICLES)] == ["agree"]

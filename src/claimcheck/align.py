@@ -23,7 +23,7 @@ from claimcheck.facts import (
     FactContext,
     different_facts,
     fact_context,
-    reported_against_quote,
+    reported_and_other,
     reported_content_shared,
 )
 from claimcheck.names import fold
@@ -302,8 +302,8 @@ def score_pair(
     ctx_a, ctx_b = contexts
     if ctx_a and ctx_b and different_facts(a, b, ctx_a, ctx_b, judgement.verdict):
         return None
-    mixed = reported_against_quote(a, b)
-    if mixed and not reported_content_shared(*mixed, clusters):
+    speech = reported_and_other(a, b)
+    if speech and not reported_content_shared(*speech, clusters):
         return None
     person = same_person(speaker_of(a), speaker_of(b))
     speaker = 0.5 if person is None else float(person)

@@ -108,9 +108,9 @@ EVENT_STEM = 5
 _ITEM_KINDS = (Money, Quantity, DateMention)
 
 
-def reported_against_quote(a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
-    """(reported speech, quote) when one claim is each, else None."""
-    if isinstance(a.item, Attribution) and isinstance(b.item, Quote):
+def reported_and_other(a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
+    """(reported speech, the other claim) when either claim is reported speech, else None."""
+    if isinstance(a.item, Attribution):
         return a, b
     if isinstance(b.item, Attribution) and isinstance(a.item, Quote):
         return b, a
@@ -241,9 +241,14 @@ def fact_context(
 
 def reported_content_shared(report: Claim, other: Claim, clusters: Mapping[str, int]) -> bool:
     """Whether what reported speech says (its content, not who said it) shares a name or a
-    content word with the sentence it is set against: "he would take the case to the United
-    Nations" is the "go to the UN" remark, not the "will not accept" one by the same speaker."""
+    content word with the quote's sentence it is set against, or a content word with the other
+    report's content: one speaker makes several remarks, and "he would take the case to the
+    United Nations" is the "go to the UN" one, not "will not accept"."""
     content = fold(report.item.text).split()
+    if isinstance(other.item, Attribution):
+        both = dict.fromkeys((*report.entities, *other.entities), 0)
+        theirs = fold(other.item.text).split()
+        return bool(event_words(content, both) & event_words(theirs, both))
     names = {name: clusters[name] for name in report.entities if name in clusters}
     other_names = frozenset(clusters[name] for name in other.entities if name in clusters)
     if names_in(content, names) & other_names:
