@@ -143,7 +143,8 @@ def run_compare(seeds: list, sizes: list[int], workdir: Path) -> list[dict]:
             break
         if output.returncode != 0:
             print(f"  compare at {size:,} claims failed:\n{output.stderr[-2000:]}")
-            continue
+            rows.append({"claims": size, "seconds": math.nan, "peak_mb": math.nan})
+            break
         row = json.loads(output.stdout.strip().splitlines()[-1])
         rows.append(row)
         print(
@@ -156,7 +157,11 @@ def run_compare(seeds: list, sizes: list[int], workdir: Path) -> list[dict]:
 
 def growth_exponent(rows: list[dict]) -> float | None:
     """Least-squares slope of log(time) on log(claims)."""
-    points = [(math.log(r["claims"]), math.log(max(r["seconds"], 1e-6))) for r in rows]
+    points = [
+        (math.log(r["claims"]), math.log(max(r["seconds"], 1e-6)))
+        for r in rows
+        if not math.isnan(r["seconds"])
+    ]
     if len(points) < 2:
         return None
     mean_x = sum(x for x, _ in points) / len(points)
