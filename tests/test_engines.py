@@ -116,11 +116,6 @@ SHARED_SURNAMES = (
 )
 
 
-@pytest.mark.xfail(
-    reason="names.NameIndex.from_doc orders same-length names by set order, which depends on "
-    "the hash seed; fix: sorted(dict.fromkeys(persons), key=...) keeps document order",
-    strict=False,
-)
 def test_shared_surnames_resolve_the_same_in_every_worker(nlp):
     articles = [
         Article(id=f"surnames-{n}", path="", body=SHARED_SURNAMES, content_hash=str(n))

@@ -87,7 +87,7 @@ class NameIndex:
             if _names_a_person(doc, match.start(1), match.end(1)):
                 index.persons.add(fold(full))
         persons = [clean_name(full_name(ent).text) for ent in doc.ents if ent.label_ == "PERSON"]
-        for name in sorted(set(persons), key=lambda n: -len(n.split())):
+        for name in sorted(dict.fromkeys(persons), key=lambda n: -len(n.split())):
             index.add(name)
             index.persons.add(fold(index.resolve(name)))
         for ent in doc.ents:
