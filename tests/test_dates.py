@@ -11,6 +11,8 @@ from claimcheck.components.timex import (
     Period,
     coarsen,
     month_near,
+    nth_week,
+    nth_weekday,
     period_of,
     season_near,
     shift,
@@ -288,3 +290,190 @@ def test_a_number_counting_things_is_not_a_year(nlp):
 def test_digit_like_symbols_are_not_numbers(nlp, text: str) -> None:
     """Found by the fuzz run: `str.isdigit` accepts characters `int` cannot read."""
     assert all(date.value is None or date.value[:1].isdecimal() for date in find_dates(nlp(text)))
+
+
+# --- holidays, ordinal parts of periods, and periods named from context ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "weekday", "nth", "expected"),
+    [
+        (2013, 11, 3, 4, "2013-11-28"),  # Thanksgiving: fourth Thursday
+        (2019, 5, 0, -1, "2019-05-27"),  # Memorial Day: last Monday, in a 31-day month
+        (2014, 3, 6, -1, "2014-03-30"),  # last Sunday when the month ends on a Monday
+        (2014, 10, 2, 1, "2014-10-01"),  # the first Wednesday is the 1st itself
+    ],
+)
+def test_nth_weekday_of_a_month(year, month, weekday, nth, expected):
+    assert nth_weekday(year, month, weekday, nth) == day(expected)
+
+
+def test_a_fifth_weekday_the_month_lacks_is_an_error():
+    with pytest.raises(ValueError):
+        nth_weekday(2019, 2, 0, 5)  # February 2019 has four Mondays
+
+
+def test_weeks_of_a_month_hold_its_first_and_last_days_and_years_count_iso_weeks():
+    october = Period(day("2021-10-01"), "month")
+    assert nth_week(october, 1).timex == "2021-W39"  # Friday October 1 falls in that week
+    assert nth_week(october, -1).timex == "2021-W43"
+    assert nth_week(Period(day("2020-01-01"), "year"), -1).timex == "2020-W53"
+    assert nth_week(october, 7) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value"),
+    [
+        ("Stores opened early on Thanksgiving 2013.", "2014-05", "Thanksgiving 2013", "2013-11-28"),
+        ("Shoppers queued on Black Friday for deals.", "2013-12-10", "Black Friday", "2013-11-29"),
+        (
+            "The parade was cancelled last Thanksgiving.",
+            "2013-02-12",
+            "last Thanksgiving",
+            "2012-11-22",
+        ),
+        (
+            "Shops will close on Easter Monday, the council said.",
+            "2019-03-12",
+            "Easter Monday",
+            "2019-04-22",
+        ),
+        ("Crowds marched on Good Friday in 2016.", "2019-01", "Good Friday in 2016", "2016-03-25"),
+        (
+            "The church marked Orthodox Easter 2018 quietly.",
+            "2019",
+            "Orthodox Easter 2018",
+            "2018-04-08",
+        ),
+        (
+            "The bars were full on St. Patrick's Day.",
+            "2019-05-02",
+            "St. Patrick's Day",
+            "2019-03-17",
+        ),
+        ("Fireworks lit the sky on New Year's Eve.", "2019-02-02", "New Year's Eve", "2018-12-31"),
+        ("The beaches will be packed on Memorial Day.", "2019-02-02", "Memorial Day", "2019-05-27"),
+        (
+            "He visited her on Mother's Day of last year.",
+            "2019-02-02",
+            "Mother's Day of last year",
+            "2018-05-13",
+        ),
+        ("The strike began on Labor Day.", "2018", "Labor Day", None),
+        ("The family celebrated Eid al-Fitr 2018 together.", "2019", "Eid al-Fitr 2018", None),
+    ],
+)
+def test_holidays(nlp, sentence, published, text, value):
+    found = dates_in(nlp, sentence, published)
+    assert text in found, found
+    assert found[text] == value
+
+
+def test_a_lunar_holiday_says_why_it_has_no_value(nlp):
+    (mention,) = parse(nlp, "Markets closed for Chinese New Year's Day 2018.", "2019")
+    assert mention.text == "Chinese New Year's Day 2018"
+    assert mention.value is None and "lunar" in mention.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value"),
+    [
+        (
+            "The vote took place on the first Monday of October 2014.",
+            "2015",
+            "the first Monday of October 2014",
+            "2014-10-06",
+        ),
+        (
+            "Polls close on the last Sunday of March.",
+            "2014-05-01",
+            "the last Sunday of March",
+            "2014-03-30",
+        ),
+        (
+            "The lease ends on the last day of the month.",
+            "2019-02-10",
+            "the last day of the month",
+            "2019-02-28",
+        ),
+        ("Sales slumped in the last week of 2019.", "2020", "the last week of 2019", "2019-W52"),
+        (
+            "Fees rose in the first week of January 2015.",
+            "2016",
+            "the first week of January 2015",
+            "2015-W01",
+        ),
+        (
+            "Profit rose in the third quarter, the company said.",
+            "2013-02-12",
+            "the third quarter",
+            "2012-Q3",
+        ),
+        (
+            "Profit will rise in the first quarter, the company said.",
+            "2013-02-12",
+            "the first quarter",
+            "2013-Q1",
+        ),
+        ("Third-quarter profit jumped 20% at the bank.", "2019-11-02", "Third-quarter", "2019-Q3"),
+        (
+            "Revenue should recover in next year's first quarter.",
+            "2018-10-03",
+            "next year's first quarter",
+            "2019-Q1",
+        ),
+        ("Revenue fell in the 4th qtr 2018.", "2019", "the 4th qtr 2018", "2018-Q4"),
+    ],
+)
+def test_ordinal_parts_of_a_period(nlp, sentence, published, text, value):
+    found = dates_in(nlp, sentence, published)
+    assert text in found, found
+    assert found[text] == value
+
+
+def test_last_week_alone_is_still_the_previous_week(nlp):
+    assert dates_in(nlp, "The bridge closed last week in the storm.", "2013-02-12") == {
+        "last week": "2013-W06"
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value"),
+    [
+        ("The budget is due by the end of the year.", "2013-02-12", "the end of the year", "2013"),
+        ("The bill must pass by end of year.", "2013-02-12", "end of year", "2013"),
+        ("Targets are due EOY, the memo says.", "2013-02-12", "EOY", "2013"),
+        ("Talks resume the week after next.", "2013-02-12", "the week after next", "2013-W09"),
+        ("He will return a week hence.", "2013-02-12", "a week hence", "2013-02-19"),
+        ("The minister quit earlier in the week.", "2018-05-31", "earlier in the week", "2018-W22"),
+        ("The city was founded in the 19th century.", "2013", "the 19th century", None),
+        ("The report was filed on 23.04.2012 in Berlin.", "2013", "23.04.2012", "2012-04-23"),
+        ("The index peaked in 2/2013 before falling.", "2014", "2/2013", "2013-02"),
+    ],
+)
+def test_edges_abbreviations_and_numeric_forms(nlp, sentence, published, text, value):
+    found = dates_in(nlp, sentence, published)
+    assert text in found, found
+    assert found[text] == value
+
+
+def test_within_and_after_follow_the_previous_mention(nlp):
+    text = (
+        "The firm opened in 2015. Later in the year, it hired 50 people. "
+        "The deal closed on May 3, 2016. Regulators had met the day before. "
+        "The talks failed in March 2017. A fortnight later, the CEO quit."
+    )
+    found = dates_in(nlp, text, "2019-07-24")
+    assert found["Later in the year"] == "2015"
+    assert found["the day before"] == "2016-05-02"
+    assert found["A fortnight later"] is None  # two weeks after a month is no month
+
+
+def test_a_day_counted_from_an_event_has_no_value(nlp):
+    found = parse(nlp, "He resigned the day before the vote.", "2019-07-24")
+    assert [(m.text, m.value) for m in found] == [("the day before", None)]
+    assert "event" in found[0].reason
+
+
+def test_early_in_the_day_is_a_time_not_a_date(nlp):
+    assert "early in the day" not in dates_in(nlp, "He left early in the day.", "2019-07-24")

@@ -7,17 +7,29 @@ period in 2018" go through the same rule.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from claimcheck.components.date_words import DEICTIC, RELATIVE_TO_PREVIOUS, DateWords, valid_day
+from claimcheck.components.date_holidays import HolidayRule
+from claimcheck.components.date_words import (
+    DEICTIC,
+    ORDINALS,
+    RELATIVE_TO_PREVIOUS,
+    DateWords,
+    valid_day,
+)
 from claimcheck.components.timex import (
+    UNIT_MONTHS,
     Period,
     Unit,
     anchor_as_period,
     anchor_period,
     coarsen,
     month_near,
+    nth_day,
+    nth_week,
+    nth_weekday,
     period_of,
     season_near,
     shift,
@@ -177,7 +189,12 @@ def _deictic_unit(words: DateWords, context: Context) -> Resolution:
 def _relative_to_previous(words: DateWords) -> int:
     """The direction of "two years later", "the following week", "the next day" (which count
     from the date mentioned before, not from publication); 0 for anything else."""
+    if words.words[-2:] == ["after", "next"]:
+        return 0  # "the week after next" counts from publication
     if words.words[0] == "the" and not words.unit_plural and words.count is None:
+        if len(words.words) == 3 and words.words[-1] in RELATIVE_TO_PREVIOUS:
+            words.count = 1  # "the day before", "the year after"
+            return RELATIVE_TO_PREVIOUS[words.words[-1]]
         if words.has("next", "following", "previous", "prior"):
             words.count = 1
             return -1 if words.has("previous", "prior") else 1
@@ -205,6 +222,17 @@ def edge_of_current(words: DateWords) -> bool:
     )
 
 
+def names_a_range(words: DateWords) -> bool:
+    """'from 2014 to 2018', 'Jan-Feb': a link between two dates; not the hyphen inside a name
+    ("Eid al-Fitr") or after an ordinal ("third-quarter")."""
+    if words.has("between", "to", "until", "till", "through"):
+        return True
+    return any(
+        word == "-" and not words.holiday and (index == 0 or words.words[index - 1] not in ORDINALS)
+        for index, word in enumerate(words.words)
+    )
+
+
 def resolve(words: DateWords, context: Context) -> Resolution:
     """The period an expression names, or None with a short reason."""
     anchor = context.anchor
@@ -216,13 +244,22 @@ def resolve(words: DateWords, context: Context) -> Resolution:
         return None, "not a calendar day"
     if words.numeric is not None:
         return words.numeric, None
-    if len(set(words.years)) > 1 or words.has("between", "to", "until", "till", "through", "-"):
+    if len(set(words.years)) > 1 or names_a_range(words):
         return None, RANGE
     if words.numeric_partial is not None:
         words.month, words.day = words.numeric_partial
         return _month_without_year(words, context)
     if words.has("same"):
         return _same_as_previous(words, context)
+    if words.holiday:
+        return _holiday(words, context)
+    if words.ordinal is not None and words.part is not None:
+        period, reason = _ordinal_part(words, context)
+        if period is not None or reason is not None:
+            return period, reason
+    if is_within_unit(words) and words.unit is not None:
+        base = coarsen(context.previous, words.unit) if context.previous else None
+        return (base, None) if base else _relative_to_anchor(words.unit, 0, context)
     if words.years:
         return _with_explicit_year(words, words.years[-1])
     if words.has("ago", "hence") or (words.has("from") and words.has("now", "today")):
@@ -239,9 +276,6 @@ def resolve(words: DateWords, context: Context) -> Resolution:
         if base is None and words.words[0] == "the" and anchor is not None:
             base = anchor_period(anchor, words.unit)  # "the next quarter", nothing said before
         return _counted_shift(words, base, relative)
-    if words.holiday is not None:
-        words.month, words.day = words.holiday
-        return _month_without_year(words, context)
     if words.month is not None:
         return _month_without_year(words, context)
     if words.weekday is not None:
@@ -261,3 +295,126 @@ def resolve(words: DateWords, context: Context) -> Resolution:
     if edge_of_current(words) and words.unit is not None:
         return _relative_to_anchor(words.unit, 0, context)
     return None, VAGUE
+
+
+#: Words before "in the week", "in the year" that place something within that period.
+WITHIN_WORDS = frozenset({"earlier", "later", "early", "late"})
+
+
+def is_within_unit(words: DateWords) -> bool:
+    """'later in the year', 'earlier in the week': the current period, or the one just
+    mentioned ("It opened in 2015. Later in the year, ...")."""
+    return (
+        len(words.words) == 4
+        and words.words[0] in WITHIN_WORDS
+        and words.words[1:3] == ["in", "the"]
+        and words.unit not in (None, "day")  # "early in the day" is a time of day
+        and not words.unit_plural
+    )
+
+
+def _holiday_in(rule: HolidayRule, year: int) -> Period:
+    assert rule is not None
+    return Period(rule(year), "day")
+
+
+def _holiday(words: DateWords, context: Context) -> Resolution:
+    """'Thanksgiving 2013', 'last Easter', 'Memorial Day of last year', 'on Labor Day': the
+    holiday in the year named, or the one nearest publication in the direction the words or
+    the tense point (news reports the past, so a bare holiday is the latest one)."""
+    rule, anchor = words.holiday_rule, context.anchor
+    if rule is None:
+        return None, "a holiday of a lunar calendar"
+    if words.years:
+        return _holiday_in(rule, words.years[-1]), None
+    if anchor is None:
+        return None, "holiday without a year and no publication date"
+    if words.unit == "year" and words.deictic is not None:
+        return _holiday_in(rule, anchor.year + words.deictic), None
+    if words.deictic == 0:
+        return _holiday_in(rule, anchor.year), None
+    if anchor.month is None:
+        return None, _too_coarse(anchor, "day").replace("relative day", "holiday")
+    last = calendar.monthrange(anchor.year, anchor.month)[1]
+    years = [_holiday_in(rule, year) for year in range(anchor.year - 1, anchor.year + 2)]
+    if words.deictic == 1 or (words.deictic is None and context.future):
+        start = dt.date(anchor.year, anchor.month, anchor.day or 1)
+        strict = words.deictic == 1
+        return next(p for p in years if p.start > start or (p.start == start and not strict)), None
+    end = dt.date(anchor.year, anchor.month, anchor.day or last)
+    strict = words.deictic == -1
+    earlier = [p for p in years if p.start < end or (p.start == end and not strict)]
+    return earlier[-1], None
+
+
+def _ordinal_container(words: DateWords, context: Context) -> Period | None:
+    """The period an ordinal picks a part of: 'of October 2014', 'of 2019', 'of this month',
+    "next year's", 'of the month' (the current one); None when the words name none."""
+    if words.years:
+        year = words.years[-1]
+        if words.month is not None:
+            return Period(dt.date(year, words.month, 1), "month")
+        return Period(dt.date(year, 1, 1), "year")
+    if words.month is not None:
+        if context.anchor is None:
+            return None
+        return month_near(words.month, context.anchor, context.future)
+    units = [unit for unit in words.units if unit in ("month", "year") and unit != words.part]
+    if not units or context.anchor is None:
+        return None
+    if words.deictic is None and not words.has("the"):
+        return None
+    return _relative_to_anchor(units[-1], words.deictic or 0, context)[0]
+
+
+def _part_of(container: Period, part: str, ordinal: int, weekday: int | None) -> Period | None:
+    if part in ("quarter", "half"):
+        if container.unit != "year":
+            return None
+        unit: Unit = part  # type: ignore[assignment]
+        count = 12 // UNIT_MONTHS[unit]
+        number = count if ordinal < 0 else ordinal
+        if not 1 <= number <= count:
+            return None
+        return Period(dt.date(container.start.year, 1 + (number - 1) * UNIT_MONTHS[unit], 1), unit)
+    if part == "week":
+        return nth_week(container, ordinal)
+    if part == "day":
+        return nth_day(container, ordinal)
+    if part == "weekday" and weekday is not None:
+        year = container.start.year
+        month = container.start.month if container.unit == "month" else (12 if ordinal < 0 else 1)
+        try:
+            return Period(nth_weekday(year, month, weekday, ordinal), "day")
+        except ValueError:
+            return None
+    return None
+
+
+def _quarter_near(ordinal: int, context: Context) -> Resolution:
+    """'the third quarter' with no year: the latest one begun by publication, or in a sentence
+    about the future, the next one not yet over."""
+    assert context.anchor is not None
+    current = anchor_period(context.anchor, "quarter")
+    named = _part_of(Period(dt.date(context.anchor.year, 1, 1), "year"), "quarter", ordinal, None)
+    if current is None or named is None:
+        return None, _too_coarse(context.anchor, "quarter")
+    if context.future and named < current:
+        return shift(named, 4), None
+    if not context.future and named > current:
+        return shift(named, -4), None
+    return named, None
+
+
+def _ordinal_part(words: DateWords, context: Context) -> Resolution:
+    """'the first Monday of October', 'the last week of 2019', "next year's first quarter",
+    'the last day of the month'; and 'the third quarter' alone, the latest one by publication.
+    (None, None) when the words name no period to take the part of."""
+    ordinal, part = words.ordinal or 0, words.part or ""
+    container = _ordinal_container(words, context)
+    if container is None and part == "quarter" and context.anchor is not None:
+        return _quarter_near(ordinal, context)
+    if container is None:
+        return None, None
+    period = _part_of(container, part, ordinal, words.weekday)
+    return (period, None) if period else (None, f"no such {part} in that period")

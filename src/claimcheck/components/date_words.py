@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from claimcheck.components.date_holidays import HolidayRule, find_holiday
 from claimcheck.components.timex import UNIT_MONTHS, Period, Unit
 
 MONTHS: dict[str, int] = {
@@ -72,7 +73,15 @@ UNITS: dict[str, Unit] = {
     "seasons": "season",
     "year": "year",
     "years": "year",
+    "yr": "year",
+    "yrs": "year",
+    "qtr": "quarter",
+    "qtrs": "quarter",
+    "fortnight": "week",
+    "fortnights": "week",
 }
+#: Units that stand for several of the unit they map to ("a fortnight later" is two weeks later).
+UNIT_MULTIPLES: dict[str, int] = {"fortnight": 2, "fortnights": 2}
 #: Words that are counts; "a year ago" counts one year.
 COUNT_WORDS: dict[str, int] = {
     word: number
@@ -105,11 +114,22 @@ ORDINALS: dict[str, int] = {
     "2nd": 2,
     "3rd": 3,
     "4th": 4,
+    "5th": 5,
+}
+#: Parts of a longer period an ordinal can pick out: "the third quarter", "the first Monday of
+#: October", "the last week of 2019", "the last day of the month".
+ORDINAL_PARTS = frozenset({"half", "quarter", "qtr", "week", "day"})
+#: Abbreviations for the edge of the current period, as business writing uses them.
+EDGE_ABBREVIATIONS: dict[str, tuple[str, Unit]] = {
+    "eom": ("end", "month"),
+    "eoy": ("end", "year"),
+    "bom": ("beginning", "month"),
+    "boy": ("beginning", "year"),
 }
 #: Day words: offset in days from the publication day.
-DAY_WORDS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+DAY_WORDS: dict[str, int] = {"today": 0, "tonight": 0, "tonite": 0, "yesterday": -1, "tomorrow": 1}
 #: Parts of a day: "this morning" is the publication day, "last night" the day before.
-PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "tonite"})
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 #: Deictic words and the direction they point in from the publication date.
 DEICTIC: dict[str, int] = {
     "this": 0,
@@ -130,13 +150,6 @@ RELATIVE_TO_PREVIOUS: dict[str, int] = {
     "earlier": -1,
     "before": -1,
     "prior": -1,
-}
-#: Fixed-date holidays (month, day).
-HOLIDAYS: dict[str, tuple[int, int]] = {
-    "christmas": (12, 25),
-    "xmas": (12, 25),
-    "halloween": (10, 31),
-    "valentine": (2, 14),
 }
 HALF_WORDS = frozenset({"half", "h1", "h2"})
 _EIGHT_DIGITS = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)$")
@@ -160,13 +173,16 @@ class DateWords:
     weekday: int | None = None
     season: str | None = None
     unit: Unit | None = None
+    units: list[Unit] = field(default_factory=list)
     unit_plural: bool = False
     count: int | None = None
     ordinal: int | None = None
+    part: str | None = None
     numeric: Period | None = None
     invalid: bool = False
     numeric_partial: tuple[int, int] | None = None
-    holiday: tuple[int, int] | None = None
+    holiday: bool = False
+    holiday_rule: HolidayRule = None
     day_offset: int | None = None
     deictic: int | None = None
     decade: bool = False
@@ -257,15 +273,62 @@ def _read_compact(text: str, words: DateWords) -> bool:
     return True
 
 
+def _next_word(words: list[str], index: int) -> str:
+    """The word after `index`, over a hyphen ("third-quarter")."""
+    return next((word for word in words[index + 1 :] if word != "-"), "")
+
+
+def _names_a_container(rest: list[str]) -> bool:
+    """Whether the words after "last week", "last Monday" name the period it is the last part
+    of ("of October", "in 2019", "of the month"), so that "last" is an ordinal, not "previous"."""
+    if not rest or rest[0] not in ("of", "in"):
+        return False
+    return any(
+        word in MONTHS or UNITS.get(word) in ("month", "year") or _year_of(word)
+        for word in rest[1:]
+    )
+
+
+def _ordinal_part(text: str, following: str, rest: list[str]) -> tuple[int, str] | None:
+    """'third quarter', 'first Monday', 'last week (of 2019)': the ordinal and the part it picks."""
+    if following not in ORDINAL_PARTS and following not in WEEKDAYS:
+        return None
+    part = "weekday" if following in WEEKDAYS else UNITS.get(following, following)
+    if text in ORDINALS:
+        return ORDINALS[text], part
+    if text == "last" and _names_a_container(rest):
+        return -1, part
+    return None
+
+
+def _read_unit(text: str, words: DateWords) -> None:
+    unit = UNITS[text]
+    words.unit = unit
+    words.units.append(unit)
+    words.unit_plural = text.endswith("s")
+    if text in UNIT_MULTIPLES:
+        if words.count is None:
+            words.unit_plural = True  # "the fortnight" is two weeks, which no week value names
+        else:
+            words.count *= UNIT_MULTIPLES[text]
+
+
 def read_words(tokens: Sequence[Token]) -> DateWords:
     """Classify the words of an expression (one pass, left to right)."""
     words = DateWords([token.lower_ for token in tokens])
     compact = "".join(token.lower_ for token in tokens if not token.is_space)
     if _read_compact(compact, words):
         return words
+    holiday = find_holiday(words.words)
+    if holiday is not None:
+        words.holiday, words.holiday_rule = True, holiday[1]
+    in_holiday_name = holiday[0] if holiday else range(0)
+    spelled_out: list[str] = []
     for index, token in enumerate(tokens):
+        if index in in_holiday_name:
+            continue
         text = token.lower_.rstrip(".")
-        following = words.words[index + 1] if index + 1 < len(tokens) else ""
+        following = _next_word(words.words, index)
         if (year := _year_of(text)) is not None and following != "s":
             words.years.append(year)
         elif _DECADE.match(text) or (text.isdecimal() and following == "s"):
@@ -277,26 +340,29 @@ def read_words(tokens: Sequence[Token]) -> DateWords:
         elif text in SEASONS:
             words.season = SEASONS[text]
         elif text in UNITS:
-            words.unit = UNITS[text]
-            words.unit_plural = text.endswith("s")
+            _read_unit(text, words)
         elif text in DAY_WORDS or text.rstrip("s") in DAY_WORDS:
             offset = DAY_WORDS.get(text, DAY_WORDS.get(text.rstrip("s"), 0))
             before = words.words[index - 2 : index]  # "the day after tomorrow"
             words.day_offset = offset + ("after" in before) - ("before" in before)
         elif text in PARTS_OF_DAY and words.deictic is not None:
             words.day_offset = min(words.deictic, 0) if text == "night" else 0
-        elif text in PARTS_OF_DAY and text == "tonite":
-            words.day_offset = 0
-        elif text in HOLIDAYS:
-            words.holiday = HOLIDAYS[text]
+        elif text in EDGE_ABBREVIATIONS and token.is_upper:
+            edge, unit = EDGE_ABBREVIATIONS[text]
+            spelled_out += [edge, "of"]
+            words.unit = unit
+            words.units.append(unit)
         elif match := _QUARTER.match(text):
             words.unit, words.ordinal = "quarter", int(match.group(1))
+            words.units.append("quarter")
         elif match := _HALF.match(text):
             words.unit, words.ordinal = "half", int(match.group(1))
+            words.units.append("half")
         elif text == "half":
             words.unit = "half"
-        elif text in ORDINALS and following in ("half", "quarter", "week"):
-            words.ordinal = ORDINALS[text]
+            words.units.append("half")
+        elif ordinal := _ordinal_part(text, following, words.words[index + 2 :]):
+            words.ordinal, words.part = ordinal
         elif (
             (day := _DAY_NUMBER.match(text))
             and 1 <= int(day.group(1)) <= 31
@@ -310,5 +376,7 @@ def read_words(tokens: Sequence[Token]) -> DateWords:
         elif token.like_num and text.isdecimal():
             words.count = int(text)
         elif text in DEICTIC and words.deictic is None:
-            words.deictic = DEICTIC[text]
+            after_next = text == "next" and index > 0 and words.words[index - 1] == "after"
+            words.deictic = 2 if after_next else DEICTIC[text]  # "the week after next"
+    words.words += spelled_out  # "EOY" reads as "end of" the year
     return words

@@ -10,6 +10,7 @@ day") have no calendar cue and are dropped. The rest are resolved in document or
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -19,12 +20,19 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from claimcheck.components import extensions  # noqa: F401  (registers Doc._.dates)
-from claimcheck.components.date_values import Context, edge_of_current, resolve
+from claimcheck.components.date_holidays import holiday_patterns
+from claimcheck.components.date_values import (
+    WITHIN_WORDS,
+    Context,
+    edge_of_current,
+    is_within_unit,
+    resolve,
+)
 from claimcheck.components.date_words import (
     DAY_WORDS,
     DEICTIC,
-    HOLIDAYS,
     MONTHS,
+    ORDINAL_PARTS,
     ORDINALS,
     RELATIVE_TO_PREVIOUS,
     SEASONS,
@@ -60,6 +68,7 @@ RECENT_WORDS = frozenset({"recent", "coming", "past", "previous"})
 PERIOD_NOUNS = ("period", "time", "month", "year", "week", "quarter", "day", "season", "date")
 _YEAR = {"TEXT": {"REGEX": r"^(1[0-9]|2[0-9])\d\d$"}}
 _DAY = {"TEXT": {"REGEX": r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$"}}
+_CENTURY_WORD = re.compile(r"^\d{1,2}(st|nd|rd|th)$")
 _AMBIGUOUS_MONTHS = ["may", "march", "mar", "jan", "sun", "sat", "dec", "wed"]
 _MONTH = {"LOWER": {"IN": sorted(set(MONTHS) - set(_AMBIGUOUS_MONTHS))}}
 _MONTH_NAME = {"LOWER": {"IN": sorted(MONTHS)}, "IS_TITLE": True, "POS": "PROPN"}
@@ -70,9 +79,56 @@ _DEICTIC = {"LOWER": {"IN": sorted(DEICTIC)}}
 _COUNT = {"LIKE_NUM": True}
 _PART_OF_DAY = {"LOWER": {"IN": ["morning", "afternoon", "evening", "night"]}}
 _NUMERIC_DATE = {
-    "TEXT": {"REGEX": r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/(\d{2}|\d{4})|\d{1,2}/\d{1,2})$"}
+    "TEXT": {
+        "REGEX": r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/(\d{2}|\d{4})|\d{1,2}/\d{1,2}"
+        r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}/\d{1,2}|\d{1,2}/\d{4})$"
+    }
 }
 _MONTH_ANY: list[dict] = [_MONTH, _MONTH_NAME]
+_ORDINAL = {"LOWER": {"IN": sorted(ORDINALS)}}
+_HYPHEN = {"ORTH": "-", "OP": "?"}
+#: Units that "later in the ..." can place a date in; "early in the day" is a time of day.
+_LONG_UNIT = {"LOWER": {"IN": ["week", "month", "quarter", "year"]}}
+_CENTURY_ORDINAL = {"LOWER": {"REGEX": r"^\d{1,2}(st|nd|rd|th)$"}}
+
+
+def _ordinal_part_patterns() -> list[list[dict]]:
+    """'the first Monday of October', 'the last week of 2019', 'the last day of the month',
+    'the third quarter of next year', and 'the third quarter' alone (financial reporting)."""
+    opener = [
+        {"LOWER": "the", "OP": "?"},
+        {"LOWER": {"IN": [*sorted(ORDINALS), "last"]}},
+        _HYPHEN,
+        {"LOWER": {"IN": sorted(ORDINAL_PARTS | {*WEEKDAYS})}},
+        {"LOWER": {"IN": ["of", "in"]}},
+    ]
+    containers = [
+        [_YEAR],
+        *[[month, {"ORTH": ",", "OP": "?"}, {**_YEAR, "OP": "?"}] for month in _MONTH_ANY],
+        [{"LOWER": {"IN": ["the", *sorted(DEICTIC)]}}, {"LOWER": {"IN": ["month", "year"]}}],
+    ]
+    bare_quarter = [
+        {"LOWER": "the", "OP": "?"},
+        _ORDINAL,
+        _HYPHEN,
+        {"LOWER": {"IN": ["quarter", "qtr"]}},
+    ]
+    with_year = [*bare_quarter, {"LOWER": "of", "OP": "?"}, _YEAR]  # "4th qtr 2018"
+    return [opener + container for container in containers] + [bare_quarter, with_year]
+
+
+def _holiday_with_context_patterns() -> list[list[dict]]:
+    """A holiday alone, with a year ('Easter 2018', 'Thanksgiving of 2013'), with a deictic
+    word ('last Thanksgiving') or with a relative year ('Memorial Day of last year')."""
+    patterns = []
+    for name in holiday_patterns():
+        patterns += [
+            name,
+            [_DEICTIC, *name],
+            [*name, {"LOWER": {"IN": ["in", "of"]}, "OP": "?"}, _YEAR],
+            [*name, {"LOWER": "of"}, _DEICTIC, {"LOWER": "year"}],
+        ]
+    return patterns
 
 
 def _month_patterns() -> list[list[dict]]:
@@ -115,9 +171,13 @@ PATTERNS: dict[str, list[list[dict]]] = {
         [_YEAR, {"ORTH": "-", "OP": "?"}, {"LOWER": {"REGEX": r"^[qh][1-4]$"}}],
     ],
     "WEEK_NUMBER": [[{"LOWER": "week"}, {"TEXT": {"REGEX": r"^\d\d?$"}}, {"LOWER": "of"}, _YEAR]],
-    "HOLIDAY": [[{"LOWER": {"IN": sorted(HOLIDAYS)}}, {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"}]],
+    "HOLIDAY": _holiday_with_context_patterns(),
+    "ORDINAL_PART": _ordinal_part_patterns(),
+    "CENTURY": [[{"LOWER": "the", "OP": "?"}, _CENTURY_ORDINAL, _HYPHEN, {"LOWER": "century"}]],
     "DEICTIC": [
         [{"LOWER": {"IN": ["earlier", "later", "early", "late"]}, "OP": "?"}, _DEICTIC, _UNIT],
+        [{"LOWER": "the"}, _UNIT, {"LOWER": "after"}, {"LOWER": "next"}],
+        [{"LOWER": {"IN": sorted(WITHIN_WORDS)}}, {"LOWER": "in"}, {"LOWER": "the"}, _LONG_UNIT],
         [_DEICTIC, _SEASON],
         [{"LOWER": "the"}, {"LOWER": {"IN": ["last", "past"]}}, _COUNT, _UNIT],
     ],
@@ -137,10 +197,11 @@ PATTERNS: dict[str, list[list[dict]]] = {
     ],
     "AGO": [
         [
+            {"LOWER": {"IN": ["a", "an"]}, "OP": "?"},
             {"LIKE_NUM": True, "OP": "?"},
             {"LOWER": {"IN": ["few", "several", "many"]}, "OP": "?"},
             _UNIT,
-            {"LOWER": "ago"},
+            {"LOWER": {"IN": ["ago", "hence"]}},
         ]
     ],
     "RELATIVE": [
@@ -151,6 +212,8 @@ PATTERNS: dict[str, list[list[dict]]] = {
             {"LOWER": {"IN": ["later", "earlier"]}},
         ],
         [{"LOWER": "the"}, {"LOWER": {"IN": ["following", "next", "previous"]}}, _UNIT],
+        [{"LOWER": "the"}, _UNIT, {"LOWER": {"IN": ["before", "after", "earlier", "later"]}}],
+        [{"LOWER": {"IN": ["a", "an"]}}, _UNIT, {"LOWER": {"IN": ["later", "earlier"]}}],
     ],
     "SAME": [
         [
@@ -171,13 +234,14 @@ PATTERNS: dict[str, list[list[dict]]] = {
     ],
     "EDGE": [
         [
-            {"LOWER": "the"},
+            {"LOWER": "the", "OP": "?"},
             {"LOWER": {"IN": ["end", "beginning", "start", "middle"]}},
             {"LOWER": "of"},
-            {"LOWER": {"IN": ["the", "this", "last", "next"]}},
+            {"LOWER": {"IN": ["the", "this", "last", "next"]}, "OP": "?"},
             {"LOWER": "same", "OP": "?"},
             _UNIT,
         ],
+        [{"ORTH": {"IN": ["EOM", "EOY", "BOM", "BOY"]}}],
     ],
     "RECENT": [[{"LOWER": "recent"}, {"LOWER": {"IN": ["years", "months", "weeks", "days"]}}]],
     "WEEK_OF": [
@@ -277,7 +341,13 @@ def has_calendar_cue(words: DateWords) -> bool:
     )
     if any(value is not None and value != [] and value is not False for value in named):
         return True
-    if words.season is not None:
+    if words.season is not None or is_within_unit(words):
+        return True
+    if words.ordinal is not None and words.part is not None:
+        container = words.years or words.month or set(words.units) & {"month", "year"}
+        if words.part == "quarter" or container:
+            return True
+    if words.has("century") and any(_CENTURY_WORD.match(word) for word in words.words):
         return True
     if words.unit is None:
         return False
@@ -291,6 +361,14 @@ def has_calendar_cue(words: DateWords) -> bool:
     if edge_of_current(words):
         return True
     return words.words[0] == "the" and words.has(*PERIOD_WORDS)
+
+
+def relative_to_event(span: Span) -> bool:
+    """'the day before the vote': counted from an event, not a date the text gives."""
+    last = span[-1]
+    return last.lower_ in ("before", "after") and any(
+        child.dep_ == "pobj" for child in last.children
+    )
 
 
 def speaks_of_future(span: Span) -> bool:
@@ -331,6 +409,8 @@ def find_dates(doc: Doc) -> list[DateMention]:
             continue
         context = Context(doc._.published, previous, future)
         period, reason = resolve(words, context)
+        if relative_to_event(span):
+            period, reason = None, "counted from an event, not a date"
         if period is not None and not words.has("same"):
             previous = period  # a comparison ("the same period last year") keeps the thread
         mentions.append(

@@ -213,3 +213,44 @@ def anchor_as_period(anchor: PartialDate) -> Period:
     """The publication date as a period of its own precision (`2018-09` is a month)."""
     unit: Unit = anchor.precision  # type: ignore[assignment]
     return Period(dt.date(anchor.year, anchor.month or 1, anchor.day or 1), unit)
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The `nth` `weekday` (0 = Monday) of a month; `nth` -1 is the last one ("the last Monday
+    of May"). Raises ValueError when the month has no such day (a fifth Monday)."""
+    if nth < 0:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    if day.month != month:
+        raise ValueError(f"no {nth}th weekday {weekday} in {year}-{month:02d}")
+    return day
+
+
+def nth_week(container: Period, nth: int) -> Period | None:
+    """The `nth` week (-1: the last) of a month or year. A year counts ISO weeks ("the last week
+    of 2019" is 2019-W52); a month counts the weeks that hold its first and last days, as a
+    reader of "the first week of October" expects October 1 to be in it."""
+    if container.unit == "year":
+        year = container.start.year
+        weeks = dt.date(year, 12, 28).isocalendar()[1]
+        number = weeks if nth < 0 else nth
+        if not 1 <= number <= weeks:
+            return None
+        return Period(dt.date.fromisocalendar(year, number, 1), "week")
+    if container.unit != "month":
+        return None
+    start = container.start
+    last = start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    week = period_of(last, "week") if nth < 0 else shift(period_of(start, "week"), nth - 1)
+    return week if week.start <= last else None
+
+
+def nth_day(container: Period, nth: int) -> Period | None:
+    """The `nth` day (-1: the last) of a month or year ("the last day of October")."""
+    if container.unit not in ("month", "year"):
+        return None
+    following = shift(container, 1).start
+    day = following - dt.timedelta(days=1) if nth < 0 else container.start + dt.timedelta(nth - 1)
+    return Period(day, "day") if day < following else None
