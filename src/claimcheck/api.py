@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from importlib.util import find_spec
 from pathlib import Path
 
 from spacy.language import Language
 
+from claimcheck.align import compare as align_claims
 from claimcheck.articles import ReadResult, read_folder
 from claimcheck.evaluate import EvalReport, Gold, evaluate, load_gold
 from claimcheck.ledger import Ledger, results_to_ledger
@@ -28,8 +28,6 @@ def extract_folder(
 
 def compare(ledger: Ledger) -> list[Pair]:
     """Pairs of claims from different articles that state the same fact, with verdicts."""
-    from claimcheck.align import compare as align_claims
-
     return align_claims(ledger.claims, ledger.articles)
 
 
@@ -52,8 +50,6 @@ def evaluate_folder(
     nlp = nlp or build_nlp(model)
     results = list(extract_articles(read.articles, nlp))
     pairs = None
-    if with_relations is None:  # relations need the comparison step, being built (issue #4)
-        with_relations = bool(gold.relations) and find_spec("claimcheck.align") is not None
-    if with_relations:
+    if with_relations if with_relations is not None else bool(gold.relations):
         pairs = compare(results_to_ledger(results))
     return evaluate(results, gold, pairs), results
