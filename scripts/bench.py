@@ -8,6 +8,11 @@ claims made by scripts/make_claims.py, each in a fresh process for its peak memo
 machine are noisy: the load average is printed, and single-process runs also give CPU time.
 
     python scripts/bench.py [--words 200000] [--sizes 1000 10000 100000] [--ray] [--no-eval]
+    python scripts/bench.py --only compare [--seeds seeds.pickle] [--sizes 1000 10000 100000]
+
+`--only compare` extracts the corpus once (1 worker) for the seed claims and runs the compare
+sizes alone; with `--seeds FILE` the seed claims are read from FILE when it exists (else written
+to it), so repeated compare measurements run on the very same claims in seconds.
 """
 
 from __future__ import annotations
@@ -182,6 +187,73 @@ def unique_seed_claims(results: list) -> list:
     return seeds
 
 
+def seed_claims(corpus_words: int, model: str | None, seeds_file: Path | None, work: Path) -> list:
+    """The distinct real claims compare is measured on: read from `seeds_file` when it exists,
+    else extracted from a fresh corpus (and written to `seeds_file` when one is given)."""
+    if seeds_file is not None and seeds_file.exists():
+        return pickle.loads(seeds_file.read_bytes())
+    corpus = work / "corpus"
+    make_corpus(corpus, corpus_words)
+    seeds = unique_seed_claims(engines.run(read_folder(corpus).articles, model=model, workers=1))
+    if seeds_file is not None:
+        seeds_file.write_bytes(pickle.dumps(seeds))
+    return seeds
+
+
+def compare_summary(rows: list[dict]) -> list[tuple[str, str, bool]]:
+    """The compare targets against the largest size run and the growth exponent."""
+    summary = []
+    largest = max(rows, key=lambda r: r["claims"], default=None)
+    if largest:
+        summary += [
+            (
+                f"compare {largest['claims']:,} claims < 60 s",
+                f"{largest['seconds']:.1f} s",
+                largest["seconds"] < TARGET_COMPARE_SECONDS,
+            ),
+            (
+                f"compare {largest['claims']:,} claims < 2 GB",
+                f"{largest['peak_mb']:.0f} MB",
+                largest["peak_mb"] < TARGET_COMPARE_MB,
+            ),
+        ]
+    exponent = growth_exponent(rows)
+    if exponent is not None:
+        summary.append(
+            ("compare growth exponent <= 1.2", f"{exponent:.2f}", exponent <= TARGET_EXPONENT)
+        )
+    return summary
+
+
+def print_summary(summary: list[tuple[str, str, bool]]) -> None:
+    print("\nSummary")
+    print(f"  {'target':<44} {'measured':>12}  result")
+    for target, measured, met in summary:
+        print(f"  {target:<44} {measured:>12}  {verdict(met)}")
+    print(
+        f"  load average at end: {os.getloadavg()[0]:.1f} (above {os.cpu_count()} means the "
+        "wall times above were shared with other work)"
+    )
+
+
+def compare_only(args: argparse.Namespace) -> None:
+    """The compare part of the bench alone, on seed claims that can be kept between runs."""
+    print(
+        f"claimcheck bench (compare only): {os.cpu_count()} CPUs, "
+        f"load average {os.getloadavg()[0]:.1f} at start"
+    )
+    with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
+        seeds = seed_claims(args.words, args.model, args.seeds, Path(tmp))
+        print(
+            f"\nCompare ({len(seeds):,} distinct real claims perturbed by scripts/make_claims.py)"
+        )
+        rows = run_compare(seeds, args.sizes, Path(tmp))
+    exponent = growth_exponent(rows)
+    if exponent is not None:
+        print(f"  growth exponent (log-log fit): {exponent:.2f}")
+    print_summary(compare_summary(rows))
+
+
 def eval_suites() -> list[tuple[str, Path, Path]]:
     suites = [("seeds (demo)", *SEEDS_GOLD)]
     for folder in sorted(SHARED_BENCH.glob("*/gold.yaml")):
@@ -223,12 +295,19 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     parser.add_argument("--ray", action="store_true", help="also time the Ray engine")
     parser.add_argument("--no-eval", action="store_true")
+    parser.add_argument("--only", choices=["compare"], help="run only this part of the bench")
+    parser.add_argument(
+        "--seeds", type=Path, help="with --only compare: seed claims pickle to reuse or write"
+    )
     parser.add_argument(
         "--compare-child", nargs=2, metavar=("COUNT", "SEEDS"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
     if args.compare_child:
         compare_child(Path(args.compare_child[1]), int(args.compare_child[0]))
+        return
+    if args.only == "compare":
+        compare_only(args)
         return
 
     model = args.model
@@ -302,9 +381,6 @@ def main() -> None:
     # disturbs far less than wall time: the 1-worker target is judged on that.
     ratio, wall_ratio = raw_cpu / one_cpu, raw_wall / one_wall
     speedup, rerun = one_wall / two_wall, one_wall / warm_wall
-    largest = max(rows, key=lambda r: r["claims"], default=None)
-    print("\nSummary")
-    print(f"  {'target':<44} {'measured':>12}  result")
     summary = [
         (
             "extract / raw nlp.pipe >= 0.85x (1 worker, CPU)",
@@ -319,30 +395,9 @@ def main() -> None:
             f"{same_two and same_warm}",
             same_two and same_warm,
         ),
+        *compare_summary(rows),
     ]
-    if largest:
-        summary += [
-            (
-                f"compare {largest['claims']:,} claims < 60 s",
-                f"{largest['seconds']:.1f} s",
-                largest["seconds"] < TARGET_COMPARE_SECONDS,
-            ),
-            (
-                f"compare {largest['claims']:,} claims < 2 GB",
-                f"{largest['peak_mb']:.0f} MB",
-                largest["peak_mb"] < TARGET_COMPARE_MB,
-            ),
-        ]
-    if exponent is not None:
-        summary.append(
-            ("compare growth exponent <= 1.2", f"{exponent:.2f}", exponent <= TARGET_EXPONENT)
-        )
-    for target, measured, met in summary:
-        print(f"  {target:<44} {measured:>12}  {verdict(met)}")
-    print(
-        f"  load average at end: {os.getloadavg()[0]:.1f} (above {os.cpu_count()} means the "
-        "wall times above were shared with other work)"
-    )
+    print_summary(summary)
 
 
 if __name__ == "__main__":

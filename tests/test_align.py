@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
+from pathlib import Path
 
 from claim_factory import article, claim, date, money, quote, reported
-from claimcheck.align import candidate_pairs, compare, entity_clusters
+from claimcheck.align import compare, entity_clusters
+from claimcheck.blocking import candidate_pairs
+from claimcheck.ledger import load_ledger
 from claimcheck.verdicts import CompareConfig
 
+DEMO_LEDGER = Path(__file__).resolve().parent.parent / "data" / "claims.yaml"
 ARTICLES = {
     "gazette": article("gazette", "The Gazette", "2018-09"),
     "herald": article("herald", "The Herald", "2018-12-13"),
@@ -152,7 +157,7 @@ def test_blocking_skips_claims_with_nothing_in_common():
         claim("courier", money("$6m", 6e6), "The owner spent $6m on it.", entities=("acme",)),
     ]
     entities = [frozenset({0}), frozenset({1}), frozenset({0})]
-    assert candidate_pairs(claims, entities, CompareConfig()) == [(0, 2)]
+    assert candidate_pairs(claims, entities, CompareConfig()).tolist() == [[0, 2]]
 
 
 def test_spellings_of_one_name_are_clustered():
@@ -211,3 +216,77 @@ def test_two_reports_of_one_source_pair_only_on_a_shared_remark():
     )
     assert compare([probation, released], ARTICLES) == []
     assert [p.verdict for p in compare([probation, on_probation], ARTICLES)] == ["agree"]
+
+
+def test_on_the_demo_ledger_the_candidate_cap_changes_no_pair():
+    ledger = load_ledger(DEMO_LEDGER)
+    capped = compare(ledger.claims, ledger.articles)
+    every_pair = compare(ledger.claims, ledger.articles, CompareConfig(max_candidates=10**6))
+    assert capped == every_pair
+    assert len(capped) == 6
+
+
+def crowded_topic(outlets: int) -> list:
+    """One figure told by many outlets, and in each a look-alike sentence about another topic
+    that only shares the hot name: the kind of block that grows with a ledger."""
+    claims = []
+    for n in range(outlets):
+        claims.append(
+            claim(
+                f"outlet{n}",
+                money("$30 billion", 30e9),
+                "Mexico presented a $30 billion development plan for Central America.",
+                entities=("mexico", "central america"),
+            )
+        )
+        claims.append(
+            claim(
+                f"outlet{n}",
+                money("$2 million", 2e6),
+                f"Mexico spent $2 million on stadium number {n}.",
+                entities=("mexico",),
+            )
+        )
+    return claims
+
+
+def test_each_claim_keeps_its_best_partners_when_capped():
+    claims = crowded_topic(12)
+    clusters = entity_clusters((e for c in claims for e in c.entities), CompareConfig())
+    entities = [frozenset(clusters[e] for e in c.entities) for c in claims]
+    config = CompareConfig(max_candidates=3)
+    pairs = candidate_pairs(claims, entities, config).tolist()
+    plans = {i for i, c in enumerate(claims) if "plan" in c.sentence}
+    for i in plans:
+        partners = {b if a == i else a for a, b in pairs if i in (a, b)}
+        # its best partners are the other tellings of the plan, not the stadium sentences
+        assert len(partners & plans) >= config.max_candidates
+    every = candidate_pairs(claims, entities, CompareConfig(max_candidates=10**6)).tolist()
+    assert len(pairs) < len(every)
+    assert {tuple(p) for p in pairs} <= {tuple(p) for p in every}
+
+
+def test_capped_compare_still_finds_every_retelling_of_a_figure():
+    pairs = compare(crowded_topic(12), {}, CompareConfig(max_candidates=3))
+    plan_pairs = [p for p in pairs if "plan" in p.a.sentence and "plan" in p.b.sentence]
+    outlets = {p.a.article for p in plan_pairs} | {p.b.article for p in plan_pairs}
+    assert len(outlets) == 12
+    assert all(p.verdict == "agree" for p in plan_pairs)
+
+
+def test_a_large_vocabulary_finds_spellings_by_sorted_neighbourhood():
+    names = [
+        "central america",
+        "central americans",
+        "qaddafi",
+        "gaddafi",
+        "iran",
+        "iraq",
+        *(hashlib.sha1(bytes([n])).hexdigest()[:8] for n in range(200)),  # unrelated names
+    ]
+    small = CompareConfig(exact_names=10, name_window=1)
+    clusters = entity_clusters(names, small)
+    assert clusters["central america"] == clusters["central americans"]
+    assert clusters["qaddafi"] == clusters["gaddafi"]
+    assert clusters["iran"] != clusters["iraq"]
+    assert clusters == entity_clusters(names, CompareConfig())

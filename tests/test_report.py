@@ -147,3 +147,20 @@ def test_report_shows_conflicts_first_with_outlets_values_and_sentences(pairs):
 
 def test_same_input_gives_the_same_report(pairs):
     assert render(pairs) == render(list(reversed(pairs)))
+
+
+def test_report_shows_each_pairs_explanation_under_its_sentences(pairs):
+    pairs[0] = Pair(
+        "p1",
+        "conflict",
+        62.0,
+        "money",
+        pairs[0].a,
+        pairs[0].b,
+        "both: mexico; $20,000,000 vs $30,000,000,000 USD",
+        ("mexico",),
+    )
+    text = render(pairs)
+    explanation = text.index("$20,000,000 vs $30,000,000,000 USD")
+    assert explanation > text.index("The US offered $20 million.")
+    assert explanation > text.index("México’s plan costs $30 billion.")

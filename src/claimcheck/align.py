@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from claimcheck.blocking import candidate_pairs
 from claimcheck.facts import (
     FactContext,
     different_facts,
@@ -26,8 +26,7 @@ from claimcheck.facts import (
     reported_and_other,
     reported_content_shared,
 )
-from claimcheck.names import fold
-from claimcheck.types import Article, Claim, DateMention, Money, Pair, Quantity, Quote
+from claimcheck.types import Article, Claim, DateMention, Pair, Quote
 from claimcheck.verdicts import (
     CompareConfig,
     Judgement,
@@ -39,14 +38,9 @@ from claimcheck.verdicts import (
 
 #: Words left out of acronyms ("United Nations" -> UN, "Department of Homeland Security" -> DHS).
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "del", "la"})
-#: Shortest word used as a fallback blocking key (shorter ones are rarely about the fact).
-MIN_KEY_WORD = 4
 #: A one-word name minus its last letter, from this length up, joins the names it begins:
 #: "mexico" / "mexican", "canada" / "canadian" ("iran" / "iraq" are too short to join).
 MIN_STEM = 5
-#: Kinds compared with each other: one outlet quotes a speaker's words, another reports them
-#: without quotation marks, and both state the same statement.
-KIND_FAMILY = {"quote": "speech", "attribution": "speech"}
 #: Order of verdicts in results: conflicts are what a fact-checker looks for first.
 VERDICT_ORDER = {"conflict": 0, "agree": 1}
 
@@ -73,12 +67,12 @@ def compare(
     names = cluster_names(body, clusters)
     entities = [frozenset(clusters[e] for e in c.entities) for c in body]
     candidates = candidate_pairs(body, entities, config)
-    if not candidates:
+    if not len(candidates):
         return []
-    contexts = [fact_context(c, clusters, config) for c in body]
+    contexts = fact_contexts(body, clusters, config)
     texts = text_scores(body, candidates, config)
     scored = []
-    for (i, j), text in zip(candidates, texts, strict=True):
+    for (i, j), text in zip(candidates.tolist(), texts.tolist(), strict=True):
         candidate = score_pair(
             body[i],
             body[j],
@@ -96,6 +90,28 @@ def compare(
     matched = one_per_sentence_pair(scored)
     pairs = [to_pair(c, articles) for c in best_per_article(matched, config.best_margin)]
     return sorted(pairs, key=lambda p: (VERDICT_ORDER[p.verdict], -p.score, p.a.id, p.b.id))
+
+
+def fact_contexts(
+    claims: Sequence[Claim], clusters: Mapping[str, int], config: CompareConfig
+) -> list[FactContext | None]:
+    """`fact_context` of each claim, read once for each distinct item in a distinct sentence
+    (wire copy and a sentence with several figures repeat them across a ledger)."""
+    seen: dict[tuple, FactContext | None] = {}
+    contexts = []
+    for claim in claims:
+        item = claim.item
+        key = (
+            type(item),
+            item.start - claim.sentence_start,
+            item.text,
+            claim.sentence,
+            claim.entities,
+        )
+        if key not in seen:
+            seen[key] = fact_context(claim, clusters, config)
+        contexts.append(seen[key])
+    return contexts
 
 
 def claim_order(claim: Claim) -> tuple[str, int, str, str]:
@@ -130,17 +146,9 @@ def entity_clusters(names: Iterable[str], config: CompareConfig) -> dict[str, in
     def union(i: int, j: int) -> None:
         parent[find(i)] = find(j)
 
+    for i, j in close_names(vocab, config):
+        union(i, j)
     if vocab:
-        close = process.cdist(
-            vocab,
-            vocab,
-            scorer=fuzz.ratio,
-            score_cutoff=config.entity_ratio,
-            workers=config.workers,
-        )
-        for i, j in zip(*np.nonzero(close), strict=True):
-            if i < j:
-                union(int(i), int(j))
         compact = {name.replace(" ", ""): k for k, name in enumerate(vocab) if len(name) <= 8}
         stems = {name[:-1]: k for k, name in enumerate(vocab) if is_stem_candidate(name)}
         single = {name: k for k, name in enumerate(vocab) if " " not in name}
@@ -157,6 +165,40 @@ def entity_clusters(names: Iterable[str], config: CompareConfig) -> dict[str, in
     return {name: find(k) for k, name in enumerate(vocab)}
 
 
+def close_names(vocab: Sequence[str], config: CompareConfig) -> list[tuple[int, int]]:
+    """Index pairs of names at least `entity_ratio` alike. Every two names are compared in a
+    vocabulary of up to `exact_names`; a larger one (a large ledger names tens of thousands) is
+    compared by sorted neighbourhood, each name with its `name_window` next names in
+    alphabetical order and in the order of the reversed names, which keeps the cost linear."""
+    if len(vocab) <= config.exact_names:
+        close = process.cdist(
+            vocab,
+            vocab,
+            scorer=fuzz.ratio,
+            score_cutoff=config.entity_ratio,
+            workers=config.workers,
+        )
+        return [(int(i), int(j)) for i, j in zip(*np.nonzero(close), strict=True) if i < j]
+    orders = (
+        np.arange(len(vocab)),  # `vocab` is sorted
+        np.array(sorted(range(len(vocab)), key=lambda k: vocab[k][::-1])),
+    )
+    first = np.concatenate(
+        [order[:-step] for order in orders for step in range(1, config.name_window + 1)]
+    )
+    second = np.concatenate(
+        [order[step:] for order in orders for step in range(1, config.name_window + 1)]
+    )
+    scores = process.cpdist(
+        [vocab[k] for k in first.tolist()],
+        [vocab[k] for k in second.tolist()],
+        scorer=fuzz.ratio,
+        workers=config.workers,
+    )
+    close = scores >= config.entity_ratio
+    return list(zip(first[close].tolist(), second[close].tolist(), strict=True))
+
+
 def cluster_names(claims: Sequence[Claim], clusters: Mapping[str, int]) -> dict[int, str]:
     """The name shown for each entity cluster: its most used spelling (then the longest)."""
     counts = Counter(e for c in claims for e in c.entities)
@@ -166,61 +208,6 @@ def cluster_names(claims: Sequence[Claim], clusters: Mapping[str, int]) -> dict[
         if current is None or (counts[name], len(name)) > (counts[current], len(current)):
             best[key] = name
     return best
-
-
-def content_words(text: str) -> set[str]:
-    return {
-        w
-        for w in utils.default_process(text).split()
-        if len(w) >= MIN_KEY_WORD and w not in STOP_WORDS and not w.isdigit()
-    }
-
-
-def blocking_keys(claim: Claim, entities: frozenset[int], rare: Iterable[str]) -> set[Hashable]:
-    """The keys under which a claim meets its candidates. Every key carries the claim's family,
-    since only claims of one family are compared. Rare words are the fallback for a claim whose
-    sentence names nothing that NER recognises."""
-    keys: set[Hashable] = {("entity", e) for e in entities}
-    keys.update(("name", w) for e in claim.entities for w in e.split() if len(w) >= MIN_KEY_WORD)
-    speaker = fold(speaker_of(claim) or "").split()
-    if speaker:
-        keys.add(("source", speaker[-1]))
-    if claim.date and claim.date[:4].isdigit():
-        keys.add(("year", claim.date[:4]))
-    if isinstance(claim.item, Money | Quantity):
-        keys.add(("value", round(claim.item.value, 2)))
-    keys.update(("word", w) for w in rare)
-    return {(KIND_FAMILY.get(claim.kind, claim.kind), key) for key in keys}
-
-
-def rarest_words(claims: Sequence[Claim], count: int) -> list[list[str]]:
-    """For each claim, its `count` rarest sentence words that at least one other claim shares."""
-    words = [content_words(c.sentence) for c in claims]
-    frequency = Counter(w for ws in words for w in ws)
-    return [
-        sorted((w for w in ws if frequency[w] >= 2), key=lambda w: (frequency[w], w))[:count]
-        for ws in words
-    ]
-
-
-def candidate_pairs(
-    claims: Sequence[Claim], entities: Sequence[frozenset[int]], config: CompareConfig
-) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of claims of one family from different articles sharing a key. Keys
-    held by more than `max_block` claims are dropped: they join too much to mean anything."""
-    rare = rarest_words(claims, config.rare_words)
-    blocks: dict[Hashable, list[int]] = defaultdict(list)
-    for index, claim in enumerate(claims):
-        for key in blocking_keys(claim, entities[index], rare[index]):
-            blocks[key].append(index)
-    found: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) > config.max_block:
-            continue
-        for i, j in combinations(members, 2):
-            if claims[i].article != claims[j].article:
-                found.add((i, j))
-    return sorted(found)
 
 
 def content_text(text: str) -> str:
@@ -253,30 +240,41 @@ def pair_kind(a: Claim, b: Claim) -> str:
     return a.kind if a.kind == b.kind else "attribution"
 
 
-def text_scores(
-    claims: Sequence[Claim], pairs: Sequence[tuple[int, int]], config: CompareConfig
-) -> np.ndarray:
+def text_scores(claims: Sequence[Claim], pairs: np.ndarray, config: CompareConfig) -> np.ndarray:
     """`token_set_ratio` of every candidate pair in batch calls (no Python loop over scoring):
     each claim's own comparable text, or for a quote set against reported speech, both
-    sentences (the quoted words alone would be compared with a whole paraphrase)."""
+    sentences (the quoted words alone would be compared with a whole paraphrase). A ledger
+    repeats itself (wire copy, one sentence with several figures), so each distinct pair of
+    texts is scored once."""
     own = [comparable_text(claim, config) for claim in claims]
-    sentences = [content_text(claim.sentence) for claim in claims]
-    mixed = np.array([claims[i].kind != claims[j].kind for i, j in pairs], dtype=bool)
+    kinds = np.array([claim.kind for claim in claims])
+    mixed = kinds[pairs[:, 0]] != kinds[pairs[:, 1]]
+    scores = distinct_pair_scores(own, pairs, config)
+    if mixed.any():
+        sentences = [content_text(claim.sentence) for claim in claims]
+        scores[mixed] = distinct_pair_scores(sentences, pairs[mixed], config)
+    return scores
+
+
+def distinct_pair_scores(
+    texts: Sequence[str], pairs: np.ndarray, config: CompareConfig
+) -> np.ndarray:
+    """`token_set_ratio(texts[i], texts[j])` for each row (i, j) of `pairs`, each distinct pair
+    of strings scored once."""
+    vocabulary: dict[str, int] = {}
+    ids = np.array([vocabulary.setdefault(text, len(vocabulary)) for text in texts], dtype=np.int64)
+    distinct = list(vocabulary)
+    codes, inverse = np.unique(
+        ids[pairs[:, 0]] * len(distinct) + ids[pairs[:, 1]], return_inverse=True
+    )
+    first, second = np.divmod(codes, len(distinct))
     scores = process.cpdist(
-        [own[i] for i, _ in pairs],
-        [own[j] for _, j in pairs],
+        [distinct[k] for k in first.tolist()],
+        [distinct[k] for k in second.tolist()],
         scorer=fuzz.token_set_ratio,
         workers=config.workers,
     )
-    if mixed.any():
-        chosen = [pair for pair, is_mixed in zip(pairs, mixed, strict=True) if is_mixed]
-        scores[mixed] = process.cpdist(
-            [sentences[i] for i, _ in chosen],
-            [sentences[j] for _, j in chosen],
-            scorer=fuzz.token_set_ratio,
-            workers=config.workers,
-        )
-    return scores
+    return scores[inverse]
 
 
 def entity_overlap(a: frozenset[int], b: frozenset[int]) -> float:
@@ -296,6 +294,15 @@ def score_pair(
     ents_a, ents_b = entities
     if not (ents_a & ents_b) and text < config.text_alone:
         return None
+    overlap = entity_overlap(ents_a, ents_b)
+    best_possible = 100 * (
+        config.text_weight * float(text) / 100
+        + config.entity_weight * overlap
+        + config.speaker_weight
+        + config.value_weight
+    )
+    if best_possible < required_score(pair_kind(a, b), "agree", config):
+        return None  # no verdict can lift it to the bar (a conflict's bar is never lower)
     judgement = judge(a, b, config)
     if judgement is None:
         return None
@@ -311,7 +318,7 @@ def score_pair(
     compatible = judgement.compatible and dated is not False
     score = 100 * (
         config.text_weight * float(text) / 100
-        + config.entity_weight * entity_overlap(ents_a, ents_b)
+        + config.entity_weight * overlap
         + config.speaker_weight * speaker
         + config.value_weight * compatible
     )

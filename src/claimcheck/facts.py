@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimcheck.names import TITLE_WORDS, fold
 from claimcheck.types import Attribution, Claim, DateMention, Money, Quantity, Quote, Verdict
-from claimcheck.verdicts import CompareConfig
+from claimcheck.verdicts import FOLD_CACHE, CompareConfig, folded
 
 #: Words that turn an amount into a rate when they follow it after "a", "per", "each", "every"
 #: ("$20 million a season", "30 points per game"), mapped to the period of the rate.
@@ -205,14 +206,26 @@ def event_words(words: list[str], names: Mapping[str, int]) -> frozenset[str]:
     words, numbers, scale or currency words, titles, or the words of a name."""
     name_words = {w for name in names for w in name.split()}
     return frozenset(
-        w[:EVENT_STEM]
+        stem for word, stem in event_candidates(tuple(words)) if word not in name_words
+    )
+
+
+@lru_cache(maxsize=FOLD_CACHE)
+def event_candidates(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(word, stem) of the words that could name an event, before names are set aside (the
+    same sentence meets many others in a large ledger, with other names each time)."""
+    return tuple(
+        (w, w[:EVENT_STEM])
         for w in words
         if len(w) >= 3
         and w not in STOP_WORDS
         and w not in NON_EVENT_WORDS
-        and w not in name_words
         and not any(ch.isdigit() for ch in w)
     )
+
+
+def folded_words(text: str) -> list[str]:
+    return folded(text).split()
 
 
 def fact_context(
@@ -244,22 +257,22 @@ def reported_content_shared(report: Claim, other: Claim, clusters: Mapping[str, 
     content word with the quote's sentence it is set against, or a content word with the other
     report's content: one speaker makes several remarks, and "he would take the case to the
     United Nations" is the "go to the UN" one, not "will not accept"."""
-    content = fold(report.item.text).split()
+    content = folded_words(report.item.text)
     if isinstance(other.item, Attribution):
         both = dict.fromkeys((*report.entities, *other.entities), 0)
-        theirs = fold(other.item.text).split()
+        theirs = folded_words(other.item.text)
         return bool(event_words(content, both) & event_words(theirs, both))
     names = {name: clusters[name] for name in report.entities if name in clusters}
     other_names = frozenset(clusters[name] for name in other.entities if name in clusters)
     if names_in(content, names) & other_names:
         return True
-    other_words = event_words(fold(other.sentence).split(), {})
+    other_words = event_words(folded_words(other.sentence), {})
     return bool(event_words(content, names) & other_words)
 
 
 def unit_modifiers(quantity: Quantity) -> frozenset[str]:
     """The words of a unit before its head ("Yemeni pirates" -> {"yemeni"})."""
-    return frozenset(fold(quantity.unit).split()[:-1])
+    return frozenset(folded_words(quantity.unit)[:-1])
 
 
 def different_quantities(a: Quantity, b: Quantity, verdict: Verdict) -> str | None:

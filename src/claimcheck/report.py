@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Literal, TextIO
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
@@ -184,6 +184,20 @@ def side_cell(claim: Claim, article: Article | None) -> Text:
     return cell
 
 
+def pair_cell(pair: Pair, articles: Mapping[str, Article]) -> Group:
+    """Both sides next to each other, and under them the pair's one-line explanation (dim): what
+    both sentences share and which values were set against each other, for a person to check
+    against the two sentences above it."""
+    sides = Table.grid(expand=True, padding=(0, 2))
+    sides.add_column(ratio=1)
+    sides.add_column(ratio=1)
+    sides.add_row(
+        side_cell(pair.a, articles.get(pair.a.article)),
+        side_cell(pair.b, articles.get(pair.b.article)),
+    )
+    return Group(sides, Text(pair.explanation, style="dim"))
+
+
 def print_report(pairs: Sequence[Pair], articles: Mapping[str, Article], console: Console) -> None:
     """The terminal report: one table per topic, conflicts first, both sentences in full."""
     conflicts = sum(p.verdict == "conflict" for p in pairs)
@@ -201,14 +215,12 @@ def print_report(pairs: Sequence[Pair], articles: Mapping[str, Article], console
         table.add_column("verdict", no_wrap=True)
         table.add_column("score", justify="right", no_wrap=True)
         table.add_column("kind", no_wrap=True)
-        table.add_column("A", ratio=1)
-        table.add_column("B", ratio=1)
+        table.add_column("A  /  B")
         for pair in members:
             table.add_row(
                 Text(pair.verdict, style=VERDICT_STYLES[pair.verdict]),
                 f"{pair.score:.0f}",
                 pair.kind,
-                side_cell(pair.a, articles.get(pair.a.article)),
-                side_cell(pair.b, articles.get(pair.b.article)),
+                pair_cell(pair, articles),
             )
         console.print(table)

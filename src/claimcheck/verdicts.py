@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, utils
 
@@ -45,6 +46,11 @@ _TIMEX = re.compile(
     r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})"
     r"|(?P<season>SP|SU|FA|WI)|H(?P<half>[12])|Q(?P<quarter>[1-4])))?$"
 )
+#: Folded strings kept: comparing a large ledger folds the same names, units and sentences in
+#: every pair they stand in, and folding (Unicode normalisation) costs more than the comparison.
+FOLD_CACHE = 1 << 16
+#: `names.fold`, remembered.
+folded = lru_cache(maxsize=FOLD_CACHE)(fold)
 _WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -111,8 +117,17 @@ class CompareConfig:
     max_block: int = 400
     #: How many of a sentence's rarest words serve as fallback blocking keys.
     rare_words: int = 3
+    #: Partners each claim keeps among those it shares a key with, best first by the summed
+    #: rarity of the shared keys; a pair is scored when it is among the best of either claim.
+    #: Bounds the work per claim in a large ledger; a claim with fewer partners keeps them all.
+    max_candidates: int = 24
+    #: Up to this many distinct entity names, every two are compared for spellings of one name;
+    #: beyond it, each name only with its `name_window` neighbours in alphabetical order and in
+    #: order of the reversed names (variants at the end, "mexican", and at the start, "qaddafi").
+    exact_names: int = 3000
+    name_window: int = 12
     #: rapidfuzz worker threads for batch scoring (-1: all cores).
-    workers: int = 1
+    workers: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +144,7 @@ def same_person(a: str | None, b: str | None) -> bool | None:
     gold rules say), None when either is missing."""
     if not a or not b:
         return None
-    fa, fb = fold(a), fold(b)
+    fa, fb = folded(a), folded(b)
     if not fa or not fb:
         return None
     return fa.split()[-1] == fb.split()[-1] or fa in fb or fb in fa
@@ -145,6 +160,7 @@ def speaker_of(claim: Claim) -> str | None:
     return item.source or None if isinstance(item, Attribution) else None
 
 
+@lru_cache(maxsize=FOLD_CACHE)
 def is_named(source: str) -> bool:
     """A person or organisation named as such ("Luis Videgaray", "AMLO", "The New York Times"),
     not a description of a group ("Mexican officials", "three federal judges")."""
@@ -228,7 +244,7 @@ def judge_money(a: Money, b: Money, config: CompareConfig) -> Judgement | None:
 
 def same_unit(a: str, b: str) -> bool:
     """Units match on their folded head word ("asylum seekers" / "seekers", "mile" / "miles")."""
-    ha, hb = fold(a).split()[-1:] or [""], fold(b).split()[-1:] or [""]
+    ha, hb = folded(a).split()[-1:] or [""], folded(b).split()[-1:] or [""]
     return fuzz.ratio(ha[0], hb[0]) >= 80
 
 
@@ -291,6 +307,7 @@ def judge_date(a: DateMention, b: DateMention) -> Judgement | None:
     return Judgement("agree" if ok else "conflict", f"{a.value} vs {b.value}", ok)
 
 
+@lru_cache(maxsize=FOLD_CACHE)
 def negated(text: str) -> bool:
     words = _WORDS.findall(text.lower().replace("’", "'"))
     return any(w in NEGATIONS or w.endswith("n't") for w in words)
