@@ -170,3 +170,43 @@ def test_pronoun_us_is_not_a_dollar_prefix(nlp: Language) -> None:
 )
 def test_words_value(words: list[str], value: float | None) -> None:
     assert words_value(words) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amounts"),
+    [
+        (
+            "The deal was worth between $140 and $150 million.",
+            [("$140", 140e6), ("$150 million", 150e6)],
+        ),
+        (
+            "Bids came in at $1, $2 or $3 billion.",
+            [("$1", 1e9), ("$2", 2e9), ("$3 billion", 3e9)],
+        ),
+        ("He paid $500 and spent $2 million more.", [("$500", 500), ("$2 million", 2e6)]),
+        ("She got $1,500 and $2 million.", [("$1,500", 1500), ("$2 million", 2e6)]),
+        ("It cost $5 and €10 million.", [("$5", 5), ("€10 million", 10e6)]),
+    ],
+)
+def test_a_scale_word_after_coordinated_amounts_sizes_each(
+    nlp: Language, sentence: str, amounts: list[tuple[str, float]]
+) -> None:
+    found = money_in(nlp, sentence)
+    assert [(m.text, m.value) for m in found] == amounts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The team signed a $161-million contract.", "$161-million", 161e6),
+        ("A 20-billion-dollar fund was set up.", "20-billion-dollar", 20e9),
+        ("Exports fell to $2 .6 million in May .", "$2 .6 million", 2.6e6),
+        ("exports fell to $ 3 . 5 billion .", "$ 3 . 5 billion", 3.5e9),
+        ("It sold for $2. 6 buyers came.", "$2", 2),
+    ],
+)
+def test_hyphened_scales_and_spaced_decimals_are_read_whole(
+    nlp: Language, sentence: str, text: str, value: float
+) -> None:
+    (money,) = money_in(nlp, sentence)
+    assert (money.text, money.value) == (text, pytest.approx(value))

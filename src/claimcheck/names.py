@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -55,6 +56,7 @@ def without_titles(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case-, accent- and space-insensitive key ("López Obrador’s" -> "lopez obrador")."""
     text = unicodedata.normalize("NFKD", text)
@@ -80,22 +82,23 @@ class NameIndex:
     @classmethod
     def from_doc(cls, doc: Doc) -> NameIndex:
         index = cls()
+        entities = doc.ents  # rebuilt by spaCy on every access: read once
         for match in _ALIAS.finditer(doc.text):
             full, alias = without_titles(clean_name(match.group(1))), match.group(2)
             index.add(full)
             index.canonical[fold(alias)] = full
-            if _names_a_person(doc, match.start(1), match.end(1)):
+            if _names_a_person(entities, match.start(1), match.end(1)):
                 index.persons.add(fold(full))
-        persons = [clean_name(full_name(ent).text) for ent in doc.ents if ent.label_ == "PERSON"]
+        persons = [clean_name(full_name(ent).text) for ent in entities if ent.label_ == "PERSON"]
         for name in sorted(dict.fromkeys(persons), key=lambda n: -len(n.split())):
             index.add(name)
             index.persons.add(fold(index.resolve(name)))
-        for ent in doc.ents:
+        for ent in entities:
             if ent.label_ in NAME_LABELS and ent.label_ != "PERSON":
                 index.canonical.setdefault(
                     fold(ent.text), clean_name(_LEADING_THE.sub("", ent.text))
                 )
-        for ent in doc.ents:  # "the Times" for "The New York Times", once all full names are in
+        for ent in entities:  # "the Times" for "The New York Times", once all full names are in
             words = fold(ent.text).split()
             if ent.label_ == "ORG" and len(words) >= 2 and ent.text.split()[-1][:1].isupper():
                 index.canonical.setdefault(words[-1], index.canonical[" ".join(words)])
@@ -128,8 +131,8 @@ class NameIndex:
         return clean_name(mention)
 
 
-def _names_a_person(doc: Doc, start: int, end: int) -> bool:
+def _names_a_person(entities: tuple[Span, ...], start: int, end: int) -> bool:
     """Whether the model tagged any part of the characters `start:end` as a person."""
     return any(
-        ent.label_ == "PERSON" and ent.start_char < end and ent.end_char > start for ent in doc.ents
+        ent.label_ == "PERSON" and ent.start_char < end and ent.end_char > start for ent in entities
     )

@@ -13,6 +13,8 @@ from claimcheck.components.currencies import (
     DOLLAR_PREFIXES,
     GLUED_MINOR_UNITS,
     MINOR_UNITS,
+    NAME_FAMILIES,
+    NATIONAL_CODES,
     NATIONALITY_MAX_WORDS,
     SYMBOLS,
     code_of,
@@ -33,6 +35,14 @@ from claimcheck.components.pieces import Piece
 
 #: Dollar prefixes read only when glued to the `$`: spaced, they are English words.
 PREFIXES_THAT_ARE_WORDS: frozenset[str] = frozenset({"a", "can", "s", "r", "ar"})
+#: Words an amount can start with: a number word, a dollar prefix, a currency name, the first
+#: word of a nationality.
+STARTING_WORDS: frozenset[str] = frozenset(
+    {*SMALL_NUMBERS, *FRACTION_WORDS, "hundred", "a", "an", *DOLLAR_PREFIXES, *NAME_FAMILIES}
+    | {nationality.split()[0] for nationality, _ in NATIONAL_CODES}
+)
+#: Hyphens that join a scale word to its digits ("$161-million").
+SCALE_HYPHENS: frozenset[str] = frozenset({"-", "‐", "–"})
 #: Parts of speech a spaced dollar prefix cannot have ("give us $5" is not US$).
 NOT_PREFIX_POS: frozenset[str] = frozenset({"PRON", "DET", "VERB", "AUX", "ADP"})
 
@@ -43,6 +53,7 @@ class Number:
     end: int  # index of the piece after the number
     scaled: bool  # a scale word closed it ("million", "bn", "M")
     whole: bool  # an integer written without a decimal point
+    scale: float = 1.0  # what the scale words multiplied the number by
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +63,20 @@ class Currency:
     family: str | None  # the name's family ("dollar"), None for signs and codes
     factor: float = 1.0  # 0.01 for cents and pence, 1e6 for "MUSD"
     national: bool = False  # a nationality or prefix fixed the code
+
+
+def may_start_amount(piece: Piece) -> bool:
+    """Whether an amount can start at `piece`: a cheap test that spares the full grammar the
+    great majority of pieces, which are ordinary words. It accepts everything `read_currency` or
+    `read_number` could read from here (and a little more)."""
+    text = piece.text
+    return (
+        piece.lower in STARTING_WORDS
+        or text in SYMBOLS
+        or is_digits(text)
+        or code_of(text) is not None
+        or million_code_of(text) is not None
+    )
 
 
 def at(pieces: list[Piece], index: int) -> Piece | None:
@@ -86,9 +111,12 @@ def read_number(pieces: list[Piece], index: int) -> Number | None:
         return None
     words: list[str] = []
     end = index
-    if is_digits(first.text):
-        words.append(first.text)
+    digits = first.text
+    if is_digits(digits):
         end += 1
+        if "." not in digits and (fraction := spaced_fraction(pieces, end)) is not None:
+            digits, end = digits + fraction[0], fraction[1]
+        words.append(digits)
     else:
         while (piece := at(pieces, end)) is not None:
             lower = piece.lower
@@ -117,15 +145,47 @@ def read_number(pieces: list[Piece], index: int) -> Number | None:
         if not words:
             return None
     scaled = False
+    product = 1.0
+    if hyphened_scale(pieces, end):
+        end += 1  # "$161-million"
     while (scale := scale_at(pieces, end)) is not None:
         words.append(_scale_word_for(scale))
         scaled = True
+        product *= scale
         end += 1
     value = words_value(words)
     if value is None:
         return None
-    whole = "." not in first.text and value == int(value) and not scaled
-    return Number(value, end, scaled, whole)
+    whole = "." not in digits and value == int(value) and not scaled
+    return Number(value, end, scaled, whole, product)
+
+
+def spaced_fraction(pieces: list[Piece], index: int) -> tuple[str, int] | None:
+    """The decimals of a number whose text was re-joined with spaces, as tokenised corpora
+    print it: `$2 .6 million`, `$2 . 6 million`. Returns (".6", index after them)."""
+    piece = at(pieces, index)
+    if piece is None or piece.glued:
+        return None
+    if piece.text[0] == "." and piece.text[1:].isdigit():
+        return piece.text, index + 1
+    after = at(pieces, index + 1)
+    if piece.text == "." and after is not None and not after.glued and after.text.isdigit():
+        return "." + after.text, index + 2
+    return None
+
+
+def hyphened_scale(pieces: list[Piece], index: int) -> bool:
+    """Whether a hyphen at `index` joins a scale word to the digits before it
+    (`$161-million`, `a 20-billion-dollar fund`)."""
+    hyphen, word = at(pieces, index), at(pieces, index + 1)
+    return (
+        hyphen is not None
+        and word is not None
+        and hyphen.text in SCALE_HYPHENS
+        and hyphen.glued
+        and word.glued
+        and word.lower in SCALE_WORDS
+    )
 
 
 def _and_continues(pieces: list[Piece], index: int, previous: str) -> bool:

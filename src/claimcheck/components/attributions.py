@@ -13,8 +13,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.components import extensions  # noqa: F401  (registers Doc._.attributions)
-from claimcheck.components.quote_marks import quoted_spans
-from claimcheck.components.speakers import SourceResolver, is_speech_cue, subject_of
+from claimcheck.components.doc_index import doc_index
+from claimcheck.components.speakers import (
+    SourceResolver,
+    is_speech_cue,
+    speech_cue_candidates,
+    subject_of,
+)
 from claimcheck.types import Attribution
 
 #: Dependencies of a verb of saying that carry what was said.
@@ -51,7 +56,11 @@ def reported_content(cue: Token) -> Span | None:
         if head.i == cue.i:
             return None
         skip = {t.i for t in cue.subtree}
-        clause = [t for t in head.subtree if t.i not in skip and t.sent.start == cue.sent.start]
+        index = doc_index(doc)
+        sentence = index.sentence_of(cue.i).start
+        clause = [
+            t for t in head.subtree if t.i not in skip and index.sentence_of(t.i).start == sentence
+        ]
         clause = [t for t in clause if not t.is_space or t.i < cue.i]
         return content_span(doc, clause)
     complement = next((c for c in cue.children if c.dep_ in CONTENT_DEPS), None)
@@ -62,13 +71,14 @@ def reported_content(cue: Token) -> Span | None:
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Reported speech outside quotation marks, with the source it is credited to."""
-    marks = quoted_spans(doc.text)
+    marks = doc_index(doc).quoted_spans
     marked = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in marks]
     quoted = frozenset(t.i for span in marked if span is not None for t in span)
     resolver = SourceResolver.from_doc(doc, quoted)
     found: list[Attribution] = []
     taken: set[int] = set()
-    for cue in doc:
+    for i in speech_cue_candidates(doc):
+        cue = doc[i]
         if cue.i in quoted or not is_speech_cue(cue, weak_ok=False):
             continue
         content = reported_content(cue)

@@ -6,10 +6,13 @@ date they concern), so this component attaches those to each item once, here, fr
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimcheck.components import extensions  # noqa: F401  (registers Doc._.claims)
+from claimcheck.components.doc_index import doc_index, release_index
 from claimcheck.components.sections import section_at
 from claimcheck.names import NAME_LABELS, NameIndex, fold
 from claimcheck.types import Attribution, Claim, ClaimKind, DateMention, Item, Quote
@@ -26,16 +29,19 @@ ITEM_SOURCES: tuple[tuple[str, ClaimKind], ...] = (
 
 def sentence_of(doc: Doc, start: int, end: int) -> Span:
     """The sentence holding character `start` (quotes may run on over several sentences)."""
+    index = doc_index(doc)
     span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
     if span is None or len(span) == 0:
-        token = next((t for t in doc if t.idx + len(t.text) > start), doc[-1])
-        return token.sent
-    return span[0].sent
+        first_ending_after = bisect_right(index.ends, start)
+        return index.sentence_of(min(first_ending_after, len(doc) - 1))
+    return index.sentence_of(span.start)
 
 
 def sentence_entities(sent: Span, names: NameIndex) -> tuple[str, ...]:
     """Normalised names of what a sentence is about, resolved through the article's aliases."""
-    found = {fold(names.resolve(ent.text)) for ent in sent.ents if ent.label_ in NAME_LABELS}
+    entities = doc_index(sent.doc).entities
+    inside = (ent for ent in entities if sent.start <= ent.start and ent.end <= sent.end)
+    found = {fold(names.resolve(ent.text)) for ent in inside if ent.label_ in NAME_LABELS}
     return tuple(sorted(name for name in found if name))
 
 
@@ -72,26 +78,30 @@ def sentence_date(item: Item, sent: Span, doc: Doc) -> str | None:
 
 
 def find_claims(doc: Doc) -> list[Claim]:
-    names = NameIndex.from_doc(doc)
+    index = doc_index(doc)
+    names = index.names
     article = doc._.article_id or ""
+    entities_of: dict[int, tuple[str, ...]] = {}  # by sentence start: many claims share one
     claims: list[Claim] = []
     for extension, kind in ITEM_SOURCES:
         for item in getattr(doc._, extension) or ():
             if isinstance(item, Quote) and item.kind == "term":
                 continue
             sent = sentence_of(doc, item.start, item.end)
+            if sent.start not in entities_of:
+                entities_of[sent.start] = sentence_entities(sent, names)
             claims.append(
                 Claim(
                     id=f"{article}:{kind}:{item.start}",
                     article=article,
                     kind=kind,
                     item=item,
-                    sentence=sent.text,
+                    sentence=index.text[sent.start_char : sent.end_char],
                     sentence_start=sent.start_char,
                     sentence_end=sent.end_char,
                     source=item_source(item, sent, doc),
                     date=sentence_date(item, sent, doc),
-                    entities=sentence_entities(sent, names),
+                    entities=entities_of[sent.start],
                     section=section_at(doc._.sections, item.start),
                 )
             )
@@ -103,6 +113,7 @@ def find_claims(doc: Doc) -> list[Claim]:
 def make_claims_component(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         doc._.claims = find_claims(doc)
+        release_index(doc)  # the last component: the shared lookups are no longer needed
         return doc
 
     return component

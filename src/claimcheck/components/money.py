@@ -9,7 +9,7 @@ core: a range (`$5-10 million`), a cents tail (`3 dollars 50 cents`) and the hed
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,12 +19,14 @@ from claimcheck.components.amounts import (
     Currency,
     Number,
     at,
+    may_start_amount,
     read_currency,
     read_minor_unit,
     read_number,
     scale_at,
 )
 from claimcheck.components.currencies import AMBIGUOUS_FAMILIES
+from claimcheck.components.doc_index import doc_index
 from claimcheck.components.numbers import is_digits, qualifier_before
 from claimcheck.components.pieces import Piece, doc_pieces
 from claimcheck.types import Money
@@ -34,6 +36,11 @@ RANGE_JOINERS: frozenset[str] = frozenset({"-", "–", "—", "to"})
 #: Parts of speech after a bare cents number that show it counts something else
 #: ("$20 and 43 people").
 COUNTED_POS: frozenset[str] = frozenset({"NOUN", "PROPN", "NUM"})
+#: What may stand between coordinated amounts that share one scale word ("$140 and $150
+#: million", "$1, $2 or $3 billion").
+COORDINATORS: tuple[tuple[str, ...], ...] = (("and",), ("or",), (",", "and"), (",", "or"))
+#: An amount this large already names its size: no scale word after it is meant for it.
+MAX_SCALABLE = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +54,7 @@ class Amount:
     family: str | None
     national: bool
     high: float | None = None
+    scale: float = 1.0  # what its scale words multiply by ("million": 1e6)
 
 
 def _suffix_currency(pieces: list[Piece], index: int) -> Currency | None:
@@ -96,6 +104,7 @@ def read_amount(pieces: list[Piece], index: int) -> Amount | None:
             scaled or currency.factor > 1,
             currency.family,
             currency.national,
+            scale=number.scale,
         )
     number = read_number(pieces, index)
     if number is None:
@@ -104,9 +113,10 @@ def read_amount(pieces: list[Piece], index: int) -> Amount | None:
     if currency is None:
         return None
     end, value, scaled = currency.end, number.value * currency.factor, number.scaled
+    product = number.scale
     scale = scale_at(pieces, end)  # "75 USD million"
     if scale is not None and not number.scaled:
-        end, value, scaled = end + 1, value * scale, True
+        end, value, scaled, product = end + 1, value * scale, True, scale
     return Amount(
         index,
         end,
@@ -116,6 +126,7 @@ def read_amount(pieces: list[Piece], index: int) -> Amount | None:
         scaled or currency.factor > 1,
         currency.family,
         currency.national,
+        scale=product,
     )
 
 
@@ -145,7 +156,16 @@ def extend_range(pieces: list[Piece], amount: Amount) -> Amount:
     if high.value <= low:
         return amount
     return Amount(
-        amount.start, end, low, amount.code, False, True, amount.family, amount.national, high.value
+        amount.start,
+        end,
+        low,
+        amount.code,
+        False,
+        True,
+        amount.family,
+        amount.national,
+        high.value,
+        high.scale,
     )
 
 
@@ -177,7 +197,7 @@ def extend_cents(pieces: list[Piece], amount: Amount) -> Amount:
             return amount  # "10 turkish lira 11a": an identifier
         if after is not None and (
             read_currency(pieces, end) is not None
-            or (after.token.pos_ in COUNTED_POS and after.token.i != pieces[end - 1].token.i)
+            or (after.token.pos_ in COUNTED_POS and after.i != pieces[end - 1].i)
         ):
             return amount  # "50 dollar 40 rmb", "$20 and 43 people"
     return Amount(
@@ -200,10 +220,32 @@ def is_plausible(pieces: list[Piece], amount: Amount) -> bool:
     return any(piece.token.ent_type_ == "MONEY" for piece in pieces[amount.start : amount.end])
 
 
+def distribute_scales(pieces: list[Piece], amounts: list[Amount]) -> list[Amount]:
+    """`$140 and $150 million`, `$1, $2 or $3 billion`: a scale word written once, after the
+    last of coordinated amounts in one currency, sizes each of them."""
+    result = list(amounts)
+    for k in range(len(result) - 2, -1, -1):
+        amount, following = result[k], result[k + 1]
+        between = tuple(piece.lower for piece in pieces[amount.end : following.start])
+        if (
+            following.scale > 1
+            and amount.scale == 1
+            and amount.code == following.code
+            and amount.value < MAX_SCALABLE
+            and (between in COORDINATORS or (between == (",",) and following is not amounts[k + 1]))
+        ):
+            scale = following.scale
+            high = None if amount.high is None else amount.high * scale
+            result[k] = replace(
+                amount, value=amount.value * scale, high=high, scale=scale, scaled=True, whole=False
+            )
+    return result
+
+
 def to_money(doc: Doc, pieces: list[Piece], amount: Amount) -> Money:
     start, end = pieces[amount.start].start, pieces[amount.end - 1].end
     return Money(
-        text=doc.text[start:end],
+        text=doc_index(doc).text[start:end],
         start=start,
         end=end,
         value=_clean(amount.value),
@@ -221,18 +263,18 @@ def _clean(value: float) -> float:
 def find_money(doc: Doc) -> list[Money]:
     """Every money amount in `doc`, in text order, none overlapping."""
     pieces = doc_pieces(doc)
-    found: list[Money] = []
+    found: list[Amount] = []
     index = 0
     while index < len(pieces):
-        amount = read_amount(pieces, index)
+        amount = read_amount(pieces, index) if may_start_amount(pieces[index]) else None
         if amount is None:
             index += 1
             continue
         amount = extend_cents(pieces, extend_range(pieces, amount))
         if is_plausible(pieces, amount):
-            found.append(to_money(doc, pieces, amount))
+            found.append(amount)
         index = amount.end
-    return found
+    return [to_money(doc, pieces, amount) for amount in distribute_scales(pieces, found)]
 
 
 @Language.factory("claimcheck_money", assigns=["doc._.money"])

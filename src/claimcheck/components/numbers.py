@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Doc
 
+from claimcheck.components.doc_index import doc_index
+
 SMALL_NUMBERS: dict[str, int] = {
     word: value
     for value, word in enumerate(
@@ -206,7 +208,7 @@ def words_value(words: list[str]) -> float | None:
 def qualifier_before(doc: Doc, start_char: int) -> str | None:
     """The hedge that ends right before character `start_char` ("more than", "an estimated"),
     as written (lower-cased), or None."""
-    end_token = next((token.i for token in doc if token.idx >= start_char), len(doc))
+    end_token = doc_index(doc).first_token_from(start_char)
     best: str | None = None
     for size in range(1, QUALIFIER_MAX_WORDS + 1):
         first = end_token - size

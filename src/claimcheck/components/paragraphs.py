@@ -7,16 +7,18 @@ the token after one starts a sentence; the parser keeps every boundary already s
 
 from __future__ import annotations
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
 
 def paragraph_starts(doc: Doc) -> list[int]:
     """Indices of tokens that open a paragraph: the first after a blank line."""
+    spaces = doc.to_array(IS_SPACE).tolist() if len(doc) else []
     return [
-        token.i + 1
-        for token in doc[:-1]
-        if token.is_space and token.text.count("\n") >= 2 and not doc[token.i + 1].is_space
+        i + 1
+        for i in range(len(doc) - 1)
+        if spaces[i] and not spaces[i + 1] and doc[i].text.count("\n") >= 2
     ]
 
 

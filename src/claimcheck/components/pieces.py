@@ -5,7 +5,8 @@ splits `$20M` in three), so reading money token by token would need a rule per s
 every token that mixes digits or currency signs with other characters gives one uniform
 sequence (`$` `30` `Billion`) whatever the spacing, and each piece remembers its token (for the
 parse and NER labels) and whether it was glued to the previous piece ("20M" is a scale, "20 M"
-may not be).
+may not be). Pieces are cut from the text and the token offsets, so spaCy makes a `Token` object
+only for the few pieces whose parse is asked for.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimcheck.components.currencies import MINOR_UNITS, SYMBOLS
+from claimcheck.components.doc_index import doc_index
 
 #: Single-character currency signs, where a token is cut.
 SIGN_CHARACTERS = "".join(sorted({s for s in (*SYMBOLS, *MINOR_UNITS) if len(s) == 1}))
@@ -32,12 +34,14 @@ class Piece:
     text: str
     start: int
     end: int
-    token: Token
+    doc: Doc
+    i: int  # index of the token the piece was cut from
     glued: bool  # no whitespace between this piece and the one before
+    lower: str
 
     @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def token(self) -> Token:
+        return self.doc[self.i]
 
 
 def cut_token(text: str) -> list[tuple[int, str]]:
@@ -49,13 +53,15 @@ def cut_token(text: str) -> list[tuple[int, str]]:
 
 def doc_pieces(doc: Doc) -> list[Piece]:
     """Every token of `doc` cut into pieces, in order."""
+    index = doc_index(doc)
     pieces: list[Piece] = []
     previous_end = -1
-    for token in doc:
-        if token.is_space:
+    for i, token_start in enumerate(index.starts):
+        if index.is_space[i]:
             continue
-        for offset, text in cut_token(token.text):
-            start = token.idx + offset
-            pieces.append(Piece(text, start, start + len(text), token, start == previous_end))
-            previous_end = start + len(text)
+        for offset, text in cut_token(index.token_text(i)):
+            start = token_start + offset
+            end = start + len(text)
+            pieces.append(Piece(text, start, end, doc, i, start == previous_end, text.lower()))
+            previous_end = end
     return pieces

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.components import extensions  # noqa: F401  (registers Doc._.quantities)
+from claimcheck.components.doc_index import doc_index
 from claimcheck.components.numbers import (
     SCALE_WORDS,
     digits_value,
@@ -134,7 +135,7 @@ def unit_of(doc: Doc, number_end: int, noun: Token) -> str:
 def is_excluded(doc: Doc, token: Token, value: float) -> bool:
     """Numbers that are no count: years, parts of dates, identifiers, phone numbers, list
     markers."""
-    text = doc.text
+    text = doc_index(doc).text
     before = text[token.idx - 1] if token.idx > 0 else " "
     after_index = token.idx + len(token.text)
     after = text[after_index] if after_index < len(text) else " "
@@ -183,10 +184,11 @@ def quantity_at(doc: Doc, token: Token) -> Quantity | None:
             return None
         unit = unit_of(doc, end, noun)
         span = doc[number_start(doc, token) : noun.i + 1]
-    if is_whole_line(doc.text, start_char, span.end_char):
+    text = doc_index(doc).text
+    if is_whole_line(text, start_char, span.end_char):
         return None
     return Quantity(
-        text=span.text,
+        text=text[start_char : span.end_char],
         start=start_char,
         end=span.end_char,
         value=value,
@@ -198,14 +200,15 @@ def quantity_at(doc: Doc, token: Token) -> Quantity | None:
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Every quantity in `doc`, in text order, leaving out numbers inside money amounts."""
     money = [(item.start, item.end) for item in doc._.money or ()]
+    index = doc_index(doc)
     found: list[Quantity] = []
     covered_until = -1
-    for token in doc:
-        if token.idx < covered_until:
+    for i, idx in enumerate(index.starts):
+        if idx < covered_until or not is_digits(index.token_text(i)):
+            continue  # only a token in digits can be a quantity's number
+        if any(start <= idx < end for start, end in money):
             continue
-        if any(start <= token.idx < end for start, end in money):
-            continue
-        quantity = quantity_at(doc, token)
+        quantity = quantity_at(doc, doc[i])
         if quantity is not None and not any(
             start < quantity.end and quantity.start < end for start, end in money
         ):

@@ -17,7 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.components import extensions  # noqa: F401  (registers Doc._.quotes)
-from claimcheck.components.quote_marks import MarkedSpan, paragraphs, quoted_spans
+from claimcheck.components.doc_index import doc_index
+from claimcheck.components.quote_marks import MarkedSpan, paragraphs
 from claimcheck.components.speakers import (
     SourceResolver,
     Speaker,
@@ -49,8 +50,7 @@ def quote_tokens(doc: Doc, span: MarkedSpan) -> Span:
 
 def sentences_of(doc: Doc, tokens: Span) -> list[Span]:
     """The sentences a quotation touches (a long quotation may hold several)."""
-    first, last = tokens[0].sent, tokens[-1].sent
-    return [sent for sent in doc.sents if first.start <= sent.start <= last.start]
+    return doc_index(doc).sentences_between(tokens.start, tokens.end - 1)
 
 
 def governing_cue(tokens: Span, inside: frozenset[int], paragraph: tuple[int, int]) -> Token | None:
@@ -161,7 +161,7 @@ def speaker_from_context(
     for _ in range(CONTEXT_SENTENCES):
         if current.start == 0:
             return None
-        current = doc[current.start - 1].sent
+        current = doc_index(doc).sentence_of(current.start - 1)
         if current.end_char <= limit:
             return None
         speaker = speaker_in_sentence(current, quoted, known, resolver)
@@ -199,7 +199,8 @@ def colon_intro(tokens: Span) -> Token | None:
         before -= 1
     if before < 0 or doc[before].text != ":":
         return None
-    if before == 0 or doc[before - 1].sent.start != doc[before].sent.start:
+    index = doc_index(doc)
+    if before == 0 or index.sentence_of(before - 1).start != index.sentence_of(before).start:
         return None
     clause = doc[before - 1]  # climb to the head of the clause that ends at the colon
     while clause.head.i < before and clause.head.i != clause.i:
@@ -209,16 +210,18 @@ def colon_intro(tokens: Span) -> Token | None:
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """Every quotation in `doc`, with its speaker, whether it is partial, or a term."""
-    headlines = [(s, e) for s, e in paragraphs(doc.text) if is_headline(doc.text[s:e])]
+    index = doc_index(doc)
+    text = index.text
+    bounds = paragraphs(text)
+    headlines = [(s, e) for s, e in bounds if is_headline(text[s:e])]
     spans = [
         (span, quote_tokens(doc, span))
-        for span in quoted_spans(doc.text)
+        for span in index.quoted_spans
         if not any(s <= span.start < e for s, e in headlines)
     ]
     spans = [(span, tokens) for span, tokens in spans if tokens is not None and len(tokens)]
     quoted = frozenset(t.i for _, tokens in spans for t in tokens)
     resolver = SourceResolver.from_doc(doc, quoted)
-    bounds = paragraphs(doc.text)
     quotes: list[Quote] = []
     known: dict[int, Speaker] = {}
     previous: Speaker | None = None
@@ -229,7 +232,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         governed = governing_cue(tokens, inside, paragraph)
         cue = governed or nearest_cue(sents, tokens, quoted, paragraph) or colon_intro(tokens)
         if is_term(tokens, governed is not None):
-            quotes.append(Quote(doc.text[span.start : span.end], span.start, span.end, kind="term"))
+            quotes.append(Quote(text[span.start : span.end], span.start, span.end, kind="term"))
             continue
         speaker = None
         if cue is not None:
@@ -246,7 +249,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         previous = speaker
         quotes.append(
             Quote(
-                text=doc.text[span.start : span.end],
+                text=text[span.start : span.end],
                 start=span.start,
                 end=span.end,
                 speaker=speaker.name if speaker else None,

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimcheck.components import extensions  # noqa: F401  (registers Doc._.sections)
+from claimcheck.components.doc_index import doc_index
 from claimcheck.types import Section
 
 #: A line that opens the reader comments: everything after it is comments.
@@ -58,7 +59,7 @@ def section_at(ranges: list[tuple[int, int, Section]] | None, char: int) -> Sect
 @Language.factory("claimcheck_sections", assigns=["doc._.sections"])
 def make_sections_component(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
-        doc._.sections = find_sections(doc.text)
+        doc._.sections = find_sections(doc_index(doc).text)
         return doc
 
     return component

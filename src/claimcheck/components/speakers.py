@@ -9,11 +9,14 @@ news article, not for particular sentences.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
+from claimcheck.components.doc_index import doc_index
 from claimcheck.names import NameIndex, clean_name, full_name
 
 #: Lemmas of verbs that report what someone said or wrote.
@@ -63,6 +66,23 @@ def is_speech_cue(token: Token, weak_ok: bool = True) -> bool:
     if token.lemma_.lower() not in SPEECH_VERBS:
         return False
     return weak_ok or token.lemma_.lower() not in WEAK_SPEECH_VERBS
+
+
+def speech_cue_candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens `is_speech_cue` may accept (verbs, participles and "according"),
+    read from the Doc's arrays so that the other words never become `Token` objects."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    verb_pos = {strings.add(pos) for pos in ("VERB", "AUX")}
+    participles = {strings.add(tag) for tag in ("VBG", "VBN")}
+    according = strings.add("according")
+    rows = doc.to_array([POS, TAG, LOWER]).tolist()
+    return [
+        i
+        for i, (pos, tag, lower) in enumerate(rows)
+        if pos in verb_pos or tag in participles or lower == according
+    ]
 
 
 def according_to(token: Token) -> Token | None:
@@ -141,7 +161,7 @@ class SourceResolver:
     @classmethod
     def from_doc(cls, doc: Doc, quoted: Iterable[int] = ()) -> SourceResolver:
         quoted = frozenset(quoted)
-        names = NameIndex.from_doc(doc)
+        names = doc_index(doc).names
         return cls(doc, names, role_index(doc, names, quoted), quoted)
 
     def remember(self, speaker: Speaker | None, offset: int | None = None) -> None:
@@ -183,8 +203,9 @@ class SourceResolver:
     def person_before(self, token: Token) -> Speaker | None:
         """The person a he/she stands for: the nearest person named as a subject in the last few
         sentences, else the nearest person named at all (quotations skipped)."""
-        sent_starts = [s.start for s in self.doc.sents if s.start <= token.i]
-        window_start = sent_starts[-PRONOUN_WINDOW] if len(sent_starts) >= PRONOUN_WINDOW else 0
+        sent_starts = doc_index(self.doc).sentence_starts
+        count = bisect_right(sent_starts, token.i)  # sentences up to the pronoun's own
+        window_start = sent_starts[count - PRONOUN_WINDOW] if count >= PRONOUN_WINDOW else 0
         candidates = []
         for i in range(token.i - 1, window_start - 1, -1):
             other = self.doc[i]
@@ -250,11 +271,7 @@ class SourceResolver:
 
 
 def entity_of(token: Token) -> Span | None:
-    return (
-        next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
-        if (token.ent_iob_ != "O")
-        else None
-    )
+    return doc_index(token.doc).entity_of(token) if token.ent_iob_ != "O" else None
 
 
 def named_appositive(token: Token) -> Span | None:
