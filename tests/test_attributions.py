@@ -43,3 +43,28 @@ def test_no_attribution_inside_or_over_a_quotation(nlp):
 
 def test_plain_statement_is_not_reported_speech(nlp):
     assert attributions_of(nlp, "The government announced a $30 billion program in June.") == []
+
+
+def test_he_said_after_the_words_is_the_last_speaker_not_the_person_spoken_about(nlp):
+    text = (
+        "An officer stopped Jackson after he saw the truck weaving, said Officer Brad Baehr.\n\n"
+        "Jackson was on probation for a previous DUI arrest, he said."
+    )
+    first, second = attributions_of(nlp, text)
+    assert first.source == second.source == "Brad Baehr"
+    assert second.text.startswith("Jackson was on probation")
+
+
+def test_he_said_after_a_quote_credits_the_quoted_officer(nlp):
+    text = (
+        '"We stopped him on the freeway," said Officer Ray Scheidnes.\n\n'
+        "Vincent Jackson failed two sobriety tests that night, he said."
+    )
+    (item,) = attributions_of(nlp, text)
+    assert item.source == "Ray Scheidnes"
+
+
+def test_a_pronoun_outside_the_reported_words_still_finds_the_person_named(nlp):
+    text = "Maria Lopez was released on Monday. She said the charges would be dropped."
+    (item,) = attributions_of(nlp, text)
+    assert item.source == "Maria Lopez"

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcheck.components import extensions  # noqa: F401  (registers Doc._.attributions)
 from claimcheck.components.doc_index import doc_index
 from claimcheck.components.speakers import (
+    CONTENT_DEPS,
     SourceResolver,
     is_speech_cue,
     speech_cue_candidates,
@@ -22,8 +23,6 @@ from claimcheck.components.speakers import (
 )
 from claimcheck.types import Attribution
 
-#: Dependencies of a verb of saying that carry what was said.
-CONTENT_DEPS = frozenset({"ccomp"})
 #: Words trimmed from the edges of reported content (`said that ...`).
 EDGE_WORDS = frozenset({"that", "whether"})
 #: Reported content shorter than this many words is not a claim worth listing.

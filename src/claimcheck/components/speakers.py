@@ -53,6 +53,10 @@ SPEECH_NOUNS = frozenset(
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Children left out when a common noun phrase is quoted as a source.
 NOUN_PHRASE_DROPS = frozenset({"relcl", "acl", "appos", "punct", "prep", "advmod", "det"})
+#: Dependencies of a verb of saying that carry what was said.
+CONTENT_DEPS = frozenset({"ccomp"})
+#: How the parser hangs a `, he said` put after the words on the clause it reports.
+PARENTHETICAL_DEPS = frozenset({"parataxis", "ccomp"})
 #: How many sentences back a pronoun looks for the person it stands for.
 PRONOUN_WINDOW = 6
 
@@ -202,15 +206,17 @@ class SourceResolver:
 
     def person_before(self, token: Token) -> Speaker | None:
         """The person a he/she stands for: the nearest person named as a subject in the last few
-        sentences, else the nearest person named at all (quotations skipped)."""
+        sentences, else the nearest person named at all (quotations skipped, and the words the
+        pronoun is itself credited with: `Jackson was on probation, he said` is not Jackson)."""
         sent_starts = doc_index(self.doc).sentence_starts
         count = bisect_right(sent_starts, token.i)  # sentences up to the pronoun's own
         window_start = sent_starts[count - PRONOUN_WINDOW] if count >= PRONOUN_WINDOW else 0
+        reported = reported_by_own_cue(token)
         candidates = []
         for i in range(token.i - 1, window_start - 1, -1):
-            other = self.doc[i]
-            if i in self.quoted:
+            if i in self.quoted or i in reported:
                 continue
+            other = self.doc[i]
             name = self.person_name(other)
             if name:
                 candidates.append((other, name))
@@ -268,6 +274,21 @@ class SourceResolver:
         fitting = [(start, name) for start, name, words in people if len(modifiers & words) == best]
         before = [pair for pair in fitting if pair[0] < token.idx]
         return (before[-1] if before else fitting[0])[1]
+
+
+def reported_by_own_cue(subject: Token) -> frozenset[int]:
+    """The tokens of what `subject` is credited with saying, when it is the subject of a verb
+    of saying: the verb's complement clause (`he said [Jackson was on probation]`), or the
+    clause a parenthetical `, he said` hangs on. A pronoun cannot stand for a name inside its
+    own reported clause (who speaks is not who is spoken about: binding Principle C)."""
+    cue = subject.head
+    if subject.dep_ not in SUBJECT_DEPS or not is_speech_cue(cue):
+        return frozenset()
+    reported = {t.i for child in cue.children if child.dep_ in CONTENT_DEPS for t in child.subtree}
+    if cue.dep_ in PARENTHETICAL_DEPS and cue.head.i < cue.i:
+        own = {t.i for t in cue.subtree}
+        reported.update(t.i for t in cue.head.subtree if t.i not in own)
+    return frozenset(reported)
 
 
 def entity_of(token: Token) -> Span | None:
