@@ -467,8 +467,8 @@ def eval_table(report) -> Table:
         caption="acc. = value accuracy (speaker accuracy for quotes) over matched items",
         caption_justify="left",
     )
-    for column in ("kind", "P", "R", "F1", "acc.", "predicted", "gold", "matched"):
-        table.add_column(column, justify="left" if column == "kind" else "right")
+    for column in ("kind", "P", "R", "F1", "acc.", "pred.", "gold", "matched"):
+        table.add_column(column, justify="left" if column == "kind" else "right", no_wrap=True)
     for score in report.kinds.values():
         if not score.gold and not score.predicted:
             continue
