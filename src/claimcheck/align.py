@@ -71,25 +71,43 @@ def compare(
         return []
     contexts = fact_contexts(body, clusters, config)
     texts = text_scores(body, candidates, config)
+    signatures = claim_signatures(body)
+    # Two claims that differ only in their article score alike against anything: each distinct
+    # pair of claim contents is scored once.
+    outcomes: dict[tuple[int, int], tuple[float, Judgement, tuple[str, ...]] | None] = {}
     scored = []
     for (i, j), text in zip(candidates.tolist(), texts.tolist(), strict=True):
-        candidate = score_pair(
-            body[i],
-            body[j],
-            (entities[i], entities[j]),
-            (contexts[i], contexts[j]),
-            text,
-            clusters,
-            config,
-        )
-        if candidate is not None:
-            shared = tuple(sorted(names[k] for k in entities[i] & entities[j]))
-            scored.append(
-                Candidate(candidate.a, candidate.b, candidate.score, candidate.judgement, shared)
+        key = (signatures[i], signatures[j])
+        if key not in outcomes:
+            found = score_pair(
+                body[i],
+                body[j],
+                (entities[i], entities[j]),
+                (contexts[i], contexts[j]),
+                text,
+                clusters,
+                config,
             )
+            shared = tuple(sorted(names[k] for k in entities[i] & entities[j]))
+            outcomes[key] = found and (found.score, found.judgement, shared)
+        outcome = outcomes[key]
+        if outcome is not None:
+            scored.append(Candidate(body[i], body[j], *outcome))
     matched = one_per_sentence_pair(scored)
-    pairs = [to_pair(c, articles) for c in best_per_article(matched, config.best_margin)]
+    sides = {name: describe_side(article, name) for name, article in articles.items()}
+    pairs = [to_pair(c, sides) for c in best_per_article(matched, config.best_margin)]
     return sorted(pairs, key=lambda p: (VERDICT_ORDER[p.verdict], -p.score, p.a.id, p.b.id))
+
+
+def claim_signatures(claims: Sequence[Claim]) -> list[int]:
+    """For each claim, the id of its content: everything alignment reads but its id and article."""
+    ids: dict[tuple, int] = {}
+    return [
+        ids.setdefault(
+            (c.kind, c.item, c.sentence, c.sentence_start, c.source, c.date, c.entities), len(ids)
+        )
+        for c in claims
+    ]
 
 
 def fact_contexts(
@@ -337,6 +355,9 @@ def one_per_sentence_pair(candidates: Sequence[Candidate]) -> list[Candidate]:
         groups[key].append(c)
     kept: list[Candidate] = []
     for members in groups.values():
+        if len(members) == 1:
+            kept.append(members[0])
+            continue
         used: set[str] = set()
         for c in sorted(members, key=lambda c: (not c.judgement.compatible, -c.score, c.a.id)):
             if c.a.id not in used and c.b.id not in used:
@@ -380,13 +401,11 @@ def pair_id(a: Claim, b: Claim) -> str:
     return "p" + hashlib.sha1(f"{a.id}|{b.id}".encode()).hexdigest()[:10]
 
 
-def to_pair(candidate: Candidate, articles: Mapping[str, Article]) -> Pair:
+def to_pair(candidate: Candidate, sides: Mapping[str, str]) -> Pair:
+    """The reported pair; `sides` describes each article ("Remezcla 2018-09")."""
     a, b = candidate.a, candidate.b
     about = " / ".join(candidate.shared) if candidate.shared else "similar wording"
-    sides = (
-        f"{describe_side(articles.get(a.article), a.article)} vs "
-        f"{describe_side(articles.get(b.article), b.article)}"
-    )
+    both = f"{sides.get(a.article, a.article)} vs {sides.get(b.article, b.article)}"
     return Pair(
         id=pair_id(a, b),
         verdict=candidate.judgement.verdict,
@@ -394,6 +413,6 @@ def to_pair(candidate: Candidate, articles: Mapping[str, Article]) -> Pair:
         kind=pair_kind(a, b),  # type: ignore[arg-type]
         a=a,
         b=b,
-        explanation=f"both: {about}; {candidate.judgement.detail}; {sides}",
+        explanation=f"both: {about}; {candidate.judgement.detail}; {both}",
         topic=candidate.shared,
     )

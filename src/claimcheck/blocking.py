@@ -31,6 +31,8 @@ MIN_KEY_WORD = 4
 KIND_FAMILY = {"quote": "speech", "attribution": "speech"}
 #: Block memberships expanded at once: bounds the memory of the candidate search (~40 bytes each).
 CHUNK_MEMBERSHIPS = 2_000_000
+#: A key's weight is the log of how much rarer it is than the whole ledger, in thousandths.
+WEIGHT_SCALE = 1000
 
 
 def content_words(text: str) -> set[str]:
@@ -60,30 +62,35 @@ def blocking_keys(claim: Claim, entities: frozenset[int], rare: Iterable[str]) -
 
 def rarest_words(claims: Sequence[Claim], count: int) -> list[list[str]]:
     """For each claim, its `count` rarest sentence words that at least one other claim shares."""
-    by_sentence: dict[str, set[str]] = {}
-    for claim in claims:
-        if claim.sentence not in by_sentence:
-            by_sentence[claim.sentence] = content_words(claim.sentence)
-    words = [by_sentence[claim.sentence] for claim in claims]
-    frequency = Counter(w for ws in words for w in ws)
-    return [
-        sorted((w for w in ws if frequency[w] >= 2), key=lambda w: (frequency[w], w))[:count]
-        for ws in words
-    ]
+    words = {sentence: content_words(sentence) for sentence in {c.sentence: None for c in claims}}
+    frequency = Counter(w for claim in claims for w in words[claim.sentence])
+    rarest = {
+        sentence: sorted((w for w in ws if frequency[w] >= 2), key=lambda w: (frequency[w], w))[
+            :count
+        ]
+        for sentence, ws in words.items()
+    }
+    return [rarest[claim.sentence] for claim in claims]
 
 
 def key_memberships(
     claims: Sequence[Claim], entities: Sequence[frozenset[int]], config: CompareConfig
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(claim index, key id) of every key each claim holds, as two int arrays sorted by claim."""
+    """(claim index, key id) of every key each claim holds, as two int arrays sorted by claim,
+    each claim's keys in one fixed order (so that sums over them do not depend on hashing)."""
     rare = rarest_words(claims, config.rare_words)
     key_ids: dict[Hashable, int] = {}
+    held: dict[tuple, list[int]] = {}  # a claim's content -> its key ids (copies are common)
     owners: list[int] = []
     keys: list[int] = []
     for index, claim in enumerate(claims):
-        for key in blocking_keys(claim, entities[index], rare[index]):
-            owners.append(index)
-            keys.append(key_ids.setdefault(key, len(key_ids)))
+        content = (claim.kind, claim.item, claim.source, claim.date, claim.entities, *rare[index])
+        ids = held.get(content)
+        if ids is None:
+            found = sorted(blocking_keys(claim, entities[index], rare[index]), key=repr)
+            ids = held[content] = [key_ids.setdefault(key, len(key_ids)) for key in found]
+        owners.extend([index] * len(ids))
+        keys.extend(ids)
     return np.asarray(owners, dtype=np.int64), np.asarray(keys, dtype=np.int64)
 
 
@@ -103,7 +110,8 @@ def candidate_pairs(
     by_key = np.argsort(keys, kind="stable")
     members = owners[by_key]  # claims of key k: members[starts[k] : starts[k] + sizes[k]]
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    weights = np.log1p(len(claims) / np.maximum(sizes, 1))
+    # Integer weights: sums are exact, so the ranking cannot depend on the order of addition.
+    weights = np.rint(WEIGHT_SCALE * np.log1p(len(claims) / np.maximum(sizes, 1))).astype(np.int64)
     _, articles = np.unique([c.article for c in claims], return_inverse=True)
     found = [
         best_partners(chunk_owners, chunk_keys, members, (starts, sizes, weights), articles, config)
@@ -137,25 +145,31 @@ def best_partners(
     articles: np.ndarray,
     config: CompareConfig,
 ) -> np.ndarray:
-    """For the claims of one chunk, their best partners as pair codes (i * n + j, i < j)."""
+    """For the claims of one chunk, their best partners as pair codes (i * n + j, i < j; a pair
+    may come twice)."""
     starts, sizes, weights = blocks
     n = len(articles)
     counts = sizes[keys]
-    total = int(counts.sum())
-    # Row r of the expansion is member (r - offset of its membership) of that membership's key.
-    offsets = np.repeat(np.cumsum(counts) - counts, counts)
-    partner = members[np.repeat(starts[keys], counts) + np.arange(total) - offsets]
+    first_row = np.cumsum(counts) - counts
+    # Row r of the expansion is member (r - first row of its membership) of that key's block.
+    partner = members[
+        np.arange(first_row[-1] + counts[-1]) + np.repeat(starts[keys] - first_row, counts)
+    ]
     claim = np.repeat(owners, counts)
-    weight = np.repeat(weights[keys], counts)
     other = articles[partner] != articles[claim]
-    codes, inverse = np.unique(claim[other] * n + partner[other], return_inverse=True)
-    score = np.bincount(inverse, weights=weight[other])
+    codes = claim[other] * n + partner[other]
+    weight = np.repeat(weights[keys], counts)[other]
+    if not len(codes):
+        return codes
+    order = np.argsort(codes, kind="stable")  # runs of one claim: merge sort is fastest
+    codes, weight = codes[order], weight[order]
+    group = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+    codes, score = codes[group], np.add.reduceat(weight, group)
     claim, partner = np.divmod(codes, n)
-    # Best first within each claim, ties to the earlier partner (codes are sorted by claim).
-    order = np.lexsort((partner, -score, claim))
-    claim, partner = claim[order], partner[order]
-    first = np.searchsorted(claim, claim, side="left")
+    # Best first within each claim, ties to the earlier partner.
+    ranked = np.argsort((claim * (score.max() + 1) - score) * n + partner, kind="stable")
+    claim, partner = claim[ranked], partner[ranked]
+    new_claim = np.concatenate(([True], claim[1:] != claim[:-1]))
+    first = np.maximum.accumulate(np.where(new_claim, np.arange(len(claim)), 0))
     keep = np.arange(len(claim)) - first < config.max_candidates
-    low = np.minimum(claim[keep], partner[keep])
-    high = np.maximum(claim[keep], partner[keep])
-    return np.unique(low * n + high)
+    return np.minimum(claim[keep], partner[keep]) * n + np.maximum(claim[keep], partner[keep])

@@ -120,7 +120,7 @@ class CompareConfig:
     #: Partners each claim keeps among those it shares a key with, best first by the summed
     #: rarity of the shared keys; a pair is scored when it is among the best of either claim.
     #: Bounds the work per claim in a large ledger; a claim with fewer partners keeps them all.
-    max_candidates: int = 24
+    max_candidates: int = 12
     #: Up to this many distinct entity names, every two are compared for spellings of one name;
     #: beyond it, each name only with its `name_window` neighbours in alphabetical order and in
     #: order of the reversed names (variants at the end, "mexican", and at the start, "qaddafi").
@@ -258,6 +258,7 @@ def judge_quantity(a: Quantity, b: Quantity, config: CompareConfig) -> Judgement
     return Judgement("agree" if ok else "conflict", detail, ok)
 
 
+@lru_cache(maxsize=FOLD_CACHE)
 def timex_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
     """The first and last day a TIMEX3 value covers; None when undetermined or unknown."""
     match = _TIMEX.match(value or "")
