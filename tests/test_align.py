@@ -7,8 +7,9 @@ import random
 from pathlib import Path
 
 from claim_factory import article, claim, date, money, quote, reported
-from claimcheck.align import compare, entity_clusters
+from claimcheck.align import compare
 from claimcheck.blocking import candidate_pairs
+from claimcheck.entity_clusters import entity_clusters
 from claimcheck.ledger import load_ledger
 from claimcheck.verdicts import CompareConfig
 
