@@ -77,6 +77,16 @@ def sentence_date(item: Item, sent: Span, doc: Doc) -> str | None:
     return None
 
 
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of `text[start:end]` without the surrounding whitespace (a sentence span keeps
+    the blank lines after it, which have no place in a ledger or a report)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def find_claims(doc: Doc) -> list[Claim]:
     index = doc_index(doc)
     names = index.names
@@ -90,15 +100,16 @@ def find_claims(doc: Doc) -> list[Claim]:
             sent = sentence_of(doc, item.start, item.end)
             if sent.start not in entities_of:
                 entities_of[sent.start] = sentence_entities(sent, names)
+            start, end = trimmed(index.text, sent.start_char, sent.end_char)
             claims.append(
                 Claim(
                     id=f"{article}:{kind}:{item.start}",
                     article=article,
                     kind=kind,
                     item=item,
-                    sentence=index.text[sent.start_char : sent.end_char],
-                    sentence_start=sent.start_char,
-                    sentence_end=sent.end_char,
+                    sentence=index.text[start:end],
+                    sentence_start=start,
+                    sentence_end=end,
                     source=item_source(item, sent, doc),
                     date=sentence_date(item, sent, doc),
                     entities=entities_of[sent.start],
