@@ -477,3 +477,50 @@ def test_a_day_counted_from_an_event_has_no_value(nlp):
 
 def test_early_in_the_day_is_a_time_not_a_date(nlp):
     assert "early in the day" not in dates_in(nlp, "He left early in the day.", "2019-07-24")
+
+
+# --- gated matching: the same matches as a whole-Doc Matcher, for less work ----------------------
+
+GATED_TEXT = (
+    "Easter 2018 fell on April 1. Last Thanksgiving, the week of November 28, 2019, and "
+    "Memorial Day of last year all came up in the third quarter of next year's planning. "
+    "Between 2007 and 2009, on 10/31/74 and 2019-07-16, sales fell; the same period a year "
+    "earlier they rose. Two weeks later, in Q3-2018, the end of the month, EOY. New Year's Eve "
+    "and St. Patrick's Day, the 20th century, early-March, the first Monday of October 2014. "
+    "Christmas Day"
+)
+
+
+def _plain_matches(nlp, patterns: dict, doc) -> set:
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(nlp.vocab)
+    for label, label_patterns in patterns.items():
+        matcher.add(label, label_patterns)
+    return set(matcher(doc))
+
+
+def test_gated_date_matcher_finds_what_a_plain_matcher_finds(nlp):
+    from claimcheck.components.date_patterns import PATTERNS, date_matcher
+
+    doc = nlp(GATED_TEXT)
+    expected = _plain_matches(nlp, PATTERNS, doc)
+    found = date_matcher(doc.vocab)(doc)
+    assert set(found) == expected
+    assert len(found) == len(expected) > 20  # no match twice, and the text holds many
+    assert (doc[-2:].start, doc[-2:].end) in {(start, end) for _, start, end in found}
+
+
+def test_a_pattern_without_a_bounded_gate_still_matches_over_the_whole_doc(nlp):
+    from claimcheck.components.gated_matcher import GatedMatcher, gate_of
+
+    unbounded = [{"LOWER": "the"}, {"IS_ALPHA": True, "OP": "+"}, {"LOWER": "budget"}]
+    gated = [{"LOWER": "the"}, {"LOWER": "same"}, {"LOWER": {"IN": ["period", "quarter"]}}]
+    assert gate_of(unbounded) is None
+    gate = gate_of(gated)
+    assert gate is not None and (gate.before, gate.after) == (2, 1)  # the rare word, not "the"
+    patterns = {"UNBOUNDED": [unbounded], "SAME": [gated]}
+    doc = nlp("He said the annual city budget grew in the same period, and the same quarter.")
+    found = GatedMatcher(nlp.vocab, patterns)(doc)
+    assert set(found) == _plain_matches(nlp, patterns, doc)
+    assert len(found) >= 3
