@@ -147,6 +147,12 @@ _NAMES_BY_LENGTH: list[tuple[tuple[str, ...], HolidayRule]] = sorted(
     ((tuple(name.split()), rule) for name, rule in HOLIDAY_NAMES.items()),
     key=lambda item: -len(item[0]),
 )
+#: Their positions in that list by first word, so a word is only tried against the names it can
+#: open (a date's words are searched for a holiday once per candidate).
+_NAMES_BY_FIRST_WORD: dict[str, list[int]] = {
+    first: [position for position, (name, _) in enumerate(_NAMES_BY_LENGTH) if name[0] == first]
+    for first in {name[0] for name, _ in _NAMES_BY_LENGTH}
+}
 
 
 def holiday_word(text: str) -> str:
@@ -166,14 +172,22 @@ def find_holiday(words: Sequence[str]) -> tuple[range, HolidayRule] | None:
         for index, word in enumerate(words)
         if word not in HOLIDAY_JOINERS and (cleaned := holiday_word(word))
     ]
-    for start in range(len(kept)):  # the first name wins: "Chinese New Year's Day"
-        for name, rule in _NAMES_BY_LENGTH:
+    for start, (_, first) in enumerate(kept):  # the first name wins: "Chinese New Year's Day"
+        for name, rule in _names_opened_by(first):
             window = kept[start : start + len(name)]
             if len(window) == len(name) and all(
                 _same_word(word, part) for (_, word), part in zip(window, name, strict=True)
             ):
                 return range(window[0][0], window[-1][0] + 1), rule
     return None
+
+
+def _names_opened_by(word: str) -> list[tuple[tuple[str, ...], HolidayRule]]:
+    """The names whose first word `word` is (or is the plural of), in `_NAMES_BY_LENGTH` order."""
+    positions = _NAMES_BY_FIRST_WORD.get(word, [])
+    if word.endswith("s"):
+        positions = sorted(positions + _NAMES_BY_FIRST_WORD.get(word[:-1], []))
+    return [_NAMES_BY_LENGTH[position] for position in positions]
 
 
 def holiday_patterns() -> list[list[dict]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -33,8 +34,8 @@ LEXICAL_ATTRIBUTES = {
 }
 #: Operators under which a token spec takes at most one token.
 AT_MOST_ONE = frozenset({None, "?", "!"})
-#: Gate costs: a word list free of frequent words, a test on the word's shape (numbers), a list
-#: holding a frequent word ("the", "last", "-").
+#: Gate kinds, cheapest first: a word list free of frequent words, a test on the word's shape
+#: (numbers), a list holding a frequent word ("the", "last", "-").
 RARE_WORDS, SHAPE, FREQUENT_WORDS = 0, 1, 2
 
 Pattern = list[dict]
@@ -60,11 +61,14 @@ def _words(condition: object) -> list[str] | None:
     return None
 
 
-def _cost(attribute: str, condition: object) -> int:
+def _cost(attribute: str, condition: object) -> tuple[int, float]:
+    """How often a test is likely to pass in running text: its kind, then the share of frequent
+    words in its list ("may" among the month names beats "the" alone)."""
     words = _words(condition)
     if words is None or attribute == "LIKE_NUM":
-        return SHAPE
-    return FREQUENT_WORDS if any(_is_frequent(word) for word in words) else RARE_WORDS
+        return SHAPE, 0.0
+    frequent = sum(_is_frequent(word) for word in words)
+    return (FREQUENT_WORDS if frequent else RARE_WORDS), frequent / len(words)
 
 
 def _is_frequent(word: str) -> bool:
@@ -99,27 +103,36 @@ def passes(gate: Gate, lexeme: Lexeme) -> bool:
         return value == condition
     if "IN" in condition and value not in condition["IN"]:
         return False
-    return "REGEX" not in condition or re.search(condition["REGEX"], value) is not None
+    return "REGEX" not in condition or _compiled(condition["REGEX"]).search(value) is not None
+
+
+@cache
+def _compiled(regex: str) -> re.Pattern[str]:
+    return re.compile(regex)
 
 
 class GatedMatcher:
-    """A `Matcher` over groups of patterns that finds the same matches as one whole-Doc run."""
+    """A `Matcher` that finds the same matches as one whole-Doc run of the patterns, running
+    each group of patterns that share a label and a gate only around the words of that gate."""
 
-    def __init__(self, vocab: Vocab, groups: dict[str, list[Pattern]]):
+    def __init__(self, vocab: Vocab, patterns: dict[str, list[Pattern]]):
         self.vocab = vocab
         self._groups: list[Matcher] = []
         self._gates: list[tuple[int, Gate]] = []  # (group, gate)
+        group_of: dict[tuple[str, str, str], int] = {}
         ungated = Matcher(vocab)
-        for label, patterns in groups.items():
-            matcher = Matcher(vocab)
-            for pattern in patterns:
+        for label, label_patterns in patterns.items():
+            for pattern in label_patterns:
                 gate = gate_of(pattern)
                 if gate is None:
                     ungated.add(label, [pattern])
                     continue
-                matcher.add(label, [pattern])
-                self._gates.append((len(self._groups), gate))
-            self._groups.append(matcher)
+                key = (label, gate.attribute, repr(gate.condition))
+                if key not in group_of:
+                    group_of[key] = len(self._groups)
+                    self._groups.append(Matcher(vocab))
+                self._groups[group_of[key]].add(label, [pattern])
+                self._gates.append((group_of[key], gate))
         self._ungated = ungated if len(ungated) else None
         # Word-list gates are looked up by word; the few shape gates (regexes, numbers) are
         # tested on each new word, each distinct one once.
