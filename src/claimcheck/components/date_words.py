@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from claimcheck.components.date_holidays import HolidayRule, find_holiday
+from claimcheck.components.numbers import SMALL_NUMBERS
 from claimcheck.components.timex import UNIT_MONTHS, Period, Unit
 
 MONTHS: dict[str, int] = {
@@ -84,24 +85,7 @@ UNITS: dict[str, Unit] = {
 UNIT_MULTIPLES: dict[str, int] = {"fortnight": 2, "fortnights": 2}
 #: Words that are counts; "a year ago" counts one year.
 COUNT_WORDS: dict[str, int] = {
-    word: number
-    for number, word in enumerate(
-        (
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        )
-    )
+    word: number for word, number in SMALL_NUMBERS.items() if number <= 12
 } | {"a": 1, "an": 1, "couple": 2}
 VAGUE_COUNTS = frozenset({"few", "several", "many", "some", "recent", "couple of", "coming"})
 ORDINALS: dict[str, int] = {
