@@ -106,3 +106,16 @@ def test_bad_ledgers_raise_a_clear_error(tmp_path: Path, text: str) -> None:
     path.write_text(text)
     with pytest.raises(LedgerError, match=r"claims\.yaml"):
         load_ledger(path)
+
+
+def test_yaml_from_fragments_equals_the_whole_document() -> None:
+    """Workers and the cache hand over each article's claims already as YAML; the ledger they
+    make must be the very bytes of dumping the whole document at once."""
+    from claimcheck.ledger import with_ledger_yaml, yaml_ledger
+
+    results = sample_results()
+    whole = dumps(ledger_document(results, "m"), "yaml")
+    assert yaml_ledger(results, "m") == whole
+    assert yaml_ledger([with_ledger_yaml(r) for r in results], "m") == whole
+    empty = [ArticleResult(r.article, ()) for r in results]
+    assert yaml_ledger(empty, "m") == dumps(ledger_document(empty, "m"), "yaml")

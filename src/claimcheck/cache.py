@@ -37,7 +37,7 @@ from claimcheck.types import Article, ArticleResult, Claim
 
 CACHE_DIR_VARIABLE = "CLAIMCHECK_CACHE_DIR"
 #: Bumped when the layout of an entry changes (what is pickled, not what it contains).
-ENTRY_FORMAT = 1
+ENTRY_FORMAT = 2
 ENTRY_SUFFIX = ".pickle"
 PACKAGE_ROOT = Path(__file__).resolve().parent
 
@@ -126,15 +126,15 @@ class Cache:
     def get(self, article: Article) -> ArticleResult | None:
         """The cached result for this exact article, or None (missing, stale or unreadable)."""
         try:
-            claims = pickle.loads(self.path(self.key(article)).read_bytes())
+            claims, ledger_yaml = pickle.loads(self.path(self.key(article)).read_bytes())
         except Exception:  # missing, truncated or foreign: unpickling can raise almost anything
-            claims = None
-        if not _is_claims(claims):
+            claims = ledger_yaml = None
+        if not _is_claims(claims) or not isinstance(ledger_yaml, str):
             self.misses += 1
             return None
         self.hits += 1
         # The article itself comes from this run: its path may have moved, its text has not.
-        return ArticleResult(article=article, claims=claims)
+        return ArticleResult(article=article, claims=claims, ledger_yaml=ledger_yaml)
 
     def put(self, result: ArticleResult) -> None:
         """Store one article's claims atomically (a failed write only costs a re-parse later)."""
@@ -144,7 +144,8 @@ class Cache:
             handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    pickle.dump(tuple(result.claims), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                    entry = (tuple(result.claims), result.ledger_yaml)
+                    pickle.dump(entry, stream, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(temporary, path)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)

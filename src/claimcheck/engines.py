@@ -27,6 +27,7 @@ from typing import Literal
 from spacy.language import Language
 
 from claimcheck.cache import Cache, resolve_model_id
+from claimcheck.ledger import with_ledger_yaml
 from claimcheck.pipeline import build_nlp, extract_articles, model_id
 from claimcheck.types import Article, ArticleResult
 
@@ -88,9 +89,10 @@ def run(
     else:
         fresh = run_pool(pending, model, workers, progress)
     for index, result in zip(todo, fresh, strict=True):
-        results[index] = result
         if cache is not None:
+            result = with_ledger_yaml(result)  # made once, kept for every later run
             cache.put(result)
+        results[index] = result
     return results  # type: ignore[return-value]  (every slot is filled above)
 
 
@@ -145,7 +147,9 @@ def _load_worker_model(model: str | None) -> None:
 
 def _extract_chunk(articles: list[Article]) -> list[ArticleResult]:
     assert _worker_nlp is not None, "worker initializer did not run"
-    return list(extract_articles(articles, _worker_nlp, batch_size=BATCH_SIZE))
+    # The ledger's YAML for these claims is made here, in parallel, not in the parent.
+    results = extract_articles(articles, _worker_nlp, batch_size=BATCH_SIZE)
+    return [with_ledger_yaml(result) for result in results]
 
 
 def chunked(items: Sequence[Article], workers: int) -> list[list[Article]]:

@@ -13,7 +13,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
@@ -111,15 +111,24 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     }
 
 
-def ledger_document(results: Sequence[ArticleResult], model: str) -> dict[str, Any]:
-    """The whole ledger as plain data, articles and claims sorted by id for stable diffs."""
-    ordered = sorted(results, key=lambda result: result.article.id)
+def by_article_id(results: Sequence[ArticleResult]) -> list[ArticleResult]:
+    return sorted(results, key=lambda result: result.article.id)
+
+
+def ledger_header(ordered: Sequence[ArticleResult], model: str) -> dict[str, Any]:
+    """Everything in the ledger but the claims."""
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": {"tool": "claimcheck", "version": __version__, "model": model},
         "articles": [article_record(result.article) for result in ordered],
-        "claims": [claim_record(claim) for result in ordered for claim in result.claims],
     }
+
+
+def ledger_document(results: Sequence[ArticleResult], model: str) -> dict[str, Any]:
+    """The whole ledger as plain data, articles and claims sorted by id for stable diffs."""
+    ordered = by_article_id(results)
+    claims = [claim_record(claim) for result in ordered for claim in result.claims]
+    return ledger_header(ordered, model) | {"claims": claims}
 
 
 def dumps(document: dict[str, Any], fmt: LedgerFormat) -> str:
@@ -136,14 +145,43 @@ def dumps(document: dict[str, Any], fmt: LedgerFormat) -> str:
             json.dumps({"type": "claim", **c}, ensure_ascii=False) for c in document["claims"]
         ]
         return "\n".join(lines) + "\n"
+    return yaml_dump(document)
+
+
+def yaml_dump(data: Any) -> str:
+    """YAML in the ledger's style: block style, keys in order, unicode as is, no line wrapping."""
     return yaml.dump(
-        document,
+        data,
         Dumper=SafeDumper,
         sort_keys=False,
         allow_unicode=True,
         width=2**20,
         default_flow_style=False,
     )
+
+
+def claims_yaml(claims: Sequence[Claim]) -> str:
+    """Claims exactly as the YAML ledger lists them: a block sequence under `claims:` is written
+    without indentation, so the section is the concatenation of per-article fragments."""
+    return yaml_dump([claim_record(claim) for claim in claims]) if claims else ""
+
+
+def with_ledger_yaml(result: ArticleResult) -> ArticleResult:
+    """The result with its YAML fragment made (once: kept when it is already there)."""
+    if result.ledger_yaml or not result.claims:
+        return result
+    return replace(result, ledger_yaml=claims_yaml(result.claims))
+
+
+def yaml_ledger(results: Sequence[ArticleResult], model: str) -> str:
+    """The YAML ledger from per-article fragments; byte-identical to dumping the whole document
+    (tested), but a fragment made by a worker or read from the cache is not made again."""
+    ordered = by_article_id(results)
+    header = ledger_header(ordered, model)
+    if not any(result.claims for result in ordered):
+        return yaml_dump(header | {"claims": []})
+    fragments = (with_ledger_yaml(result).ledger_yaml for result in ordered)
+    return yaml_dump(header) + "claims:\n" + "".join(fragments)
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -170,7 +208,10 @@ def write_ledger(
     stdout: TextIO | None = None,
 ) -> None:
     """Write the ledger to a file (atomically) or to stdout for `-`."""
-    text = dumps(ledger_document(results, model), fmt)
+    if fmt == "yaml":
+        text = yaml_ledger(results, model)
+    else:
+        text = dumps(ledger_document(results, model), fmt)
     if destination == "-":
         (stdout or sys.stdout).write(text)
     else:

@@ -194,10 +194,16 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
-    """Everything extracted from one article."""
+    """Everything extracted from one article.
+
+    `ledger_yaml` is these claims already written as the ledger's YAML lists them, when a worker
+    process or the cache made it (the ledger's claims section is the concatenation of these
+    per-article fragments), so writing a large ledger is not redone in one process on every
+    run. It is a cache of `claims`, not data: it takes no part in equality."""
 
     article: Article
     claims: tuple[Claim, ...] = field(default_factory=tuple)
+    ledger_yaml: str = field(default="", compare=False, repr=False)
 
     def items(self, kind: ClaimKind) -> list[Item]:
         return [claim.item for claim in self.claims if claim.kind == kind]
