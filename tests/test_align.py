@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import random
 from pathlib import Path
+
+import pytest
 
 from claim_factory import article, claim, date, money, quote, reported
 from claimcheck.align import compare
@@ -75,6 +78,23 @@ def test_no_pair_within_one_article():
     a, b = offer_vs_plan()
     same_article = [a, claim("gazette", b.item, b.sentence, entities=b.entities)]
     assert compare(same_article, ARTICLES) == []
+
+
+def test_compare_leaves_the_garbage_collector_as_it_found_it():
+    """compare pauses the cyclic collector while it scores; a program embedding it must get
+    its own setting back, whether compare returns or raises."""
+    assert gc.isenabled()
+    compare(offer_vs_plan(), ARTICLES)
+    assert gc.isenabled()
+    with pytest.raises(AttributeError):
+        compare([object()], ARTICLES)  # type: ignore[list-item]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        compare(offer_vs_plan(), ARTICLES)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_look_alike_dates_about_different_events_are_not_joined():

@@ -10,9 +10,11 @@ calls, and each distinct pair of claim contents is scored once.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,7 +60,28 @@ def compare(
 ) -> list[Pair]:
     """Pairs of body claims from different articles that state the same fact, each with its
     verdict; conflicts first, then by score, in an order that does not depend on input order."""
-    config = config or CompareConfig()
+    with cyclic_gc_paused():
+        return compare_claims(claims, articles, config or CompareConfig())
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Scoring makes millions of short-lived, acyclic objects (tuples, candidates, pairs), which
+    reference counting frees at once. Each of them also counts towards Python's cyclic
+    collector, whose full passes re-walk every live claim: a quarter of the time at 100k claims,
+    and a share that grows with the ledger. The collector is restored, as it was, afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def compare_claims(
+    claims: Sequence[Claim], articles: Mapping[str, Article], config: CompareConfig
+) -> list[Pair]:
     body = sorted((c for c in claims if c.section == "body"), key=claim_order)
     clusters = entity_clusters((e for c in body for e in c.entities), config)
     names = cluster_names(body, clusters)
