@@ -254,7 +254,6 @@ def run_ray(
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=actors),
             num_cpus=1,
-            max_restarts=0,
         )
         results: list[ArticleResult | None] = [None] * len(articles)
         for batch in dataset.iter_batches(batch_format="numpy", batch_size=None):
