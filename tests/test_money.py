@@ -196,6 +196,35 @@ def test_a_scale_word_after_coordinated_amounts_sizes_each(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "amounts"),
+    [
+        (
+            "The bank lent 20 or 30 million euros to the city.",
+            [("20", 20e6, "EUR"), ("30 million euros", 30e6, "EUR")],
+        ),
+        (
+            "Officials said 2, 3 or 4 billion dollars were lost.",
+            [("2", 2e9, "USD"), ("3", 3e9, "USD"), ("4 billion dollars", 4e9, "USD")],
+        ),
+        ("It cost 5 or 10 dollars.", [("5", 5, "USD"), ("10 dollars", 10, "USD")]),
+        (
+            "The $20 or 30 million dollars.",
+            [("$20", 20e6, "USD"), ("30 million dollars", 30e6, "USD")],
+        ),
+        # A year or a count before the coordinator is not money.
+        ("In 2019 and 20 million euros were spent.", [("20 million euros", 20e6, "EUR")]),
+        ("He has 3 children and 10 dollars.", [("10 dollars", 10, "USD")]),
+        ("Of the 5, 20 million euros went to schools.", [("20 million euros", 20e6, "EUR")]),
+    ],
+)
+def test_a_bare_number_coordinated_with_an_amount_takes_its_currency(
+    nlp: Language, sentence: str, amounts: list[tuple[str, float, str]]
+) -> None:
+    found = money_in(nlp, sentence)
+    assert [(m.text, m.value, m.currency) for m in found] == amounts
+
+
+@pytest.mark.parametrize(
     ("sentence", "text", "value"),
     [
         ("The team signed a $161-million contract.", "$161-million", 161e6),

@@ -242,6 +242,51 @@ def distribute_scales(pieces: list[Piece], amounts: list[Amount]) -> list[Amount
     return result
 
 
+def bare_number_before(
+    pieces: list[Piece], amount: Amount, floor: int, listed: bool = False
+) -> Amount | None:
+    """`20 or 30 million euros`, `2, 3 or 4 billion dollars`: a bare number coordinated with a
+    number-first amount takes that amount's currency (and, in `distribute_scales`, its scale).
+    Only a small whole number directly before the coordinator qualifies, so a year ("2019 and
+    20 million euros") or a count of something else never does; a bare comma joins only inside
+    such a list (`listed`), never a number to the first amount ("Of the 5, 20 million euros")."""
+    if read_currency(pieces, amount.start) is not None:
+        return None  # "$20 or $30": the first one, if any, was read with its own sign
+    for joiner in (*COORDINATORS, (",",)) if listed else COORDINATORS:
+        first = amount.start - len(joiner) - 1
+        if first < floor or tuple(p.lower for p in pieces[first + 1 : amount.start]) != joiner:
+            continue
+        number = read_number(pieces, first)
+        if number is None or number.end != first + 1 or number.scaled or not number.whole:
+            continue
+        if number.value >= MAX_SCALABLE or read_currency(pieces, first - 1) is not None:
+            continue
+        return Amount(
+            first,
+            first + 1,
+            number.value,
+            amount.code,
+            True,
+            False,
+            amount.family,
+            amount.national,
+        )
+    return None
+
+
+def with_bare_numbers(pieces: list[Piece], amounts: list[Amount]) -> list[Amount]:
+    """`amounts` with the bare numbers coordinated before them (see `bare_number_before`),
+    read right to left so that a list of them chains."""
+    result: list[Amount] = []
+    for k, amount in enumerate(amounts):
+        floor = amounts[k - 1].end if k else 0
+        chain = [amount]
+        while (bare := bare_number_before(pieces, chain[0], floor, len(chain) > 1)) is not None:
+            chain.insert(0, bare)
+        result.extend(chain)
+    return result
+
+
 def to_money(doc: Doc, pieces: list[Piece], amount: Amount) -> Money:
     start, end = pieces[amount.start].start, pieces[amount.end - 1].end
     return Money(
@@ -274,6 +319,7 @@ def find_money(doc: Doc) -> list[Money]:
         if is_plausible(pieces, amount):
             found.append(amount)
         index = amount.end
+    found = with_bare_numbers(pieces, found)
     return [to_money(doc, pieces, amount) for amount in distribute_scales(pieces, found)]
 
 
