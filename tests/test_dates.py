@@ -220,6 +220,24 @@ def test_date_forms(nlp, sentence, published, text, value):
     assert found[text] == value
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The vote is on the first of March.", "the first of March", "2019-03-01"),
+        ("first of march", "first of march", "2019-03-01"),
+        ("The second of May was sunny.", "The second of May", "2019-05-02"),
+    ],
+)
+def test_an_ordinal_of_a_month_is_a_day_even_with_march_or_may_in_lower_case(
+    nlp, sentence, text, value
+):
+    assert dates_in(nlp, sentence, "2019-07-24") == {text: value}
+
+
+def test_an_ordinal_of_anything_else_is_no_date(nlp):
+    assert dates_in(nlp, "He was the first of many to march.", "2019-07-24") == {}
+
+
 def test_relative_dates_follow_the_previous_mention(nlp):
     text = (
         "Sales fell in the first half of 2019, compared with the same period in 2018. "

@@ -7,6 +7,7 @@ recogniser a second source of candidates, which it then reads and filters word b
 
 from __future__ import annotations
 
+import calendar
 from functools import lru_cache
 
 from spacy.vocab import Vocab
@@ -31,6 +32,7 @@ _DAY = {"TEXT": {"REGEX": r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$"}}
 _AMBIGUOUS_MONTHS = ["may", "march", "mar", "jan", "sun", "sat", "dec", "wed"]
 _MONTH = {"LOWER": {"IN": sorted(set(MONTHS) - set(_AMBIGUOUS_MONTHS))}}
 _MONTH_NAME = {"LOWER": {"IN": sorted(MONTHS)}, "IS_TITLE": True, "POS": "PROPN"}
+_MONTH_FULL_NAME = {"LOWER": {"IN": [name.lower() for name in calendar.month_name[1:]]}}
 _WEEKDAY = {"LOWER": {"IN": sorted(name for name in WEEKDAYS if len(name) > 3)}}
 _SEASON = {"LOWER": {"IN": sorted(SEASONS)}}
 _UNIT = {"LOWER": {"IN": sorted(UNITS)}}
@@ -100,10 +102,12 @@ def _month_patterns() -> list[list[dict]]:
             [month],
             [_DAY, {"LOWER": "of", "OP": "?"}, month, {"ORTH": ",", "OP": "?"}, _YEAR],
             [_DAY, {"LOWER": "of", "OP": "?"}, month],
-            [{"LOWER": "the"}, {"LOWER": {"IN": sorted(ORDINALS)}}, {"LOWER": "of"}, month],
             [{"LOWER": {"IN": ["early", "mid", "late"]}}, {"ORTH": "-", "OP": "?"}, month],
             [_DEICTIC, month],
         ]
+    # "(the) first of March": after an ordinal and "of", even "march" or "may" in lower case can
+    # only be the month.
+    patterns.append([{"LOWER": "the", "OP": "?"}, _ORDINAL, {"LOWER": "of"}, _MONTH_FULL_NAME])
     return patterns
 
 
