@@ -37,11 +37,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_claims import make_claims
 from make_corpus import SHARED_BENCH, make_corpus
 
-from claimcheck import engines
-from claimcheck.articles import read_folder
-from claimcheck.cache import Cache, resolve_model_id
-from claimcheck.ledger import write_ledger
-from claimcheck.pipeline import load_model
+from claimcheck.extraction.pipeline import load_model
+from claimcheck.io import engines
+from claimcheck.io.articles import read_folder
+from claimcheck.io.cache import Cache, resolve_model_id
+from claimcheck.io.ledger import write_ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAIMCHECK = Path(sys.executable).with_name("claimcheck")
@@ -102,7 +102,7 @@ def peak_rss_mb() -> float:
 def component_profile(corpus: Path, model: str | None, sample: int) -> None:
     """CPU seconds per pipeline component on a sample of articles (one Doc at a time, so the
     total exceeds a batched run's; the shares are what matter)."""
-    from claimcheck.pipeline import build_nlp, make_doc
+    from claimcheck.extraction.pipeline import build_nlp, make_doc
 
     nlp = build_nlp(model)
     articles = read_folder(corpus).articles[:sample]
@@ -125,7 +125,7 @@ def component_profile(corpus: Path, model: str | None, sample: int) -> None:
 
 def compare_child(seed_file: Path, count: int) -> None:
     """Run in a fresh process: generate `count` claims, compare them, print JSON figures."""
-    from claimcheck.align import compare
+    from claimcheck.comparison.align import compare
 
     seeds = pickle.loads(seed_file.read_bytes())
     claims, articles = make_claims(seeds, count)

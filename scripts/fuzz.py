@@ -21,8 +21,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from claimcheck.articles import MAX_ARTICLE_BYTES, read_inputs
-from claimcheck.pipeline import build_nlp, extract_articles
+from claimcheck.extraction.pipeline import build_nlp, extract_articles
+from claimcheck.io.articles import MAX_ARTICLE_BYTES, read_inputs
 
 QUOTE_MARKS = ['"', "'", "“", "”", "‘", "’", "«", "»", "„", "‚", "‹", "›", "``", "''", "「", "」"]
 WORDS = [

@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from claimcheck.types import (
+from claimcheck.model import (
     Article,
     Attribution,
     Claim,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from claimcheck.types import (
+from claimcheck.model import (
     Article,
     Attribution,
     Claim,

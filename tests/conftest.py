@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from claimcheck.pipeline import build_nlp
+from claimcheck.extraction.pipeline import build_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_ARTICLES = ROOT / "data" / "articles"

@@ -14,7 +14,7 @@ import pytest
 from spacy.language import Language
 
 from claimcheck.api import evaluate_folder
-from claimcheck.evaluate import EvalReport
+from claimcheck.evaluation.scoring import EvalReport
 
 TESTS = Path(__file__).resolve().parent
 DEMO_ARTICLES = TESTS.parent / "data" / "articles"

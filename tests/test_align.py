@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from claim_factory import article, claim, date, money, quote, reported
-from claimcheck.align import compare
-from claimcheck.blocking import candidate_pairs
-from claimcheck.entity_clusters import entity_clusters
-from claimcheck.ledger import load_ledger
-from claimcheck.verdicts import CompareConfig
+from claimcheck.comparison.align import compare
+from claimcheck.comparison.blocking import candidate_pairs
+from claimcheck.comparison.entity_clusters import entity_clusters
+from claimcheck.comparison.verdicts import CompareConfig
+from claimcheck.io.ledger import load_ledger
 
 DEMO_LEDGER = Path(__file__).resolve().parent.parent / "data" / "claims.yaml"
 ARTICLES = {

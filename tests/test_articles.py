@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.articles import (
+from claimcheck.io.articles import (
     MAX_ARTICLE_BYTES,
     ArticleError,
     parse_published,
@@ -15,7 +15,7 @@ from claimcheck.articles import (
     read_inputs,
     safe_article_id,
 )
-from claimcheck.types import PartialDate, ReadError
+from claimcheck.model import PartialDate, ReadError
 
 
 def write(path: Path, data: str | bytes) -> Path:
@@ -202,7 +202,7 @@ def test_jsonl_reads_good_lines_and_reports_bad_ones_by_line(tmp_path: Path) -> 
 def test_jsonl_overlong_line_is_skipped_and_line_numbers_stay_right(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("claimcheck.readers.jsonl.MAX_ARTICLE_BYTES", 100)
+    monkeypatch.setattr("claimcheck.io.readers.jsonl.MAX_ARTICLE_BYTES", 100)
     long_line = '{"text": "' + "word " * 200 + '"}\n'
     feed = write(tmp_path / "feed.jsonl", long_line + '{"id": "ok", "text": "Short."}\n')
     result = read_inputs([feed])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.components.attributions import find_attributions
+from claimcheck.extraction.speech.attributions import find_attributions
 
 
 def attributions_of(nlp, text):

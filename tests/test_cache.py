@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import engines
-from claimcheck.cache import CACHE_DIR_VARIABLE, Cache, default_cache_dir, entry_key
-from claimcheck.types import Article, ArticleResult, Claim, Money, PartialDate
+from claimcheck.io import engines
+from claimcheck.io.cache import CACHE_DIR_VARIABLE, Cache, default_cache_dir, entry_key
+from claimcheck.model import Article, ArticleResult, Claim, Money, PartialDate
 
 ARTICLE_TEXT = """The city council approved a $4.2 million budget on Tuesday, the mayor said.
 "We will hire 40 more teachers," said Mayor Ana Ruiz.

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from claimcheck.components.dates import find_dates
-from claimcheck.components.timex import (
+from claimcheck.extraction.dates.component import find_dates
+from claimcheck.extraction.dates.timex import (
     Period,
     coarsen,
     month_near,
@@ -20,7 +20,7 @@ from claimcheck.components.timex import (
     weekday_near,
     with_year,
 )
-from claimcheck.types import PartialDate
+from claimcheck.model import PartialDate
 
 
 def day(text: str) -> dt.date:
@@ -519,7 +519,7 @@ def _plain_matches(nlp, patterns: dict, doc) -> set:
 
 
 def test_gated_date_matcher_finds_what_a_plain_matcher_finds(nlp):
-    from claimcheck.components.date_patterns import PATTERNS, date_matcher
+    from claimcheck.extraction.dates.patterns import PATTERNS, date_matcher
 
     doc = nlp(GATED_TEXT)
     expected = _plain_matches(nlp, PATTERNS, doc)
@@ -530,7 +530,7 @@ def test_gated_date_matcher_finds_what_a_plain_matcher_finds(nlp):
 
 
 def test_a_pattern_without_a_bounded_gate_still_matches_over_the_whole_doc(nlp):
-    from claimcheck.components.gated_matcher import GatedMatcher, gate_of
+    from claimcheck.extraction.dates.gated_matcher import GatedMatcher, gate_of
 
     unbounded = [{"LOWER": "the"}, {"IS_ALPHA": True, "OP": "+"}, {"LOWER": "budget"}]
     gated = [{"LOWER": "the"}, {"LOWER": "same"}, {"LOWER": {"IN": ["period", "quarter"]}}]

@@ -10,10 +10,10 @@ from pathlib import Path
 from spacy.language import Language
 from typer.testing import CliRunner
 
-from claimcheck.articles import read_folder
-from claimcheck.cli import app
-from claimcheck.ledger import dumps, ledger_document
-from claimcheck.pipeline import extract_articles, model_id
+from claimcheck.cli.app import app
+from claimcheck.extraction.pipeline import extract_articles, model_id
+from claimcheck.io.articles import read_folder
+from claimcheck.io.ledger import dumps, ledger_document
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"

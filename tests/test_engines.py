@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import engines
-from claimcheck.articles import read_folder
-from claimcheck.ledger import dumps, ledger_document
-from claimcheck.pipeline import extract_articles, model_id
-from claimcheck.types import Article, PartialDate
+from claimcheck.extraction.pipeline import extract_articles, model_id
+from claimcheck.io import engines
+from claimcheck.io.articles import read_folder
+from claimcheck.io.ledger import dumps, ledger_document
+from claimcheck.model import Article, PartialDate
 
 DEMO_ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.evaluate import (
+from claimcheck.evaluation.scoring import (
     Gold,
     GoldError,
     figure_match,
@@ -17,7 +17,7 @@ from claimcheck.evaluate import (
     score_relations,
     speaker_right,
 )
-from claimcheck.types import (
+from claimcheck.model import (
     Article,
     ArticleResult,
     Claim,

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from claim_factory import article, claim, date, money, quantity
-from claimcheck.align import compare
-from claimcheck.facts import basis_of, term_of
+from claimcheck.comparison.align import compare
+from claimcheck.comparison.context import basis_of, term_of
 from claimcheck.names import fold
 
 ARTICLES = {

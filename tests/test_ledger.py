@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import ledger as ledger_module
-from claimcheck.ledger import LedgerError, dumps, ledger_document, load_ledger, write_ledger
-from claimcheck.types import (
+from claimcheck.io import ledger as ledger_module
+from claimcheck.io.ledger import LedgerError, dumps, ledger_document, load_ledger, write_ledger
+from claimcheck.model import (
     Article,
     ArticleResult,
     Attribution,
@@ -111,7 +111,7 @@ def test_bad_ledgers_raise_a_clear_error(tmp_path: Path, text: str) -> None:
 def test_yaml_from_fragments_equals_the_whole_document() -> None:
     """Workers and the cache hand over each article's claims already as YAML; the ledger they
     make must be the very bytes of dumping the whole document at once."""
-    from claimcheck.ledger import with_ledger_yaml, yaml_ledger
+    from claimcheck.io.ledger import with_ledger_yaml, yaml_ledger
 
     results = sample_results()
     whole = dumps(ledger_document(results, "m"), "yaml")

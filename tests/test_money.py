@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from claimcheck.components.money import find_money
-from claimcheck.components.numbers import words_value
-from claimcheck.types import Money
+from claimcheck.extraction.money.component import find_money
+from claimcheck.extraction.numbers import words_value
+from claimcheck.model import Money
 
 
 def money_in(nlp: Language, text: str) -> list[Money]:

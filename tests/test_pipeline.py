@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from claimcheck.components import COMPONENT_ORDER
-from claimcheck.pipeline import ModelNotFoundError, load_model
+from claimcheck.extraction.components import COMPONENT_ORDER
+from claimcheck.extraction.pipeline import ModelNotFoundError, load_model
 
 
 def test_components_run_after_the_model_in_order(nlp: Language) -> None:

@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from claimcheck.articles import ArticleError, read_inputs, safe_article_id
-from claimcheck.pipeline import extract_articles
-from claimcheck.readers.html import parse_html_article
-from claimcheck.readers.jsonl import read_jsonl_stream
-from claimcheck.readers.text import parse_text_article
-from claimcheck.types import Article
+from claimcheck.extraction.pipeline import extract_articles
+from claimcheck.io.articles import ArticleError, read_inputs, safe_article_id
+from claimcheck.io.readers.html import parse_html_article
+from claimcheck.io.readers.jsonl import read_jsonl_stream
+from claimcheck.io.readers.text import parse_text_article
+from claimcheck.model import Article
 
 QUOTE_MARKS = ['"', "'", "“", "”", "‘", "’", "«", "»", "„", "‚", "‹", "›", "``", "''", "「", "」"]
 NEWS_FRAGMENTS = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from claimcheck.types import Quantity
+from claimcheck.model import Quantity
 
 
 def quantities_in(nlp: Language, text: str) -> list[Quantity]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.components.quote_marks import quoted_spans
-from claimcheck.components.quotes import find_quotes
+from claimcheck.extraction.speech.quote_marks import quoted_spans
+from claimcheck.extraction.speech.quotes import find_quotes
 
 
 def quotes_of(nlp, text):

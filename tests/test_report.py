@@ -10,7 +10,8 @@ import pytest
 from rich.console import Console
 
 from claim_factory import article, claim, date, money
-from claimcheck.report import (
+from claimcheck.model import Pair
+from claimcheck.report.terminal import (
     CSV_COLUMNS,
     filter_pairs,
     neutralise,
@@ -18,7 +19,6 @@ from claimcheck.report import (
     print_report,
     write_pairs,
 )
-from claimcheck.types import Pair
 
 ARTICLES = {
     "gazette": article("gazette", "The Gazette", "2018-09"),

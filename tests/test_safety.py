@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck import engines
-from claimcheck.cli import app
+from claimcheck.cli.app import app
+from claimcheck.io import engines
 
 runner = CliRunner()
 

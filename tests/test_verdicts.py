@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from claim_factory import claim, date, money, quantity, quote, reported
-from claimcheck.verdicts import CompareConfig, dates_compatible, judge, same_person, timex_interval
+from claimcheck.comparison.verdicts import (
+    CompareConfig,
+    dates_compatible,
+    judge,
+    same_person,
+    timex_interval,
+)
 
 CONFIG = CompareConfig()
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from claimcheck.align import compare as align_claims
-from claimcheck.articles import ReadResult, read_folder
-from claimcheck.evaluate import EvalReport, Gold, evaluate, load_gold
-from claimcheck.ledger import Ledger, results_to_ledger
-from claimcheck.pipeline import build_nlp, extract_articles, model_id
-from claimcheck.types import ArticleResult, Pair
+from claimcheck.comparison.align import compare as align_claims
+from claimcheck.evaluation.scoring import EvalReport, Gold, evaluate, load_gold
+from claimcheck.extraction.pipeline import build_nlp, extract_articles, model_id
+from claimcheck.io.articles import ReadResult, read_folder
+from claimcheck.io.ledger import Ledger, results_to_ledger
+from claimcheck.model import ArticleResult, Pair
 
 
 def extract_folder(

@@ -1,0 +1,346 @@
+"""Which claims in different articles state the same fact.
+
+Lexical similarity alone separates same-fact pairs from same-topic look-alikes only weakly, so a
+pair is scored on what both claims are about as well: the entities their sentences name, who is
+quoted, and whether their values and dates could describe one fact. Candidates come from
+blocking keys (shared entities, speaker, year, value, rare words), each claim keeping its best
+few partners (`blocking.py`), never from all pairs; all text scoring is done in rapidfuzz batch
+calls, and each distinct pair of claim contents is scored once.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process, utils
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from claimcheck.comparison.blocking import candidate_pairs
+from claimcheck.comparison.context import (
+    FactContext,
+    different_facts,
+    fact_context,
+    reported_and_other,
+    reported_content_shared,
+)
+from claimcheck.comparison.entity_clusters import cluster_names, entity_clusters
+from claimcheck.comparison.verdicts import (
+    CompareConfig,
+    Judgement,
+    dates_compatible,
+    judge,
+    same_person,
+    speaker_of,
+)
+from claimcheck.model import Article, Claim, DateMention, Pair, Quote
+
+#: Order of verdicts in results: conflicts are what a fact-checker looks for first.
+VERDICT_ORDER = {"conflict": 0, "agree": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A scored pair before the one-best-per-article filter."""
+
+    a: Claim
+    b: Claim
+    score: float
+    judgement: Judgement
+    shared: tuple[str, ...]
+
+
+def compare(
+    claims: Sequence[Claim], articles: Mapping[str, Article], config: CompareConfig | None = None
+) -> list[Pair]:
+    """Pairs of body claims from different articles that state the same fact, each with its
+    verdict; conflicts first, then by score, in an order that does not depend on input order."""
+    with cyclic_gc_paused():
+        return compare_claims(claims, articles, config or CompareConfig())
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Scoring makes millions of short-lived, acyclic objects (tuples, candidates, pairs), which
+    reference counting frees at once. Each of them also counts towards Python's cyclic
+    collector, whose full passes re-walk every live claim: a quarter of the time at 100k claims,
+    and a share that grows with the ledger. The collector is restored, as it was, afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def compare_claims(
+    claims: Sequence[Claim], articles: Mapping[str, Article], config: CompareConfig
+) -> list[Pair]:
+    body = sorted((c for c in claims if c.section == "body"), key=claim_order)
+    clusters = entity_clusters((e for c in body for e in c.entities), config)
+    names = cluster_names(body, clusters)
+    entities = [frozenset(clusters[e] for e in c.entities) for c in body]
+    candidates = candidate_pairs(body, entities, config)
+    if not len(candidates):
+        return []
+    contexts = fact_contexts(body, clusters, config)
+    texts = text_scores(body, candidates, config)
+    signatures = claim_signatures(body)
+    # Two claims that differ only in their article score alike against anything: each distinct
+    # pair of claim contents is scored once.
+    outcomes: dict[tuple[int, int], tuple[float, Judgement, tuple[str, ...]] | None] = {}
+    scored = []
+    for (i, j), text in zip(candidates.tolist(), texts.tolist(), strict=True):
+        key = (signatures[i], signatures[j])
+        if key not in outcomes:
+            found = score_pair(
+                body[i],
+                body[j],
+                (entities[i], entities[j]),
+                (contexts[i], contexts[j]),
+                text,
+                clusters,
+                config,
+            )
+            shared = tuple(sorted(names[k] for k in entities[i] & entities[j]))
+            outcomes[key] = found and (found.score, found.judgement, shared)
+        outcome = outcomes[key]
+        if outcome is not None:
+            scored.append(Candidate(body[i], body[j], *outcome))
+    matched = one_per_sentence_pair(scored)
+    sides = {name: describe_side(article, name) for name, article in articles.items()}
+    pairs = [to_pair(c, sides) for c in best_per_article(matched, config.best_margin)]
+    return sorted(pairs, key=lambda p: (VERDICT_ORDER[p.verdict], -p.score, p.a.id, p.b.id))
+
+
+def claim_signatures(claims: Sequence[Claim]) -> list[int]:
+    """For each claim, the id of its content: everything alignment reads but its id and article."""
+    ids: dict[tuple, int] = {}
+    return [
+        ids.setdefault(
+            (c.kind, c.item, c.sentence, c.sentence_start, c.source, c.date, c.entities), len(ids)
+        )
+        for c in claims
+    ]
+
+
+def fact_contexts(
+    claims: Sequence[Claim], clusters: Mapping[str, int], config: CompareConfig
+) -> list[FactContext | None]:
+    """`fact_context` of each claim, read once for each distinct item in a distinct sentence
+    (wire copy and a sentence with several figures repeat them across a ledger)."""
+    seen: dict[tuple, FactContext | None] = {}
+    contexts = []
+    for claim in claims:
+        item = claim.item
+        key = (
+            type(item),
+            item.start - claim.sentence_start,
+            item.text,
+            claim.sentence,
+            claim.entities,
+        )
+        if key not in seen:
+            seen[key] = fact_context(claim, clusters, config)
+        contexts.append(seen[key])
+    return contexts
+
+
+def claim_order(claim: Claim) -> tuple[str, int, str, str]:
+    return (claim.article, claim.item.start, claim.kind, claim.id)
+
+
+def content_text(text: str) -> str:
+    """Content words only: shared "the", "of", "that" say nothing about whether two sentences
+    state one fact, and they dominate `token_set_ratio` otherwise."""
+    return " ".join(w for w in utils.default_process(text).split() if w not in STOP_WORDS)
+
+
+def date_context(claim: Claim, words: int) -> str:
+    """The words around a date, without the date: what happened then. A sentence often holds
+    several events, and two dates agree or conflict only about the same one."""
+    offset = claim.item.start - claim.sentence_start
+    before = claim.sentence[:offset].split()[-words:]
+    after = claim.sentence[offset + len(claim.item.text) :].split()[:words]
+    return " ".join(before + after)
+
+
+def comparable_text(claim: Claim, config: CompareConfig) -> str:
+    """What is compared as text: the quote's own words for a quote, the words around the date
+    for a date, else the whole sentence."""
+    if isinstance(claim.item, Quote):
+        return content_text(claim.item.text)
+    if isinstance(claim.item, DateMention):
+        return content_text(date_context(claim, config.date_window))
+    return content_text(claim.sentence)
+
+
+def pair_kind(a: Claim, b: Claim) -> str:
+    """The kind a pair is reported as: a quote set against reported speech is reported speech."""
+    return a.kind if a.kind == b.kind else "attribution"
+
+
+def text_scores(claims: Sequence[Claim], pairs: np.ndarray, config: CompareConfig) -> np.ndarray:
+    """`token_set_ratio` of every candidate pair in batch calls (no Python loop over scoring):
+    each claim's own comparable text, or for a quote set against reported speech, both
+    sentences (the quoted words alone would be compared with a whole paraphrase). A ledger
+    repeats itself (wire copy, one sentence with several figures), so each distinct pair of
+    texts is scored once."""
+    own = [comparable_text(claim, config) for claim in claims]
+    kinds = np.array([claim.kind for claim in claims])
+    mixed = kinds[pairs[:, 0]] != kinds[pairs[:, 1]]
+    scores = distinct_pair_scores(own, pairs, config)
+    if mixed.any():
+        sentences = [content_text(claim.sentence) for claim in claims]
+        scores[mixed] = distinct_pair_scores(sentences, pairs[mixed], config)
+    return scores
+
+
+def distinct_pair_scores(
+    texts: Sequence[str], pairs: np.ndarray, config: CompareConfig
+) -> np.ndarray:
+    """`token_set_ratio(texts[i], texts[j])` for each row (i, j) of `pairs`, each distinct pair
+    of strings scored once."""
+    vocabulary: dict[str, int] = {}
+    ids = np.array([vocabulary.setdefault(text, len(vocabulary)) for text in texts], dtype=np.int64)
+    distinct = list(vocabulary)
+    codes, inverse = np.unique(
+        ids[pairs[:, 0]] * len(distinct) + ids[pairs[:, 1]], return_inverse=True
+    )
+    first, second = np.divmod(codes, len(distinct))
+    scores = process.cpdist(
+        [distinct[k] for k in first.tolist()],
+        [distinct[k] for k in second.tolist()],
+        scorer=fuzz.token_set_ratio,
+        workers=config.workers,
+    )
+    return scores[inverse]
+
+
+def entity_overlap(a: frozenset[int], b: frozenset[int]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def score_pair(
+    a: Claim,
+    b: Claim,
+    entities: tuple[frozenset[int], frozenset[int]],
+    contexts: tuple[FactContext | None, FactContext | None],
+    text: float,
+    clusters: Mapping[str, int],
+    config: CompareConfig,
+) -> Candidate | None:
+    """The alignment score of two claims, or None when they are not the same fact."""
+    ents_a, ents_b = entities
+    if not (ents_a & ents_b) and text < config.text_alone:
+        return None
+    overlap = entity_overlap(ents_a, ents_b)
+    best_possible = 100 * (
+        config.text_weight * float(text) / 100
+        + config.entity_weight * overlap
+        + config.speaker_weight
+        + config.value_weight
+    )
+    if best_possible < required_score(pair_kind(a, b), "agree", config):
+        return None  # no verdict can lift it to the bar (a conflict's bar is never lower)
+    judgement = judge(a, b, config)
+    if judgement is None:
+        return None
+    ctx_a, ctx_b = contexts
+    if ctx_a and ctx_b and different_facts(a, b, ctx_a, ctx_b, judgement.verdict):
+        return None
+    speech = reported_and_other(a, b)
+    if speech and not reported_content_shared(*speech, clusters):
+        return None
+    person = same_person(speaker_of(a), speaker_of(b))
+    speaker = 0.5 if person is None else float(person)
+    dated = dates_compatible(a.date, b.date) if a.kind != "date" else None
+    compatible = judgement.compatible and dated is not False
+    score = 100 * (
+        config.text_weight * float(text) / 100
+        + config.entity_weight * overlap
+        + config.speaker_weight * speaker
+        + config.value_weight * compatible
+    )
+    if score < required_score(pair_kind(a, b), judgement.verdict, config):
+        return None
+    return Candidate(a, b, round(score, 1), judgement, ())
+
+
+def one_per_sentence_pair(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Between two sentences, each claim is paired at most once, compatible values first:
+    "the Orioles $140 million, the Nationals $160 million" told twice is two agreements, not
+    two agreements and two conflicts between the crossed figures."""
+    groups: dict[tuple, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        key = (c.a.article, c.a.sentence_start, c.b.article, c.b.sentence_start, c.a.kind)
+        groups[key].append(c)
+    kept: list[Candidate] = []
+    for members in groups.values():
+        if len(members) == 1:
+            kept.append(members[0])
+            continue
+        used: set[str] = set()
+        for c in sorted(members, key=lambda c: (not c.judgement.compatible, -c.score, c.a.id)):
+            if c.a.id not in used and c.b.id not in used:
+                used.update((c.a.id, c.b.id))
+                kept.append(c)
+    return kept
+
+
+def required_score(kind: str, verdict: str, config: CompareConfig) -> float:
+    if kind == "attribution":
+        return config.speech_min_score
+    if kind == "date" and verdict == "conflict":
+        return config.date_conflict_min_score
+    return config.min_score
+
+
+def best_per_article(candidates: Sequence[Candidate], margin: float) -> list[Candidate]:
+    """Keep a pair only when it is, for one of its claims, (within `margin` of) the best match in
+    the other article: a figure repeated in a story is paired with its closest counterpart in
+    each other outlet, not with every look-alike there."""
+    best: dict[tuple[str, str], float] = defaultdict(float)
+    for c in candidates:
+        best[c.a.id, c.b.article] = max(best[c.a.id, c.b.article], c.score)
+        best[c.b.id, c.a.article] = max(best[c.b.id, c.a.article], c.score)
+    return [
+        c
+        for c in candidates
+        if c.score + margin >= min(best[c.a.id, c.b.article], best[c.b.id, c.a.article])
+    ]
+
+
+def describe_side(article: Article | None, fallback: str) -> str:
+    if article is None:
+        return fallback
+    name = article.outlet or article.title or article.id
+    return f"{name} {article.published}" if article.published else name
+
+
+def pair_id(a: Claim, b: Claim) -> str:
+    """Stable across runs and machines: derived from the two claim ids only."""
+    return "p" + hashlib.sha1(f"{a.id}|{b.id}".encode()).hexdigest()[:10]
+
+
+def to_pair(candidate: Candidate, sides: Mapping[str, str]) -> Pair:
+    """The reported pair; `sides` describes each article ("Remezcla 2018-09")."""
+    a, b = candidate.a, candidate.b
+    about = " / ".join(candidate.shared) if candidate.shared else "similar wording"
+    both = f"{sides.get(a.article, a.article)} vs {sides.get(b.article, b.article)}"
+    return Pair(
+        id=pair_id(a, b),
+        verdict=candidate.judgement.verdict,
+        score=candidate.score,
+        kind=pair_kind(a, b),  # type: ignore[arg-type]
+        a=a,
+        b=b,
+        explanation=f"both: {about}; {candidate.judgement.detail}; {both}",
+        topic=candidate.shared,
+    )

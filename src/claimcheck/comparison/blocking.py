@@ -1,0 +1,175 @@
+"""Which claim pairs are worth scoring, found in time close to linear in the number of claims.
+
+Claims meet under blocking keys (a shared entity, speaker, year, value, rare word). Scoring every
+pair inside a block costs the square of its size, and in a large ledger frequently named people
+and places make blocks of hundreds of near-identical sentences. So each claim keeps only its
+`max_candidates` best partners by a cheap score (the summed rarity of the keys two claims share),
+and a pair is scored when it is among the best of either of its claims. A claim with fewer
+partners than that keeps them all: on a small ledger, this is every pair that shares a key.
+
+The pairs are built in numpy arrays, a chunk of claims at a time, so no Python object is made per
+pair and memory stays flat however large the ledger grows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
+
+import numpy as np
+from rapidfuzz import utils
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from claimcheck.comparison.verdicts import CompareConfig, speaker_of
+from claimcheck.model import Claim, Money, Quantity
+from claimcheck.names import fold
+
+#: Shortest word used as a fallback blocking key (shorter ones are rarely about the fact).
+MIN_KEY_WORD = 4
+#: Kinds compared with each other: one outlet quotes a speaker's words, another reports them
+#: without quotation marks, and both state the same statement.
+KIND_FAMILY = {"quote": "speech", "attribution": "speech"}
+#: Block memberships expanded at once: bounds the memory of the candidate search (~40 bytes each).
+CHUNK_MEMBERSHIPS = 2_000_000
+#: A key's weight is the log of how much rarer it is than the whole ledger, in thousandths.
+WEIGHT_SCALE = 1000
+
+
+def content_words(text: str) -> set[str]:
+    return {
+        w
+        for w in utils.default_process(text).split()
+        if len(w) >= MIN_KEY_WORD and w not in STOP_WORDS and not w.isdigit()
+    }
+
+
+def blocking_keys(claim: Claim, entities: frozenset[int], rare: Iterable[str]) -> set[Hashable]:
+    """The keys under which a claim meets its candidates. Every key carries the claim's family,
+    since only claims of one family are compared. Rare words are the fallback for a claim whose
+    sentence names nothing that NER recognises."""
+    keys: set[Hashable] = {("entity", e) for e in entities}
+    keys.update(("name", w) for e in claim.entities for w in e.split() if len(w) >= MIN_KEY_WORD)
+    speaker = fold(speaker_of(claim) or "").split()
+    if speaker:
+        keys.add(("source", speaker[-1]))
+    if claim.date and claim.date[:4].isdigit():
+        keys.add(("year", claim.date[:4]))
+    if isinstance(claim.item, Money | Quantity):
+        keys.add(("value", round(claim.item.value, 2)))
+    keys.update(("word", w) for w in rare)
+    return {(KIND_FAMILY.get(claim.kind, claim.kind), key) for key in keys}
+
+
+def rarest_words(claims: Sequence[Claim], count: int) -> list[list[str]]:
+    """For each claim, its `count` rarest sentence words that at least one other claim shares."""
+    words = {sentence: content_words(sentence) for sentence in {c.sentence: None for c in claims}}
+    frequency = Counter(w for claim in claims for w in words[claim.sentence])
+    rarest = {
+        sentence: sorted((w for w in ws if frequency[w] >= 2), key=lambda w: (frequency[w], w))[
+            :count
+        ]
+        for sentence, ws in words.items()
+    }
+    return [rarest[claim.sentence] for claim in claims]
+
+
+def key_memberships(
+    claims: Sequence[Claim], entities: Sequence[frozenset[int]], config: CompareConfig
+) -> tuple[np.ndarray, np.ndarray]:
+    """(claim index, key id) of every key each claim holds, as two int arrays sorted by claim,
+    each claim's keys in one fixed order (so that sums over them do not depend on hashing)."""
+    rare = rarest_words(claims, config.rare_words)
+    key_ids: dict[Hashable, int] = {}
+    held: dict[tuple, list[int]] = {}  # a claim's content -> its key ids (copies are common)
+    owners: list[int] = []
+    keys: list[int] = []
+    for index, claim in enumerate(claims):
+        content = (claim.kind, claim.item, claim.source, claim.date, claim.entities, *rare[index])
+        ids = held.get(content)
+        if ids is None:
+            found = sorted(blocking_keys(claim, entities[index], rare[index]), key=repr)
+            ids = held[content] = [key_ids.setdefault(key, len(key_ids)) for key in found]
+        owners.extend([index] * len(ids))
+        keys.extend(ids)
+    return np.asarray(owners, dtype=np.int64), np.asarray(keys, dtype=np.int64)
+
+
+def candidate_pairs(
+    claims: Sequence[Claim], entities: Sequence[frozenset[int]], config: CompareConfig
+) -> np.ndarray:
+    """Index pairs (i < j, one row each, sorted) of claims of one family from different articles
+    that share a key and are among each other's `max_candidates` best partners. Keys held by
+    more than `max_block` claims are dropped: they join too much to mean anything."""
+    owners, keys = key_memberships(claims, entities, config)
+    if not len(keys):
+        return np.empty((0, 2), dtype=np.int64)
+    sizes = np.bincount(keys)
+    useful = (sizes[keys] >= 2) & (sizes[keys] <= config.max_block)
+    owners, keys = owners[useful], keys[useful]
+    sizes = np.bincount(keys, minlength=len(sizes))  # the blocks kept, whole; the rest empty
+    by_key = np.argsort(keys, kind="stable")
+    members = owners[by_key]  # claims of key k: members[starts[k] : starts[k] + sizes[k]]
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    # Integer weights: sums are exact, so the ranking cannot depend on the order of addition.
+    weights = np.rint(WEIGHT_SCALE * np.log1p(len(claims) / np.maximum(sizes, 1))).astype(np.int64)
+    _, articles = np.unique([c.article for c in claims], return_inverse=True)
+    found = [
+        best_partners(chunk_owners, chunk_keys, members, (starts, sizes, weights), articles, config)
+        for chunk_owners, chunk_keys in chunks(owners, keys, sizes)
+    ]
+    codes = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+    return np.stack(np.divmod(codes, len(claims)), axis=1)
+
+
+def chunks(
+    owners: np.ndarray, keys: np.ndarray, sizes: np.ndarray
+) -> Iterable[tuple[np.ndarray, np.ndarray]]:
+    """Slices of the memberships, whole claims each, that expand to about `CHUNK_MEMBERSHIPS`
+    (claim, partner) rows."""
+    expanded = np.cumsum(sizes[keys])
+    first = 0
+    while first < len(keys):
+        last = int(np.searchsorted(expanded, expanded[first] + CHUNK_MEMBERSHIPS, side="right"))
+        last = max(last, first + 1)
+        if last < len(keys):  # end on a claim boundary
+            last = int(np.searchsorted(owners, owners[last - 1], side="right"))
+        yield owners[first:last], keys[first:last]
+        first = last
+
+
+def best_partners(
+    owners: np.ndarray,
+    keys: np.ndarray,
+    members: np.ndarray,
+    blocks: tuple[np.ndarray, np.ndarray, np.ndarray],
+    articles: np.ndarray,
+    config: CompareConfig,
+) -> np.ndarray:
+    """For the claims of one chunk, their best partners as pair codes (i * n + j, i < j; a pair
+    may come twice)."""
+    starts, sizes, weights = blocks
+    n = len(articles)
+    counts = sizes[keys]
+    first_row = np.cumsum(counts) - counts
+    # Row r of the expansion is member (r - first row of its membership) of that key's block.
+    partner = members[
+        np.arange(first_row[-1] + counts[-1]) + np.repeat(starts[keys] - first_row, counts)
+    ]
+    claim = np.repeat(owners, counts)
+    other = articles[partner] != articles[claim]
+    codes = claim[other] * n + partner[other]
+    weight = np.repeat(weights[keys], counts)[other]
+    if not len(codes):
+        return codes
+    order = np.argsort(codes, kind="stable")  # runs of one claim: merge sort is fastest
+    codes, weight = codes[order], weight[order]
+    group = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+    codes, score = codes[group], np.add.reduceat(weight, group)
+    claim, partner = np.divmod(codes, n)
+    # Best first within each claim, ties to the earlier partner.
+    ranked = np.argsort((claim * (score.max() + 1) - score) * n + partner, kind="stable")
+    claim, partner = claim[ranked], partner[ranked]
+    new_claim = np.concatenate(([True], claim[1:] != claim[:-1]))
+    first = np.maximum.accumulate(np.where(new_claim, np.arange(len(claim)), 0))
+    keep = np.arange(len(claim)) - first < config.max_candidates
+    return np.minimum(claim[keep], partner[keep]) * n + np.maximum(claim[keep], partner[keep])

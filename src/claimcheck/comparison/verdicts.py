@@ -1,0 +1,370 @@
+"""Whether two claims that state the same fact agree, and the one configuration of every threshold.
+
+A verdict is only ever about values: two amounts, two dates, two sets of words credited to a
+speaker. Whether the two claims speak of the same fact at all is alignment's job (`align.py`);
+`judge` returns None when the values cannot be compared (different units, an undetermined date,
+different people saying different things), and such a pair is never reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, utils
+
+from claimcheck.model import Attribution, Claim, DateMention, Money, Quantity, Quote, Verdict
+from claimcheck.names import fold
+
+#: Words that turn a statement into its opposite; a quote with one against the same quote without
+#: is the clearest "contradicting words" a speaker can be credited with.
+NEGATIONS = frozenset(
+    {"not", "no", "never", "n't", "nt", "none", "nothing", "nobody", "neither", "nor", "cannot"}
+)
+#: Lower-case words that may stand inside a proper name ("Secretary of State", "de la Fuente").
+NAME_PARTICLES = frozenset({"of", "the", "de", "del", "la", "van", "von", "da", "and", "for"})
+#: Symbols used when showing an amount; other currencies are shown with their ISO code.
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+#: Qualifiers that make a figure a limit rather than a value: "at least 30" holds for 35, so it
+#: can only conflict with a figure under its limit.
+LOWER_BOUNDS = frozenset(
+    {"at least", "more than", "over", "in excess of", "upwards of", "no fewer than", "above"}
+)
+UPPER_BOUNDS = frozenset(
+    {"fewer than", "less than", "up to", "as much as", "as many as", "under", "no more than"}
+)
+#: An exact power of this between two amounts with the same digits is a scale word one outlet's
+#: text or its reading dropped ("$140 and $150 million" read as $140), not a second amount.
+SCALE_STEP = 1000
+#: TIMEX3 seasons as (first month, number of months); winter runs into the next year.
+SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
+
+_TIMEX = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})"
+    r"|(?P<season>SP|SU|FA|WI)|H(?P<half>[12])|Q(?P<quarter>[1-4])))?$"
+)
+#: Folded strings kept: comparing a large ledger folds the same names, units and sentences in
+#: every pair they stand in, and folding (Unicode normalisation) costs more than the comparison.
+FOLD_CACHE = 1 << 16
+#: `names.fold`, remembered.
+folded = lru_cache(maxsize=FOLD_CACHE)(fold)
+_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class CompareConfig:
+    """Every threshold of `claimcheck compare`, in one place. Scores are on a 0-100 scale.
+
+    Alignment score = 100 x (text_weight x sentence similarity + entity_weight x shared
+    entities + speaker_weight x same speaker + value_weight x compatible values), each part
+    in 0..1; the weights sum to 1.
+    """
+
+    #: A candidate pair is reported only from this alignment score up.
+    min_score: float = 45.0
+    #: The bar for reported speech without quotation marks: a paraphrase carries no value or
+    #: verbatim words to check, so whether two sentences report one statement rests on
+    #: alignment alone (on align-ecbplus, 55 is where `agree` recall and `unrelated` precision
+    #: balance).
+    speech_min_score: float = 55.0
+    #: The bar for two different dates: a story is a sequence of dated events, so two dates in
+    #: articles on one topic usually differ; calling that a conflict needs the words around both
+    #: dates to describe the same event.
+    date_conflict_min_score: float = 60.0
+    #: Weight of the rapidfuzz `token_set_ratio` of the two sentences (quote words for quotes).
+    text_weight: float = 0.60
+    #: Weight of the overlap of the entities the two sentences name (shared / the fewer named).
+    entity_weight: float = 0.20
+    #: Weight of the speaker/source match (1 same, 0.5 unknown on a side, 0 different).
+    speaker_weight: float = 0.10
+    #: Weight of value compatibility (1 compatible, 0 incompatible): a shared figure is evidence
+    #: of a shared fact, but a weak one, so that conflicts can still be found.
+    value_weight: float = 0.10
+    #: A claim is paired in each other article with its best match and with those scoring
+    #: within this margin of it (an event retold in several sentences), not with the rest.
+    best_margin: float = 10.0
+    #: Words either side of a date compared as its text (the event the date places).
+    date_window: int = 8
+    #: Words either side of a figure read for what fact it states: its basis ("a season") and
+    #: its term ("seven-year").
+    fact_window: int = 6
+    #: Words either side of a figure or date read for the event it belongs to; two different
+    #: values conflict only when these share a word (not a name, title or number). Kept short:
+    #: a sentence often tells of several events.
+    event_window: int = 4
+    #: Words before a figure or date read for its actors (who offered, paid, counted): news
+    #: English names the actor before the figure. Two claims each naming there an actor the
+    #: other sentence never names are about different actors.
+    actor_window: int = 6
+    #: Without a shared entity, two sentences must be at least this similar to be joined.
+    text_alone: float = 80.0
+    #: Largest relative difference between two exact amounts (money, quantity) that agree.
+    tolerance: float = 0.01
+    #: Largest relative difference when either amount is approximate ("about", "more than").
+    approx_tolerance: float = 0.10
+    #: Two quotes (or reported contents) by the same speaker are "the same words" from this
+    #: `token_set_ratio` up.
+    same_words: float = 70.0
+    #: Words this close (rapidfuzz `ratio` of the whole texts, so that a two-word fragment
+    #: inside a long quote does not count) credited to two different speakers conflict.
+    identical_words: float = 90.0
+    #: Two entity names this close (rapidfuzz `ratio`) are one ("mexico" / "mexican").
+    entity_ratio: float = 85.0
+    #: Blocking keys shared by more claims than this are dropped (too common to discriminate).
+    max_block: int = 400
+    #: How many of a sentence's rarest words serve as fallback blocking keys.
+    rare_words: int = 3
+    #: Partners each claim keeps among those it shares a key with, best first by the summed
+    #: rarity of the shared keys; a pair is scored when it is among the best of either claim.
+    #: Bounds the work per claim in a large ledger; a claim with fewer partners keeps them all.
+    max_candidates: int = 12
+    #: Up to this many distinct entity names, every two are compared for spellings of one name;
+    #: beyond it, each name only with its `name_window` neighbours in alphabetical order and in
+    #: order of the reversed names (variants at the end, "mexican", and at the start, "qaddafi").
+    exact_names: int = 3000
+    name_window: int = 12
+    #: rapidfuzz worker threads for batch scoring (-1: all cores).
+    workers: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The verdict on two claims' values and the part of the explanation that shows why."""
+
+    verdict: Verdict
+    detail: str
+    compatible: bool
+
+
+def same_person(a: str | None, b: str | None) -> bool | None:
+    """True/False when both names are known (same last word, or one contains the other, as the
+    gold rules say), None when either is missing."""
+    if not a or not b:
+        return None
+    fa, fb = folded(a), folded(b)
+    if not fa or not fb:
+        return None
+    return fa.split()[-1] == fb.split()[-1] or fa in fb or fb in fa
+
+
+def speaker_of(claim: Claim) -> str | None:
+    """Who a claim comes from: its source, else the speaker its quote or attribution names."""
+    item = claim.item
+    if claim.source:
+        return claim.source
+    if isinstance(item, Quote):
+        return item.speaker
+    return item.source or None if isinstance(item, Attribution) else None
+
+
+@lru_cache(maxsize=FOLD_CACHE)
+def is_named(source: str) -> bool:
+    """A person or organisation named as such ("Luis Videgaray", "AMLO", "The New York Times"),
+    not a description of a group ("Mexican officials", "three federal judges")."""
+    words = [w for w in source.split() if w.lower() not in NAME_PARTICLES]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def relative_difference(a: float, b: float) -> float:
+    scale = max(abs(a), abs(b))
+    return 0.0 if scale == 0 else abs(a - b) / scale
+
+
+def amount_span(item: Money | Quantity, limits: bool) -> tuple[float, float]:
+    """The values an amount allows: its value or its range, or with `limits` everything past
+    the limit a bound ("at least", "up to") sets."""
+    high = item.high if isinstance(item, Money) and item.high is not None else item.value
+    if limits and item.qualifier in LOWER_BOUNDS:
+        return item.value, math.inf
+    if limits and item.qualifier in UPPER_BOUNDS:
+        return -math.inf, high
+    return item.value, high
+
+
+def spans_meet(a: tuple[float, float], b: tuple[float, float], tolerance: float) -> bool:
+    """Whether two value spans meet once widened by the relative tolerance."""
+    (low_a, high_a), (low_b, high_b) = a, b
+    if low_a <= high_b and low_b <= high_a:
+        return True
+    gap = (low_b, high_a) if high_a < low_b else (low_a, high_b)
+    return relative_difference(*gap) <= tolerance
+
+
+def amounts_compatible(
+    a: Money | Quantity, b: Money | Quantity, config: CompareConfig
+) -> bool | None:
+    """True when the amounts agree (within the tolerance, a bound read as its figure), False
+    when they conflict even with every bound honoured, None when only a bound reconciles them:
+    "at least $160 million" does not contradict "$200 million", but does not confirm it either."""
+    tolerance = config.approx_tolerance if a.approx or b.approx else config.tolerance
+    if spans_meet(amount_span(a, False), amount_span(b, False), tolerance):
+        return True
+    if spans_meet(amount_span(a, True), amount_span(b, True), tolerance):
+        return None
+    return False
+
+
+def scale_slip(a: float, b: float) -> bool:
+    """Whether two amounts differ by an exact power of `SCALE_STEP` ($140 vs $140 million)."""
+    small, large = sorted((abs(a), abs(b)))
+    if small == 0 or small == large:
+        return False
+    ratio = large / small
+    power = round(math.log(ratio, SCALE_STEP))
+    return power >= 1 and math.isclose(ratio, SCALE_STEP**power, rel_tol=1e-9)
+
+
+def format_amount(value: float, high: float | None, symbol: str) -> str:
+    text = f"{symbol}{value:,.0f}" if value == int(value) else f"{symbol}{value:,.2f}"
+    if high is not None:
+        text += f"-{high:,.0f}"
+    return text
+
+
+def judge_money(a: Money, b: Money, config: CompareConfig) -> Judgement | None:
+    """Amounts in one currency agree within the tolerance. Amounts in two currencies are not
+    judged: claimcheck holds no exchange rates, and outlets routinely give a sum in both
+    ("€2 million ($2.5 million)"), so calling them a conflict would be a false alarm. Nor are
+    amounts a scale word apart, which is a misreading far more often than a dispute."""
+    if a.currency != b.currency or scale_slip(a.value, b.value):
+        return None
+    symbol = CURRENCY_SYMBOLS.get(a.currency, "")
+    detail = (
+        f"{format_amount(a.value, a.high, symbol)} vs {format_amount(b.value, b.high, symbol)} "
+        f"{a.currency}"
+    )
+    ok = amounts_compatible(a, b, config)
+    if ok is None:
+        return None
+    return Judgement("agree" if ok else "conflict", detail, ok)
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Units match on their folded head word ("asylum seekers" / "seekers", "mile" / "miles")."""
+    ha, hb = folded(a).split()[-1:] or [""], folded(b).split()[-1:] or [""]
+    return fuzz.ratio(ha[0], hb[0]) >= 80
+
+
+def judge_quantity(a: Quantity, b: Quantity, config: CompareConfig) -> Judgement | None:
+    if not same_unit(a.unit, b.unit):
+        return None
+    ok = amounts_compatible(a, b, config)
+    if ok is None:
+        return None
+    detail = f"{a.value:,g} vs {b.value:,g} {b.unit}"
+    return Judgement("agree" if ok else "conflict", detail, ok)
+
+
+@lru_cache(maxsize=FOLD_CACHE)
+def timex_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a TIMEX3 value covers; None when undetermined or unknown."""
+    match = _TIMEX.match(value or "")
+    if not match:
+        return None
+    year = int(match["year"])
+    try:
+        if match["day"]:
+            day = dt.date(year, int(match["month"]), int(match["day"]))
+            return day, day
+        if match["month"]:
+            return month_span(year, int(match["month"]), 1)
+        if match["week"]:
+            monday = dt.date.fromisocalendar(year, int(match["week"]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if match["season"]:
+            return month_span(year, *SEASONS[match["season"]])
+        if match["half"]:
+            return month_span(year, 1 + 6 * (int(match["half"]) - 1), 6)
+        if match["quarter"]:
+            return month_span(year, 1 + 3 * (int(match["quarter"]) - 1), 3)
+    except ValueError:
+        return None
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def month_span(year: int, first_month: int, months: int) -> tuple[dt.date, dt.date]:
+    start = dt.date(year, first_month, 1)
+    last = first_month + months  # the month after the span, possibly in the next year
+    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    return start, dt.date(end_year, end_month, 1) - dt.timedelta(days=1)
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool | None:
+    """True when one date lies within the other (2019 contains 2019-05), False when they are
+    disjoint, None when either is undetermined."""
+    span_a, span_b = timex_interval(a), timex_interval(b)
+    if span_a is None or span_b is None:
+        return None
+    return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
+
+
+def judge_date(a: DateMention, b: DateMention) -> Judgement | None:
+    ok = dates_compatible(a.value, b.value)
+    if ok is None:
+        return None
+    return Judgement("agree" if ok else "conflict", f"{a.value} vs {b.value}", ok)
+
+
+@lru_cache(maxsize=FOLD_CACHE)
+def negated(text: str) -> bool:
+    words = _WORDS.findall(text.lower().replace("’", "'"))
+    return any(w in NEGATIONS or w.endswith("n't") for w in words)
+
+
+def same_but_negation(a: str, b: str, config: CompareConfig) -> bool:
+    """The two texts are one sentence once negations are removed ("we will (not) accept"): only
+    then is a negation a contradiction rather than two different remarks."""
+
+    def strip(text: str) -> str:
+        words = _WORDS.findall(text.lower().replace("’", "'"))
+        return " ".join(w for w in words if w not in NEGATIONS and not w.endswith("n't"))
+
+    return fuzz.ratio(strip(a), strip(b)) >= config.identical_words
+
+
+def words_similarity(a: str, b: str) -> float:
+    return fuzz.token_set_ratio(a, b, processor=utils.default_process)
+
+
+def judge_words(a: Claim, b: Claim, config: CompareConfig, verbatim: bool) -> Judgement | None:
+    """Quotes and reported speech. The same speaker with the same words agrees, and with the same
+    words negated conflicts; the same words credited to two different people also conflict.
+    Reported speech is paraphrase by nature, so for it (`verbatim` False) a pair from one named
+    source whose words differ still agrees: alignment has already judged that both state one
+    fact. A group ("Mexican officials", "the Trump administration") says many different things,
+    so its paraphrases are not taken for one statement."""
+    text_a, text_b = a.item.text, b.item.text  # type: ignore[union-attr]
+    similarity = words_similarity(text_a, text_b)
+    source_a, source_b = speaker_of(a), speaker_of(b)
+    person = same_person(source_a, source_b)
+    if person is False and not (is_named(source_a or "") and is_named(source_b or "")):
+        person = None  # "a Highway Patrol officer" may well be the "Ray Scheidnes" of the other
+    who = source_a if person else f"{source_a or '?'} vs {source_b or '?'}"
+    if person is False:
+        if fuzz.ratio(text_a, text_b, processor=utils.default_process) >= config.identical_words:
+            return Judgement("conflict", f"same words credited to {who}", False)
+        return None
+    if similarity >= config.same_words:
+        if negated(text_a) != negated(text_b) and same_but_negation(text_a, text_b, config):
+            return Judgement("conflict", f"{who}: the same words, one of them negated", False)
+        return Judgement("agree", f"{who}: the same words ({similarity:.0f}% similar)", True)
+    if verbatim or not all(is_named(source) for source in (source_a, source_b) if source):
+        return None
+    return Judgement("agree", f"{who}: the same statement in other words", True)
+
+
+def judge(a: Claim, b: Claim, config: CompareConfig) -> Judgement | None:
+    """The verdict on two claims of one kind, or None when their values cannot be compared."""
+    ia, ib = a.item, b.item
+    if isinstance(ia, Money) and isinstance(ib, Money):
+        return judge_money(ia, ib, config)
+    if isinstance(ia, Quantity) and isinstance(ib, Quantity):
+        return judge_quantity(ia, ib, config)
+    if isinstance(ia, DateMention) and isinstance(ib, DateMention):
+        return judge_date(ia, ib)
+    if isinstance(ia, Quote | Attribution) and isinstance(ib, Quote | Attribution):
+        return judge_words(a, b, config, verbatim=isinstance(ia, Quote) and isinstance(ib, Quote))
+    return None

@@ -1,0 +1,385 @@
+"""Scoring claimcheck against gold annotations (the rules of the project's gold-format spec).
+
+Users annotate their own articles in the gold format and run `claimcheck eval`; this module is the
+single implementation of those scoring rules, so the figures quoted anywhere are reproducible.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+
+from claimcheck.model import (
+    ArticleResult,
+    ClaimKind,
+    DateMention,
+    Item,
+    Money,
+    Pair,
+    PartialDate,
+    Quantity,
+    Quote,
+)
+
+#: Gold list name -> the claim kind it scores.
+GOLD_KINDS: dict[str, ClaimKind] = {
+    "money": "money",
+    "quantities": "quantity",
+    "dates": "date",
+    "quotes": "quote",
+}
+FIGURE_MATCH_RATIO = 90.0
+QUOTE_MATCH_RATIO = 90.0
+QUOTE_CONTAINMENT_SHARE = 0.8
+MONEY_TOLERANCE = 1e-6
+NEUTRAL_SECTIONS = frozenset({"comments", "boilerplate"})
+RELATION_LABELS = ("agree", "conflict", "unrelated")
+
+_QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+class GoldError(ValueError):
+    """The gold file does not follow the format (the message says where)."""
+
+
+@dataclass(frozen=True)
+class Gold:
+    """A parsed gold file: per-article annotations by gold list name, and relations."""
+
+    articles: dict[str, dict[str, Any]]
+    relations: list[dict[str, Any]]
+
+    def published(self, article_id: str) -> PartialDate | None:
+        value = self.articles.get(article_id, {}).get("published")
+        return None if value in (None, "") else PartialDate.parse(value)
+
+
+@dataclass
+class KindScore:
+    """Counts for one kind of item over all scored articles, and the errors behind them."""
+
+    kind: str
+    predicted: int = 0
+    gold: int = 0
+    matched: int = 0
+    value_right: int = 0
+    value_total: int = 0
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    false_positives: list[dict[str, Any]] = field(default_factory=list)
+    wrong_values: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def value_accuracy(self) -> float | None:
+        return self.value_right / self.value_total if self.value_total else None
+
+    def as_dict(self, errors: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "value_accuracy": None
+            if self.value_accuracy is None
+            else round(self.value_accuracy, 4),
+            "predicted": self.predicted,
+            "gold": self.gold,
+            "matched": self.matched,
+            "value_right": self.value_right,
+            "value_total": self.value_total,
+        }
+        if errors:
+            data["misses"] = self.misses
+            data["false_positives"] = self.false_positives
+            data["wrong_values"] = self.wrong_values
+        return data
+
+
+@dataclass
+class RelationScore:
+    """Found / total gold relations for one label, `hard` ones counted apart."""
+
+    label: str
+    found: int = 0
+    total: int = 0
+    hard_found: int = 0
+    hard_total: int = 0
+    missed: list[str] = field(default_factory=list)
+
+    def as_dict(self, errors: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "label": self.label,
+            "found": self.found,
+            "total": self.total,
+            "hard_found": self.hard_found,
+            "hard_total": self.hard_total,
+        }
+        if errors:
+            data["missed"] = self.missed
+        return data
+
+
+@dataclass
+class EvalReport:
+    kinds: dict[str, KindScore]
+    relations: dict[str, RelationScore]
+
+    def as_dict(self, errors: bool = False) -> dict[str, Any]:
+        return {
+            "kinds": {name: score.as_dict(errors) for name, score in self.kinds.items()},
+            "relations": {name: score.as_dict(errors) for name, score in self.relations.items()},
+        }
+
+
+def load_gold(path: Path) -> Gold:
+    """Read and check a gold file's structure."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as error:
+        raise GoldError(f"{path}: not valid YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise GoldError(f"{path}: expected a mapping with 'articles' and 'relations'")
+    articles = data.get("articles") or {}
+    relations = data.get("relations") or []
+    if not isinstance(articles, dict) or not isinstance(relations, list):
+        raise GoldError(f"{path}: 'articles' must be a mapping and 'relations' a list")
+    for article_id, entry in articles.items():
+        if not isinstance(entry, dict):
+            raise GoldError(f"{path}: article {article_id!r} must be a mapping")
+        for name in GOLD_KINDS:
+            items = entry.get(name)
+            if items is not None and not all(isinstance(i, dict) and "text" in i for i in items):
+                raise GoldError(f"{path}: {article_id}.{name} must list items with a 'text'")
+    return Gold(articles={str(k): v for k, v in articles.items()}, relations=relations)
+
+
+def normalise_text(text: str) -> str:
+    """Case, surrounding whitespace and punctuation ignored; curly and straight quotes folded."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTE_FOLD).lower()
+    return " ".join(_EDGE_PUNCT.sub("", text.strip()).split())
+
+
+def figure_match(predicted: str, gold: str) -> float:
+    """Match score (0 = no match) for money, quantities and dates."""
+    a, b = normalise_text(predicted), normalise_text(gold)
+    if not a or not b:
+        return 0.0
+    ratio = fuzz.ratio(a, b)
+    if a in b or b in a:
+        return max(ratio, 1.0)
+    return ratio if ratio >= FIGURE_MATCH_RATIO else 0.0
+
+
+def quote_match(predicted: str, gold: str) -> float:
+    """Match score (0 = no match) for quotes: near-equal, or containment of most of the text."""
+    a, b = normalise_text(predicted), normalise_text(gold)
+    if not a or not b:
+        return 0.0
+    ratio = fuzz.ratio(a, b)
+    if ratio >= QUOTE_MATCH_RATIO:
+        return ratio
+    shorter, longer = sorted((a, b), key=len)
+    if shorter in longer and len(shorter) >= QUOTE_CONTAINMENT_SHARE * len(longer):
+        return max(ratio, 1.0)
+    return 0.0
+
+
+def _fold_name(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+
+
+def speaker_right(predicted: str | None, gold: Mapping[str, Any]) -> bool:
+    """Right when the names share their last token, or one contains the other."""
+    if not predicted:
+        return False
+    guess = _fold_name(predicted)
+    for name in [gold.get("speaker"), *(gold.get("aliases") or [])]:
+        if not name:
+            continue
+        truth = _fold_name(str(name))
+        last = (guess.split() or [""])[-1].strip(".,'’\""), (truth.split() or [""])[-1]
+        if last[0] and last[0] == last[1].strip(".,'’\""):
+            return True
+        if guess and truth and (guess in truth or truth in guess):
+            return True
+    return False
+
+
+def value_right(kind: str, item: Item, gold: Mapping[str, Any]) -> bool | None:
+    """Whether a matched prediction has the gold value (None: not counted)."""
+    if isinstance(item, Money):
+        if gold.get("value") is None:
+            return None
+        same_currency = item.currency == gold.get("currency")
+        expected = float(gold["value"])
+        return same_currency and abs(item.value - expected) <= MONEY_TOLERANCE * max(
+            abs(expected), 1.0
+        )
+    if isinstance(item, Quantity):
+        return None if gold.get("value") is None else float(item.value) == float(gold["value"])
+    if isinstance(item, DateMention):
+        return None if gold.get("value") is None else item.value == str(gold["value"])
+    return None
+
+
+def match_items(
+    predicted: Sequence[Item],
+    gold: Sequence[Mapping[str, Any]],
+    scorer: Callable[[str, str], float],
+) -> list[tuple[int, int]]:
+    """One-to-one matching, greedy by best score first (ties: earliest items first)."""
+    candidates = [
+        (score, i, j)
+        for i, item in enumerate(predicted)
+        for j, truth in enumerate(gold)
+        if (score := scorer(item.text, str(truth["text"]))) > 0
+    ]
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_pred: set[int] = set()
+    used_gold: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in candidates:
+        if i not in used_pred and j not in used_gold:
+            used_pred.add(i)
+            used_gold.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def _describe(item: Item) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": item.text, "start": item.start}
+    for name in ("value", "currency", "unit", "speaker"):
+        if hasattr(item, name):
+            data[name] = getattr(item, name)
+    return data
+
+
+def score_kind(
+    score: KindScore,
+    article_id: str,
+    predicted: Sequence[Item],
+    gold: Sequence[Mapping[str, Any]],
+) -> None:
+    """Add one article's items of one kind to `score`."""
+    scorer = quote_match if score.kind == "quote" else figure_match
+    pairs = dict(match_items(predicted, gold, scorer))
+    matched_gold = set(pairs.values())
+    for i, item in enumerate(predicted):
+        j = pairs.get(i)
+        truth = gold[j] if j is not None else None
+        if truth is not None and truth.get("section") in NEUTRAL_SECTIONS:
+            continue
+        if truth is not None and truth.get("kind") == "term":
+            if isinstance(item, Quote) and item.speaker:
+                score.predicted += 1
+                score.false_positives.append({"article": article_id, **_describe(item)})
+            continue
+        score.predicted += 1
+        if truth is None:
+            score.false_positives.append({"article": article_id, **_describe(item)})
+            continue
+        score.matched += 1
+        if score.kind == "quote":
+            if truth.get("speaker"):
+                score.value_total += 1
+                if speaker_right(getattr(item, "speaker", None), truth):
+                    score.value_right += 1
+                else:
+                    score.wrong_values.append(
+                        {"article": article_id, **_describe(item), "gold": truth.get("speaker")}
+                    )
+            continue
+        right = value_right(score.kind, item, truth)
+        if right is not None:
+            score.value_total += 1
+            score.value_right += right
+            if not right:
+                score.wrong_values.append(
+                    {"article": article_id, **_describe(item), "gold": truth.get("value")}
+                )
+    for j, truth in enumerate(gold):
+        if truth.get("section") in NEUTRAL_SECTIONS or truth.get("kind") == "term":
+            continue
+        score.gold += 1
+        if j not in matched_gold:
+            score.misses.append({"article": article_id, **dict(truth)})
+
+
+def score_extraction(results: Sequence[ArticleResult], gold: Gold) -> dict[str, KindScore]:
+    """Per-kind scores over the articles that the gold file annotates."""
+    scores = {name: KindScore(kind) for name, kind in GOLD_KINDS.items()}
+    for result in results:
+        entry = gold.articles.get(result.article.id)
+        if entry is None:
+            continue
+        for name, kind in GOLD_KINDS.items():
+            if entry.get(name) is None:
+                continue
+            predicted = sorted(result.items(kind), key=lambda item: item.start)
+            score_kind(scores[name], result.article.id, predicted, entry[name])
+    return scores
+
+
+def _side_matches(side: Mapping[str, Any], article: str, sentence: str) -> bool:
+    return side.get("article") == article and normalise_text(
+        str(side.get("snippet", ""))
+    ) in normalise_text(sentence)
+
+
+def pair_joins(pair: Pair, relation: Mapping[str, Any]) -> bool:
+    """Whether a reported pair joins the two sides of a gold relation (in either order)."""
+    a, b = relation.get("a", {}), relation.get("b", {})
+    x, y = pair.a, pair.b
+    return (
+        _side_matches(a, x.article, x.sentence) and _side_matches(b, y.article, y.sentence)
+    ) or (_side_matches(a, y.article, y.sentence) and _side_matches(b, x.article, x.sentence))
+
+
+def score_relations(
+    pairs: Sequence[Pair], relations: Sequence[Mapping[str, Any]]
+) -> dict[str, RelationScore]:
+    """Found / total per label: agree/conflict need a joining pair with that verdict, unrelated
+    needs no joining pair at all."""
+    scores = {label: RelationScore(label) for label in RELATION_LABELS}
+    for relation in relations:
+        label = str(relation.get("label"))
+        score = scores.setdefault(label, RelationScore(label))
+        joining = [pair for pair in pairs if pair_joins(pair, relation)]
+        found = not joining if label == "unrelated" else any(p.verdict == label for p in joining)
+        hard = bool(relation.get("hard"))
+        score.total += 1
+        score.found += found
+        score.hard_total += hard
+        score.hard_found += hard and found
+        if not found:
+            score.missed.append(str(relation.get("why") or relation.get("a", {}).get("snippet")))
+    return scores
+
+
+def evaluate(
+    results: Sequence[ArticleResult], gold: Gold, pairs: Sequence[Pair] | None = None
+) -> EvalReport:
+    """Score extraction (and, when `pairs` are given, the comparison) against `gold`."""
+    relations = score_relations(pairs, gold.relations) if pairs is not None else {}
+    return EvalReport(kinds=score_extraction(results, gold), relations=relations)

@@ -1,0 +1,130 @@
+"""Turns every extracted item into a `Claim`: the item in its sentence, with what it is about.
+
+The comparison step aligns claims across outlets by what they are about (entities, source, the
+date they concern), so this component attaches those to each item once, here, from the parse.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.claims)
+from claimcheck.extraction.doc_index import doc_index, release_index
+from claimcheck.extraction.sections import section_at
+from claimcheck.model import Attribution, Claim, ClaimKind, DateMention, Item, Quote
+from claimcheck.names import NAME_LABELS, NameIndex, fold
+
+#: (Doc extension, claim kind) in the order claims are listed for one sentence.
+ITEM_SOURCES: tuple[tuple[str, ClaimKind], ...] = (
+    ("money", "money"),
+    ("quantities", "quantity"),
+    ("dates", "date"),
+    ("quotes", "quote"),
+    ("attributions", "attribution"),
+)
+
+
+def sentence_of(doc: Doc, start: int, end: int) -> Span:
+    """The sentence holding character `start` (quotes may run on over several sentences)."""
+    index = doc_index(doc)
+    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        first_ending_after = bisect_right(index.ends, start)
+        return index.sentence_of(min(first_ending_after, len(doc) - 1))
+    return index.sentence_of(span.start)
+
+
+def sentence_entities(sent: Span, names: NameIndex) -> tuple[str, ...]:
+    """Normalised names of what a sentence is about, resolved through the article's aliases."""
+    entities = doc_index(sent.doc).entities
+    inside = (ent for ent in entities if sent.start <= ent.start and ent.end <= sent.end)
+    found = {fold(names.resolve(ent.text)) for ent in inside if ent.label_ in NAME_LABELS}
+    return tuple(sorted(name for name in found if name))
+
+
+def item_source(item: Item, sent: Span, doc: Doc) -> str | None:
+    """Who the claim comes from: the speaker of a quote, the credited source of reported speech,
+    or for a figure, the speaker or source of the sentence it stands in."""
+    if isinstance(item, Quote):
+        return item.speaker
+    if isinstance(item, Attribution):
+        return item.source
+    for quote in doc._.quotes or ():
+        if (
+            quote.speaker
+            and quote.kind == "quote"
+            and quote.start < sent.end_char
+            and quote.end > sent.start_char
+        ):
+            return quote.speaker
+    for attribution in doc._.attributions or ():
+        if attribution.start < sent.end_char and attribution.end > sent.start_char:
+            return attribution.source
+    return None
+
+
+def sentence_date(item: Item, sent: Span, doc: Doc) -> str | None:
+    """The date a claim is about: its own value for a date, else the first resolved date of the
+    sentence."""
+    if isinstance(item, DateMention):
+        return item.value
+    for date in doc._.dates or ():
+        if date.value and sent.start_char <= date.start < sent.end_char:
+            return date.value
+    return None
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of `text[start:end]` without the surrounding whitespace (a sentence span keeps
+    the blank lines after it, which have no place in a ledger or a report)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_claims(doc: Doc) -> list[Claim]:
+    index = doc_index(doc)
+    names = index.names
+    article = doc._.article_id or ""
+    entities_of: dict[int, tuple[str, ...]] = {}  # by sentence start: many claims share one
+    claims: list[Claim] = []
+    for extension, kind in ITEM_SOURCES:
+        for item in getattr(doc._, extension) or ():
+            if isinstance(item, Quote) and item.kind == "term":
+                continue
+            sent = sentence_of(doc, item.start, item.end)
+            if sent.start not in entities_of:
+                entities_of[sent.start] = sentence_entities(sent, names)
+            start, end = trimmed(index.text, sent.start_char, sent.end_char)
+            claims.append(
+                Claim(
+                    id=f"{article}:{kind}:{item.start}",
+                    article=article,
+                    kind=kind,
+                    item=item,
+                    sentence=index.text[start:end],
+                    sentence_start=start,
+                    sentence_end=end,
+                    source=item_source(item, sent, doc),
+                    date=sentence_date(item, sent, doc),
+                    entities=entities_of[sent.start],
+                    section=section_at(doc._.sections, item.start),
+                )
+            )
+    claims.sort(key=lambda claim: (claim.item.start, claim.kind))
+    return claims
+
+
+@Language.factory("claimcheck_claims", assigns=["doc._.claims"])
+def make_claims_component(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        doc._.claims = find_claims(doc)
+        release_index(doc)  # the last component: the shared lookups are no longer needed
+        return doc
+
+    return component

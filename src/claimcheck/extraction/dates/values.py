@@ -1,0 +1,285 @@
+"""The TIMEX3 value a date expression's words give at a publication date.
+
+`resolve` applies one rule per shape of expression to the `DateWords` of `date_words`. Rules
+work on word classes, never on whole phrases, so "the same quarter a year earlier" and "the same
+period in 2018" go through the same rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claimcheck.extraction.dates.parts import (
+    NO_ANCHOR,
+    RANGE,
+    VAGUE,
+    Context,
+    Resolution,
+    relative_to_anchor,
+    resolve_holiday,
+    resolve_ordinal_part,
+    too_coarse,
+)
+from claimcheck.extraction.dates.timex import (
+    Period,
+    anchor_as_period,
+    anchor_period,
+    coarsen,
+    month_near,
+    period_of,
+    season_near,
+    shift,
+    shift_by,
+    weekday_near,
+    with_year,
+)
+from claimcheck.extraction.dates.words import (
+    DEICTIC,
+    ORDINALS,
+    RELATIVE_TO_PREVIOUS,
+    DateWords,
+    valid_day,
+)
+from claimcheck.model import PartialDate
+
+
+def _anchor_day(context: Context) -> dt.date | None:
+    anchor = context.anchor
+    if anchor is None or anchor.day is None or anchor.month is None:
+        return None
+    return dt.date(anchor.year, anchor.month, anchor.day)
+
+
+def _with_explicit_year(words: DateWords, year: int) -> Resolution:
+    """Absolute forms: a year with perhaps a month and day, a season, a half or a quarter."""
+    start = dt.date(year, 1, 1)
+    if words.has("fiscal", "fy", "school", "academic"):
+        return None, "a fiscal or school year"
+    if words.unit == "half" and words.ordinal:
+        return Period(dt.date(year, 1 + 6 * (words.ordinal - 1), 1), "half"), None
+    if words.unit == "quarter" and words.ordinal:
+        return Period(dt.date(year, 1 + 3 * (words.ordinal - 1), 1), "quarter"), None
+    if words.season:
+        return season_near(words.season, PartialDate(year, 6)), None
+    if words.unit == "week" and words.month is None and (number := words.ordinal or words.count):
+        try:  # "the first week of 2021", "week 3 of 2027": ISO weeks
+            return Period(dt.date.fromisocalendar(year, number, 1), "week"), None
+        except ValueError:
+            return None, "not a week of that year"
+    if words.month is None:
+        return Period(start, "year"), None
+    if words.day is None:
+        return Period(dt.date(year, words.month, 1), "month"), None
+    try:
+        day = dt.date(year, words.month, words.day)
+    except ValueError:
+        return None, "not a calendar day"
+    return Period(day, "week" if words.has("week") else "day"), None
+
+
+def _same_as_previous(words: DateWords, context: Context) -> Resolution:
+    """'the same period last year', 'the same period in 2018', 'the end of the same month'."""
+    previous = context.previous
+    if previous is None:
+        return None, "refers to an earlier date the text does not give"
+    if words.unit and words.unit != "year" and not words.unit_plural:
+        previous = coarsen(previous, words.unit) or previous
+    if words.years:
+        return with_year(previous, words.years[-1]), None
+    if words.has("year", "years") and (words.deictic == -1 or words.has("earlier", "before")):
+        return with_year(previous, previous.start.year - 1), None
+    return previous, None
+
+
+def _counted_shift(words: DateWords, base: Period | None, direction: int) -> Resolution:
+    """'two years later' from the previous date, 'three weeks ago' from the publication date, at
+    the granularity of the date counted from."""
+    if words.unit is None or words.count is None:
+        return None, VAGUE
+    if base is None:
+        return None, "refers to an earlier date the text does not give"
+    period = shift_by(base, words.unit, direction * words.count)
+    if period is None:
+        return None, f"counts {words.unit}s from a date known only to the {base.unit}"
+    return period, None
+
+
+def _month_without_year(words: DateWords, context: Context) -> Resolution:
+    anchor = context.anchor
+    if anchor is None:
+        return None, "month without a year and no publication date"
+    month = words.month or 1
+    future = context.future or words.deictic == 1
+    period = month_near(month, anchor, future=future)
+    if words.deictic == -1 and anchor.month == month:
+        period = shift(period, -12)
+    elif words.deictic == 1 and anchor.month == month:
+        period = shift(period, 12)
+    elif words.deictic == 0:
+        period = Period(dt.date(anchor.year, month, 1), "month")
+    if words.day is None:
+        return period, None
+    try:
+        return Period(period.start.replace(day=words.day), "day"), None
+    except ValueError:
+        return None, "not a calendar day"
+
+
+def _weekday(words: DateWords, context: Context) -> Resolution:
+    day = _anchor_day(context)
+    if day is None:
+        return None, too_coarse(context.anchor, "day").replace("relative day", "weekday")
+    weekday = words.weekday or 0
+    if words.deictic is not None or words.has("week"):
+        week = period_of(day, "week")
+        if words.deictic:
+            week = shift(week, words.deictic)  # "next Wednesday" is in next week
+        return Period(week.start + dt.timedelta(days=weekday), "day"), None
+    offset = words.deictic if words.deictic is not None else (1 if context.future else 0)
+    return Period(weekday_near(weekday, day, offset), "day"), None
+
+
+def _deictic_unit(words: DateWords, context: Context) -> Resolution:
+    """'this week', 'last month', 'next year'; 'the last week' and 'the past six months' are
+    periods ending at publication, which no single calendar value names."""
+    unit = words.unit or "day"
+    position = next(i for i, word in enumerate(words.words) if word in DEICTIC)
+    the_before = position > 0 and words.words[position - 1] == "the"
+    if words.count is not None or words.unit_plural or the_before:
+        if words.deictic == 0 and not words.unit_plural:
+            return relative_to_anchor(unit, 0, context)
+        return None, "a period counted back or forward from publication"
+    period, reason = relative_to_anchor(unit, words.deictic or 0, context)
+    if period is not None and words.day is not None and unit == "month":
+        day = valid_day(
+            period.start.year, period.start.month, words.day
+        )  # "the 20th of next month"
+        return (Period(day, "day"), None) if day else (None, "not a calendar day")
+    return period, reason
+
+
+def _relative_to_previous(words: DateWords) -> int:
+    """The direction of "two years later", "the following week", "the next day" (which count
+    from the date mentioned before, not from publication); 0 for anything else."""
+    if words.words[-2:] == ["after", "next"]:
+        return 0  # "the week after next" counts from publication
+    if words.words[0] == "the" and not words.unit_plural and words.count is None:
+        if len(words.words) == 3 and words.words[-1] in RELATIVE_TO_PREVIOUS:
+            words.count = 1  # "the day before", "the year after"
+            return RELATIVE_TO_PREVIOUS[words.words[-1]]
+        if words.has("next", "following", "previous", "prior"):
+            words.count = 1
+            return -1 if words.has("previous", "prior") else 1
+        return 0
+    if words.deictic is not None:
+        return 0  # "earlier this week" counts from publication
+    return next((RELATIVE_TO_PREVIOUS[w] for w in words.words if w in RELATIVE_TO_PREVIOUS), 0)
+
+
+#: Words for a part of a unit: "the end of the year" keeps the year.
+EDGE_WORDS = frozenset({"end", "beginning", "start", "middle", "rest"})
+
+
+def edge_of_current(words: DateWords) -> bool:
+    """'by the end of the year', 'the beginning of the month': a part of the current unit. Not
+    'the end of the day', which is an idiom far more often than a time."""
+    return (
+        words.has(*EDGE_WORDS)
+        and words.has("of")
+        and words.unit in ("week", "month", "quarter", "year")
+        and not words.unit_plural
+        and words.deictic is None
+        and words.count is None
+        and not words.has("same")
+    )
+
+
+def names_a_range(words: DateWords) -> bool:
+    """'from 2014 to 2018', 'Jan-Feb': a link between two dates; not the hyphen inside a name
+    ("Eid al-Fitr") or after an ordinal ("third-quarter")."""
+    if words.has("between", "to", "until", "till", "through"):
+        return True
+    return any(
+        word == "-" and not words.holiday and (index == 0 or words.words[index - 1] not in ORDINALS)
+        for index, word in enumerate(words.words)
+    )
+
+
+def resolve(words: DateWords, context: Context) -> Resolution:
+    """The period an expression names, or None with a short reason."""
+    anchor = context.anchor
+    if words.decade or words.has("century", "decade", "decades"):
+        return None, "a decade or century"
+    if words.has("weekend", "weekends"):
+        return None, "a weekend"
+    if words.invalid:
+        return None, "not a calendar day"
+    if words.numeric is not None:
+        return words.numeric, None
+    if len(set(words.years)) > 1 or names_a_range(words):
+        return None, RANGE
+    if words.numeric_partial is not None:
+        words.month, words.day = words.numeric_partial
+        return _month_without_year(words, context)
+    if words.has("same"):
+        return _same_as_previous(words, context)
+    if words.holiday:
+        return resolve_holiday(words, context)
+    if words.ordinal is not None and words.part is not None:
+        period, reason = resolve_ordinal_part(words, context)
+        if period is not None or reason is not None:
+            return period, reason
+    if is_within_unit(words) and words.unit is not None:
+        base = coarsen(context.previous, words.unit) if context.previous else None
+        return (base, None) if base else relative_to_anchor(words.unit, 0, context)
+    if words.years:
+        return _with_explicit_year(words, words.years[-1])
+    if words.has("ago", "hence") or (words.has("from") and words.has("now", "today")):
+        if anchor is None:
+            return None, NO_ANCHOR
+        return _counted_shift(words, anchor_as_period(anchor), -1 if words.has("ago") else 1)
+    if words.words[0] == "in" and words.count is not None and words.unit is not None:
+        if anchor is None:
+            return None, NO_ANCHOR
+        return _counted_shift(words, anchor_as_period(anchor), 1)  # "will return in two weeks"
+    relative = _relative_to_previous(words)
+    if relative and words.unit and words.month is None and words.weekday is None:
+        base = context.previous
+        if base is None and words.words[0] == "the" and anchor is not None:
+            base = anchor_period(anchor, words.unit)  # "the next quarter", nothing said before
+        return _counted_shift(words, base, relative)
+    if words.month is not None:
+        return _month_without_year(words, context)
+    if words.weekday is not None:
+        return _weekday(words, context)
+    if words.day_offset is not None:
+        day = _anchor_day(context)
+        if day is None:
+            return None, too_coarse(anchor, "day")
+        return Period(day + dt.timedelta(days=words.day_offset), "day"), None
+    if words.season is not None:
+        if words.deictic is None or anchor is None:
+            return None, "a season without a year"
+        period = season_near(words.season, anchor, words.deictic)
+        return (period, None) if period else (None, too_coarse(anchor, "season"))
+    if words.deictic is not None and words.unit is not None:
+        return _deictic_unit(words, context)
+    if edge_of_current(words) and words.unit is not None:
+        return relative_to_anchor(words.unit, 0, context)
+    return None, VAGUE
+
+
+#: Words before "in the week", "in the year" that place something within that period.
+WITHIN_WORDS = frozenset({"earlier", "later", "early", "late"})
+
+
+def is_within_unit(words: DateWords) -> bool:
+    """'later in the year', 'earlier in the week': the current period, or the one just
+    mentioned ("It opened in 2015. Later in the year, ...")."""
+    return (
+        len(words.words) == 4
+        and words.words[0] in WITHIN_WORDS
+        and words.words[1:3] == ["in", "the"]
+        and words.unit not in (None, "day")  # "early in the day" is a time of day
+        and not words.unit_plural
+    )

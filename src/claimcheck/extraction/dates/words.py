@@ -1,0 +1,366 @@
+"""The words of a date expression, classified: the year, month, weekday, unit, count and cue
+words it holds (`read_words`), and dates written as one chunk ("2019-07-16", "Dec/2018").
+
+Kept apart from `date_values` so that the word lists are in one place and the resolution rules
+read as rules, not as string handling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from claimcheck.extraction.dates.holidays import HolidayRule, find_holiday
+from claimcheck.extraction.dates.timex import UNIT_MONTHS, Period, Unit
+from claimcheck.extraction.numbers import SMALL_NUMBERS
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+SEASONS: dict[str, str] = {
+    "spring": "SP",
+    "summer": "SU",
+    "fall": "FA",
+    "autumn": "FA",
+    "winter": "WI",
+}
+UNITS: dict[str, Unit] = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "quarter": "quarter",
+    "quarters": "quarter",
+    "season": "season",
+    "seasons": "season",
+    "year": "year",
+    "years": "year",
+    "yr": "year",
+    "yrs": "year",
+    "qtr": "quarter",
+    "qtrs": "quarter",
+    "fortnight": "week",
+    "fortnights": "week",
+}
+#: Units that stand for several of the unit they map to ("a fortnight later" is two weeks later).
+UNIT_MULTIPLES: dict[str, int] = {"fortnight": 2, "fortnights": 2}
+#: Words that are counts; "a year ago" counts one year.
+COUNT_WORDS: dict[str, int] = {
+    word: number for word, number in SMALL_NUMBERS.items() if number <= 12
+} | {"a": 1, "an": 1, "couple": 2}
+VAGUE_COUNTS = frozenset({"few", "several", "many", "some", "recent", "couple of", "coming"})
+ORDINALS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+}
+#: Parts of a longer period an ordinal can pick out: "the third quarter", "the first Monday of
+#: October", "the last week of 2019", "the last day of the month".
+ORDINAL_PARTS = frozenset({"half", "quarter", "qtr", "week", "day"})
+#: Abbreviations for the edge of the current period, as business writing uses them.
+EDGE_ABBREVIATIONS: dict[str, tuple[str, Unit]] = {
+    "eom": ("end", "month"),
+    "eoy": ("end", "year"),
+    "bom": ("beginning", "month"),
+    "boy": ("beginning", "year"),
+}
+#: Day words: offset in days from the publication day.
+DAY_WORDS: dict[str, int] = {"today": 0, "tonight": 0, "tonite": 0, "yesterday": -1, "tomorrow": 1}
+#: Parts of a day: "this morning" is the publication day, "last night" the day before.
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+#: Deictic words and the direction they point in from the publication date.
+DEICTIC: dict[str, int] = {
+    "this": 0,
+    "current": 0,
+    "next": 1,
+    "coming": 1,
+    "upcoming": 1,
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+}
+#: Words placing a date relative to the previously mentioned one, with their direction.
+RELATIVE_TO_PREVIOUS: dict[str, int] = {
+    "later": 1,
+    "after": 1,
+    "afterwards": 1,
+    "following": 1,
+    "earlier": -1,
+    "before": -1,
+    "prior": -1,
+}
+HALF_WORDS = frozenset({"half", "h1", "h2"})
+_EIGHT_DIGITS = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)$")
+_SEPARATOR = re.compile(r"[-/.]")
+_QUARTER_OR_HALF = re.compile(r"^([qh])([1-4])$")
+_QUARTER = re.compile(r"^q([1-4])$")
+_HALF = re.compile(r"^h([12])$")
+_DECADE = re.compile(r"^(\d{4}|'?\d0)s$")
+_DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+_SHORT_YEAR = re.compile(r"^'(\d{2})$")
+
+
+@dataclass
+class DateWords:
+    """The date-bearing words of one expression, lower-cased and classified."""
+
+    words: list[str]
+    years: list[int] = field(default_factory=list)
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    season: str | None = None
+    unit: Unit | None = None
+    units: list[Unit] = field(default_factory=list)
+    unit_plural: bool = False
+    count: int | None = None
+    ordinal: int | None = None
+    part: str | None = None
+    numeric: Period | None = None
+    invalid: bool = False
+    numeric_partial: tuple[int, int] | None = None
+    holiday: bool = False
+    holiday_rule: HolidayRule = None
+    day_offset: int | None = None
+    deictic: int | None = None
+    decade: bool = False
+
+    def has(self, *words: str) -> bool:
+        return any(word in self.words for word in words)
+
+    @property
+    def vague_count(self) -> bool:
+        return self.has(*VAGUE_COUNTS) or (self.unit_plural and self.count is None)
+
+
+def _year_of(text: str) -> int | None:
+    if text.isdecimal() and len(text) == 4 and 1000 <= int(text) <= 2999:
+        return int(text)
+    short = _SHORT_YEAR.match(text)
+    return 2000 + int(short.group(1)) if short else None
+
+
+def _two_digit_year(text: str) -> int:
+    value = int(text)
+    if len(text) == 4:
+        return value
+    return 2000 + value if value < 50 else 1900 + value
+
+
+def valid_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _read_compact(text: str, words: DateWords) -> bool:
+    """Dates written as one chunk of parts joined by '-', '/' or '.': 2019-07-16, 7/16/2019,
+    16/07/2019, 10/31/74, 2015-03, Dec/2018, 05-Aug-2016, 2019-Q1, 20161016; and 2/15 (no year).
+
+    Parts are read by shape, so the order of day and month is settled by which one can be a day.
+    """
+    if (eight := _EIGHT_DIGITS.match(text)) and (day := valid_day(*map(int, eight.groups()))):
+        words.numeric = Period(day, "day")
+        return True
+    parts = _SEPARATOR.split(text)
+    if len(parts) < 2 or not all(part.isalnum() for part in parts):
+        return False
+    two_numbers = len(parts) == 2 and all(part.isdecimal() and len(part) != 4 for part in parts)
+    if "-" in text and two_numbers:
+        return False  # "4-23" is a range more often than a date
+    years = [int(part) for part in parts if len(part) == 4 and part.isdecimal()]
+    named = [MONTHS[part] for part in parts if part in MONTHS]
+    numbers = [int(part) for part in parts if part.isdecimal() and len(part) <= 2]
+    marks = [match for part in parts if (match := _QUARTER_OR_HALF.match(part))]
+    if len(years) > 1 or len(parts) > 3:
+        return False
+    if marks and years:
+        unit: Unit = "quarter" if marks[0].group(1) == "q" else "half"
+        first_month = 1 + (int(marks[0].group(2)) - 1) * UNIT_MONTHS[unit]
+        words.numeric = Period(dt.date(years[0], first_month, 1), unit)
+        return True
+    if named:
+        month, days = named[0], numbers
+    elif years and len(numbers) == 2 and parts[0].isdecimal() and len(parts[0]) == 4:
+        month, days = numbers[0], numbers[1:]
+    elif len(numbers) >= 2:
+        first, second = numbers[0], numbers[1]
+        month, days = (second, [first]) if first > 12 else (first, [second])
+        if not years and len(numbers) == 3:
+            years = [_two_digit_year(parts[2])]
+    elif len(numbers) == 1 and years:
+        month, days = numbers[0], []
+    else:
+        return False
+    if not 1 <= month <= 12:
+        return False
+    if not years:
+        if not days or "/" not in text or valid_day(2000, month, days[0]) is None:
+            return False
+        words.numeric_partial = (month, days[0])
+        return True
+    if not days:
+        words.numeric = Period(dt.date(years[0], month, 1), "month")
+        return True
+    day = valid_day(years[0], month, days[0])
+    if day is None:
+        words.invalid = True
+        return True
+    words.numeric = Period(day, "day")
+    return True
+
+
+def _next_word(words: list[str], index: int) -> str:
+    """The word after `index`, over a hyphen ("third-quarter")."""
+    return next((word for word in words[index + 1 :] if word != "-"), "")
+
+
+def _names_a_container(rest: list[str]) -> bool:
+    """Whether the words after "last week", "last Monday" name the period it is the last part
+    of ("of October", "in 2019", "of the month"), so that "last" is an ordinal, not "previous"."""
+    if not rest or rest[0] not in ("of", "in"):
+        return False
+    return any(
+        word in MONTHS or UNITS.get(word) in ("month", "year") or _year_of(word)
+        for word in rest[1:]
+    )
+
+
+def _ordinal_part(text: str, following: str, rest: list[str]) -> tuple[int, str] | None:
+    """'third quarter', 'first Monday', 'last week (of 2019)': the ordinal and the part it picks."""
+    if following not in ORDINAL_PARTS and following not in WEEKDAYS:
+        return None
+    part = "weekday" if following in WEEKDAYS else UNITS.get(following, following)
+    if text in ORDINALS:
+        return ORDINALS[text], part
+    if text == "last" and _names_a_container(rest):
+        return -1, part
+    return None
+
+
+def _read_unit(text: str, words: DateWords) -> None:
+    unit = UNITS[text]
+    words.unit = unit
+    words.units.append(unit)
+    words.unit_plural = text.endswith("s")
+    if text in UNIT_MULTIPLES:
+        if words.count is None:
+            words.unit_plural = True  # "the fortnight" is two weeks, which no week value names
+        else:
+            words.count *= UNIT_MULTIPLES[text]
+
+
+def read_words(tokens: Sequence[Token]) -> DateWords:
+    """Classify the words of an expression (one pass, left to right)."""
+    words = DateWords([token.lower_ for token in tokens])
+    compact = "".join(token.lower_ for token in tokens if not token.is_space)
+    if _read_compact(compact, words):
+        return words
+    holiday = find_holiday(words.words)
+    if holiday is not None:
+        words.holiday, words.holiday_rule = True, holiday[1]
+    in_holiday_name = holiday[0] if holiday else range(0)
+    spelled_out: list[str] = []
+    for index, token in enumerate(tokens):
+        if index in in_holiday_name:
+            continue
+        text = token.lower_.rstrip(".")
+        following = _next_word(words.words, index)
+        if (year := _year_of(text)) is not None and following != "s":
+            words.years.append(year)
+        elif _DECADE.match(text) or (text.isdecimal() and following == "s"):
+            words.decade = True
+        elif text in MONTHS and (text != "may" or token.is_title or token.is_upper or index > 0):
+            words.month = MONTHS[text]
+        elif text in WEEKDAYS:
+            words.weekday = WEEKDAYS[text]
+        elif text in SEASONS:
+            words.season = SEASONS[text]
+        elif text in UNITS:
+            _read_unit(text, words)
+        elif text in DAY_WORDS or text.rstrip("s") in DAY_WORDS:
+            offset = DAY_WORDS.get(text, DAY_WORDS.get(text.rstrip("s"), 0))
+            before = words.words[index - 2 : index]  # "the day after tomorrow"
+            words.day_offset = offset + ("after" in before) - ("before" in before)
+        elif text in PARTS_OF_DAY and words.deictic is not None:
+            words.day_offset = min(words.deictic, 0) if text == "night" else 0
+        elif text in EDGE_ABBREVIATIONS and token.is_upper:
+            edge, unit = EDGE_ABBREVIATIONS[text]
+            spelled_out += [edge, "of"]
+            words.unit = unit
+            words.units.append(unit)
+        elif match := _QUARTER.match(text):
+            words.unit, words.ordinal = "quarter", int(match.group(1))
+            words.units.append("quarter")
+        elif match := _HALF.match(text):
+            words.unit, words.ordinal = "half", int(match.group(1))
+            words.units.append("half")
+        elif text == "half":
+            words.unit = "half"
+            words.units.append("half")
+        elif ordinal := _ordinal_part(text, following, words.words[index + 2 :]):
+            words.ordinal, words.part = ordinal
+        elif (
+            (day := _DAY_NUMBER.match(text))
+            and 1 <= int(day.group(1)) <= 31
+            and (words.month is not None or following in MONTHS or following == "of")
+        ):
+            words.day = int(day.group(1))
+        elif text in ORDINALS and (words.month is not None or following == "of"):
+            words.day = ORDINALS[text]
+        elif text in COUNT_WORDS and following not in ("few", "couple"):
+            words.count = COUNT_WORDS[text]
+        elif token.like_num and text.isdecimal():
+            words.count = int(text)
+        elif text in DEICTIC and words.deictic is None:
+            after_next = text == "next" and index > 0 and words.words[index - 1] == "after"
+            words.deictic = 2 if after_next else DEICTIC[text]  # "the week after next"
+    words.words += spelled_out  # "EOY" reads as "end of" the year
+    return words

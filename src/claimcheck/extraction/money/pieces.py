@@ -1,0 +1,67 @@
+"""Pieces: tokens cut where digits meet letters or currency signs.
+
+spaCy's tokenizer keeps `$30Billion`, `USD115`, `10k$` and `nzd$15` as one token each (and
+splits `$20M` in three), so reading money token by token would need a rule per shape. Cutting
+every token that mixes digits or currency signs with other characters gives one uniform
+sequence (`$` `30` `Billion`) whatever the spacing, and each piece remembers its token (for the
+parse and NER labels) and whether it was glued to the previous piece ("20M" is a scale, "20 M"
+may not be). Pieces are cut from the text and the token offsets, so spaCy makes a `Token` object
+only for the few pieces whose parse is asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimcheck.extraction.doc_index import doc_index
+from claimcheck.extraction.money.currencies import MINOR_UNITS, SYMBOLS
+
+#: Single-character currency signs, where a token is cut.
+SIGN_CHARACTERS = "".join(sorted({s for s in (*SYMBOLS, *MINOR_UNITS) if len(s) == 1}))
+_SIGN_CLASS = re.escape(SIGN_CHARACTERS)
+_CUT = re.compile(
+    rf"\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|\.\d+|[{_SIGN_CLASS}]"
+    rf"|[^\W\d_]+(?:\.[^\W\d_]+)*\.?|[^\w\s{_SIGN_CLASS}]"
+)
+_NEEDS_CUT = re.compile(rf"\d.*[^\d,.]|[^\d,.].*\d|[{_SIGN_CLASS}].|.[{_SIGN_CLASS}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    start: int
+    end: int
+    doc: Doc
+    i: int  # index of the token the piece was cut from
+    glued: bool  # no whitespace between this piece and the one before
+    lower: str
+
+    @property
+    def token(self) -> Token:
+        return self.doc[self.i]
+
+
+def cut_token(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of the pieces of one token: `"US$5bn"` -> US, $, 5, bn."""
+    if not _NEEDS_CUT.search(text):
+        return [(0, text)]
+    return [(match.start(), match.group()) for match in _CUT.finditer(text)]
+
+
+def doc_pieces(doc: Doc) -> list[Piece]:
+    """Every token of `doc` cut into pieces, in order."""
+    index = doc_index(doc)
+    pieces: list[Piece] = []
+    previous_end = -1
+    for i, token_start in enumerate(index.starts):
+        if index.is_space[i]:
+            continue
+        for offset, text in cut_token(index.token_text(i)):
+            start = token_start + offset
+            end = start + len(text)
+            pieces.append(Piece(text, start, end, doc, i, start == previous_end, text.lower()))
+            previous_end = end
+    return pieces

@@ -1,0 +1,220 @@
+"""Numbers as news writes them: `17,000`, `1.5 million`, `$20M`, `forty-five`, `a quarter million`.
+
+Money and quantities both need the full value of a figure and the hedge in front of it ("about",
+"more than"), so the word lists and the arithmetic live here, once. Values are built the way a
+reader builds them: small numbers add up, "hundred" multiplies what came before, a scale word
+(thousand, million, lakh, ...) closes a group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from claimcheck.extraction.doc_index import doc_index
+
+SMALL_NUMBERS: dict[str, int] = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+} | {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+#: Words that close a group ("five million", "4 crores"); plural forms follow Indian usage.
+SCALE_WORDS: dict[str, float] = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}
+
+#: Abbreviated scales that stand apart from the number ("$5 bn", "30 mln").
+SCALE_ABBREVIATIONS: dict[str, float] = {
+    "k": 1e3,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mil": 1e6,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+
+#: One-letter scales, read only when glued to the digits ("$20M", "10k$", "$3B"): spaced,
+#: "20 m" is metres and "5 k" a race.
+SCALE_LETTERS: dict[str, float] = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
+
+#: Fractions that stand for a number on their own ("half a million", "three quarters billion").
+FRACTION_WORDS: dict[str, float] = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
+
+#: Hedges in front of a figure, kept apart from its value. Longest first is not needed: the
+#: longest phrase that ends right before the figure wins.
+QUALIFIERS: frozenset[str] = frozenset(
+    {
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "approx.",
+        "some",
+        "nearly",
+        "almost",
+        "close to",
+        "closer to",
+        "more than",
+        "over",
+        "just over",
+        "well over",
+        "above",
+        "upwards of",
+        "in excess of",
+        "at least",
+        "no less than",
+        "not less than",
+        "up to",
+        "as much as",
+        "as many as",
+        "as high as",
+        "as little as",
+        "as few as",
+        "at most",
+        "no more than",
+        "not more than",
+        "less than",
+        "fewer than",
+        "under",
+        "just under",
+        "below",
+        "an estimated",
+        "estimated",
+        "an additional",
+        "almost exactly",
+        "nearly exactly",
+        "an approximate",
+        "approximate",
+        "at minimum",
+        "at a minimum",
+        "at a cost of about",
+    }
+)
+QUALIFIER_MAX_WORDS = max(len(phrase.split()) for phrase in QUALIFIERS)
+
+#: Digits as news writes them: `17,000`, `1.5`, `20,000.00`, `100,000,000`, `10000`.
+DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
+
+
+def is_digits(text: str) -> bool:
+    return bool(DIGITS.match(text))
+
+
+def digits_value(text: str) -> float:
+    """`"17,000"` -> 17000.0. Commas group thousands; a dot is a decimal point."""
+    return float(text.replace(",", ""))
+
+
+def is_number_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in SMALL_NUMBERS or lower == "hundred"
+
+
+def words_value(words: list[str]) -> float | None:
+    """The value of a run of number words and digits: `["1.5", "million"]` -> 1.5e6,
+    `["three", "quarters", "billion"]` -> 7.5e8, `["a", "hundred"]` -> 100.
+
+    Returns None when the words do not make one number ("million" alone, "five four")."""
+    total = 0.0
+    current: float | None = None
+    last_small: int | None = None  # guards "five four" (two numbers, not one)
+    for index, raw in enumerate(words):
+        word = raw.lower()
+        following = words[index + 1].lower() if index + 1 < len(words) else ""
+        if word in ("a", "an"):
+            if following in FRACTION_WORDS:
+                continue
+            current = (current or 0.0) + 1.0
+        elif word in ("and", "-"):
+            continue
+        elif is_digits(word):
+            if current is not None:
+                return None
+            current = digits_value(word)
+        elif word in SMALL_NUMBERS:
+            value = SMALL_NUMBERS[word]
+            if last_small is not None and not (
+                last_small >= 20 and last_small % 10 == 0 and value < 10
+            ):
+                return None
+            current = (current or 0.0) + value
+            last_small = value
+            continue
+        elif word == "hundred":
+            current = (current or 1.0) * 100
+        elif word in FRACTION_WORDS:
+            fraction = FRACTION_WORDS[word]
+            if current is None:
+                current = fraction
+            elif word == "half":
+                current += fraction  # "two and a half"
+            else:
+                current *= fraction  # "three quarters"
+        elif word in SCALE_WORDS or word in SCALE_ABBREVIATIONS:
+            if current is None:
+                return None
+            total += current * SCALE_WORDS.get(word, SCALE_ABBREVIATIONS.get(word, 1.0))
+            current = None
+        else:
+            return None
+        last_small = None
+    if current is None and total == 0.0:
+        return None
+    return total + (current or 0.0)
+
+
+def qualifier_before(doc: Doc, start_char: int) -> str | None:
+    """The hedge that ends right before character `start_char` ("more than", "an estimated"),
+    as written (lower-cased), or None."""
+    end_token = doc_index(doc).first_token_from(start_char)
+    best: str | None = None
+    for size in range(1, QUALIFIER_MAX_WORDS + 1):
+        first = end_token - size
+        if first < 0:
+            break
+        phrase = " ".join(token.lower_ for token in doc[first:end_token])
+        if phrase in QUALIFIERS and not (size == 1 and doc[first].dep_ == "prep"):
+            best = phrase  # a one-word hedge parsed as a preposition is one: "over 3 years"
+    return best

@@ -1,0 +1,226 @@
+"""Finds quantities: a number written in digits and the thing it counts or measures.
+
+`17,000 immigrants`, `11 miles`, `204 percent`, `5%`, `18,503 asylum seekers`, `1.5 million
+people`. The unit is read from the dependency parse: the noun the number modifies (`nummod`),
+to its right, with the compound nouns in front of it ("asylum seekers"). A number without such a
+noun is no quantity ("in 2016", "killed 1,000"), which is also what keeps years, list markers and
+most dates out; the rest (times, calendar days, phone numbers, identifiers, money) are excluded by
+name.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.quantities)
+from claimcheck.extraction.doc_index import doc_index
+from claimcheck.extraction.numbers import (
+    SCALE_WORDS,
+    digits_value,
+    is_digits,
+    qualifier_before,
+)
+from claimcheck.model import Quantity
+
+#: Words that make a number a percentage ("5 percent", "5%", "5 per cent", "5 pct").
+PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "pct", "percentage", "per cent"})
+#: Nouns a number modifies that make it a clock time, not a quantity ("5 p.m.").
+TIME_WORDS: frozenset[str] = frozenset(
+    {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "et", "est", "edt", "pt"}
+)
+MONTHS: frozenset[str] = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
+)
+#: Dependency labels by which a number attaches to the noun it counts.
+NUMBER_DEPS: frozenset[str] = frozenset({"nummod", "compound", "amod", "quantmod"})
+#: How far (in tokens) the counted noun may stand from its number: "3 more service jobs".
+MAX_UNIT_DISTANCE = 4
+#: Parts of speech allowed between a number and its noun ("3 more service jobs", "50 new
+#: full-time employees").
+MODIFIER_POS: frozenset[str] = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "VERB", "PUNCT"})
+#: Characters that, touching a number, make it part of an identifier, a URL or a code.
+IDENTIFIER_NEIGHBOURS = frozenset("/#_@-:=&")
+
+
+def number_start(doc: Doc, token: Token) -> int:
+    """Where a number split by tokenised text starts: `6 . 2` and `80 , 000` are one number."""
+    start = token.i
+    while start >= 2 and is_digits(doc[start - 2].text) and doc[start - 2].whitespace_:
+        separator = doc[start - 1].text
+        if separator == "." or (separator == "," and len(doc[start].text) == 3):
+            start -= 2
+        else:
+            break
+    return start
+
+
+def number_extent(doc: Doc, token: Token) -> tuple[int, float]:
+    """The index after the number that ends at `token` ("1.5 million" ends after "million")
+    and its value."""
+    value = digits_value("".join(t.text for t in doc[number_start(doc, token) : token.i + 1]))
+    end = token.i + 1
+    while end < len(doc) and doc[end].lower_ in SCALE_WORDS:
+        value *= SCALE_WORDS[doc[end].lower_]
+        end += 1
+    return end, value
+
+
+def percent_end(doc: Doc, index: int) -> int | None:
+    """The index after the percent word that starts at `index`, or None."""
+    if index >= len(doc):
+        return None
+    lower = doc[index].lower_
+    if lower == "per" and index + 1 < len(doc) and doc[index + 1].lower_ == "cent":
+        return index + 2
+    if lower in PERCENT_WORDS:
+        following = doc[index + 1] if index + 1 < len(doc) else None
+        if lower == "percentage" and following is not None and following.lower_ == "points":
+            return index + 2
+        return index + 1
+    return None
+
+
+def counted_noun(doc: Doc, number_end: int) -> Token | None:
+    """The noun the number ending at `number_end` counts: its syntactic head when that stands
+    just to its right, else the next plural noun."""
+    last = doc[number_end - 1]
+    head = last.head
+    window = doc[number_end : number_end + MAX_UNIT_DISTANCE]
+    modifies_right = last.dep_ in NUMBER_DEPS and number_end <= head.i
+    near = head.i < number_end + MAX_UNIT_DISTANCE and head.pos_ in ("NOUN", "PROPN")
+    if modifies_right and near:
+        between = doc[number_end : head.i]
+        if all(token.pos_ in MODIFIER_POS and token.text != "," for token in between):
+            return head
+    first = window[0] if len(window) else None
+    if first is not None and first.tag_ in ("NNS", "NNPS") and first.pos_ in ("NOUN", "PROPN"):
+        return first
+    return None
+
+
+def unit_of(doc: Doc, number_end: int, noun: Token) -> str:
+    """The counted noun with the compound nouns that stand right before it ("asylum seekers")."""
+    start = noun.i
+    while start - 1 >= number_end and doc[start - 1].dep_ == "compound":
+        start -= 1
+    return doc[start : noun.i + 1].text
+
+
+def is_excluded(doc: Doc, token: Token, value: float) -> bool:
+    """Numbers that are no count: years, parts of dates, identifiers, phone numbers, list
+    markers."""
+    text = doc_index(doc).text
+    before = text[token.idx - 1] if token.idx > 0 else " "
+    after_index = token.idx + len(token.text)
+    after = text[after_index] if after_index < len(text) else " "
+    if before in IDENTIFIER_NEIGHBOURS or before.isalpha() or after.isalpha():
+        return True
+    if after in IDENTIFIER_NEIGHBOURS - {"-"}:
+        return True
+    if after == "-" and after_index + 1 < len(text) and text[after_index + 1].isdigit():
+        return True  # "555-1234", "3-2"
+    neighbours = [doc[i].lower_ for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    if any(word in MONTHS for word in neighbours):
+        return True  # "July 16", "16 July"
+    if "/" in neighbours:
+        return True  # a fraction or a score: "1 / 4 point"
+    year_like = "," not in token.text and "." not in token.text and 1000 <= value <= 2100
+    if year_like and len(token.text) == 4:
+        return True
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    return not text[line_start : token.idx].strip() and after in ".)"  # list marker "1. ..."
+
+
+def is_whole_line(text: str, start: int, end: int) -> bool:
+    """A figure alone on its line of a longer page is a label ("3 Comments", "12 Photos"), not
+    a claim; a text that is that one line ("100 percent") is still a quantity."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line.strip(" \t:.") == text[start:end] and text.strip() != line.strip()
+
+
+def quantity_at(doc: Doc, token: Token) -> Quantity | None:
+    """The quantity whose number is `token`, or None."""
+    if not is_digits(token.text):
+        return None
+    end, value = number_extent(doc, token)
+    if is_excluded(doc, token, value):
+        return None
+    start_char = doc[number_start(doc, token)].idx
+    last = percent_end(doc, end)
+    if last is not None:
+        unit = "percent"
+        span: Span = doc[number_start(doc, token) : last]
+    else:
+        noun = counted_noun(doc, end)
+        if noun is None or noun.lower_ in TIME_WORDS or noun.lower_ in MONTHS:
+            return None
+        unit = unit_of(doc, end, noun)
+        span = doc[number_start(doc, token) : noun.i + 1]
+    text = doc_index(doc).text
+    if is_whole_line(text, start_char, span.end_char):
+        return None
+    return Quantity(
+        text=text[start_char : span.end_char],
+        start=start_char,
+        end=span.end_char,
+        value=value,
+        unit=unit,
+        qualifier=qualifier_before(doc, start_char),
+    )
+
+
+def find_quantities(doc: Doc) -> list[Quantity]:
+    """Every quantity in `doc`, in text order, leaving out numbers inside money amounts."""
+    money = [(item.start, item.end) for item in doc._.money or ()]
+    index = doc_index(doc)
+    found: list[Quantity] = []
+    covered_until = -1
+    for i, idx in enumerate(index.starts):
+        if idx < covered_until or not is_digits(index.token_text(i)):
+            continue  # only a token in digits can be a quantity's number
+        if any(start <= idx < end for start, end in money):
+            continue
+        quantity = quantity_at(doc, doc[i])
+        if quantity is not None and not any(
+            start < quantity.end and quantity.start < end for start, end in money
+        ):
+            found.append(quantity)
+            covered_until = quantity.end
+    return found
+
+
+@Language.factory("claimcheck_quantities", assigns=["doc._.quantities"])
+def make_quantities_component(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        doc._.quantities = find_quantities(doc)
+        return doc
+
+    return component

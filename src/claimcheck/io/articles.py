@@ -1,0 +1,194 @@
+"""Reading articles from whatever fact-checkers collect: folders, files, exports and stdin.
+
+A newsroom folder holds files saved by different tools over years: Markdown with front matter,
+plain text in UTF-8 or Windows-1252, saved web pages, JSONL exports from news APIs, and also
+stray binaries, empty files and broken links. Each bad input is reported with one line naming
+it and the reason, and the rest is still read; with `strict=True` the first bad input stops the
+run instead. The readers for each kind of input live in `claimcheck.io.readers`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from claimcheck.io.readers.common import (
+    MAX_ARTICLE_BYTES,
+    MAX_PAGE_BYTES,
+    ArticleError,
+    Outcome,
+    decode,
+    failure,
+    parse_published,
+    read_limited,
+    safe_article_id,
+)
+from claimcheck.io.readers.html import HTML_SUFFIXES, looks_like_html, parse_html_article
+from claimcheck.io.readers.jsonl import JSONL_SUFFIXES, read_jsonl
+from claimcheck.io.readers.text import parse_text_article, split_front_matter
+from claimcheck.io.readers.walk import walk_folder
+from claimcheck.model import Article, ReadError
+
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "MAX_PAGE_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "ArticleError",
+    "ReadResult",
+    "decode",
+    "parse_published",
+    "read_folder",
+    "read_inputs",
+    "safe_article_id",
+    "split_front_matter",
+]
+
+TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
+#: File kinds read from a folder; a file named explicitly is read whatever its suffix.
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+STDIN = "-"
+STDIN_ID = "stdin"
+STDIN_PATH = "<stdin>"
+
+
+@dataclass
+class ReadResult:
+    """The articles read, in a stable order, the inputs that were skipped and the warnings."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+    warnings: list[ReadError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether every input was read (the exit status should say when not)."""
+        return not self.errors
+
+
+def read_inputs(
+    sources: Sequence[str | Path],
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    stdin: TextIO | None = None,
+    strict: bool = False,
+) -> ReadResult:
+    """Read every source: a folder (recursively, filtered by `include`/`exclude` globs), a file
+    of any supported kind, or "-" for one article from `stdin` (default `sys.stdin`).
+
+    Article ids must be unique across all sources: a second article with an id already read is
+    reported, never silently merged. With `strict`, the first bad input raises `ArticleError`
+    naming it; warnings (such as an unreadable publication date) never stop the run."""
+    collector = _Collector(strict)
+    for source in sources:
+        for outcome in _read_source(source, include, exclude, stdin):
+            collector.add(outcome)
+    return collector.result
+
+
+def read_folder(root: Path) -> ReadResult:
+    """Read every article file under `root` (or `root` itself when it is a file)."""
+    if not Path(root).exists():
+        raise FileNotFoundError(f"no such file or folder: {root}")
+    return read_inputs([root])
+
+
+class _Collector:
+    """Gathers outcomes into a `ReadResult`, refusing duplicate ids, stopping early if strict."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.result = ReadResult()
+        self.seen: dict[str, str] = {}
+
+    def add(self, outcome: Outcome) -> None:
+        article = outcome.article
+        if article is not None and article.id in self.seen:
+            outcome = Outcome(
+                outcome.path,
+                error=f"duplicate article id {article.id!r} (also {self.seen[article.id]})",
+            )
+        if outcome.error is not None or outcome.article is None:
+            error = ReadError(outcome.path, outcome.error or "not read")
+            if self.strict:
+                raise ArticleError(f"{error.path}: {error.reason}")
+            self.result.errors.append(error)
+            return
+        self.seen[outcome.article.id] = outcome.path
+        self.result.articles.append(outcome.article)
+        self.result.warnings.extend(ReadError(outcome.path, w) for w in outcome.warnings)
+
+
+def _read_source(
+    source: str | Path, include: Sequence[str], exclude: Sequence[str], stdin: TextIO | None
+) -> Iterator[Outcome]:
+    if str(source) == STDIN:
+        yield _guarded(STDIN_PATH, lambda: read_stdin(stdin if stdin is not None else sys.stdin))
+        return
+    path = Path(source)
+    try:
+        is_dir = path.is_dir()
+        path.stat()
+    except OSError as error:
+        yield failure(path, error)
+        return
+    if not is_dir:
+        yield from read_file(path)
+        return
+    for found in walk_folder(path, SUPPORTED_SUFFIXES, include, exclude):
+        yield from (read_file(found) if isinstance(found, Path) else (found,))
+
+
+def read_file(path: Path) -> Iterator[Outcome]:
+    """The article(s) in one file: one for text and HTML, one per line for JSONL."""
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _guarded_many(path, lambda: read_jsonl(path))
+        return
+    yield _guarded(str(path), lambda: _read_single(path, suffix))
+
+
+def _read_single(path: Path, suffix: str) -> Outcome:
+    limit = MAX_PAGE_BYTES if suffix in HTML_SUFFIXES else MAX_ARTICLE_BYTES
+    with path.open("rb") as stream:
+        size = path.stat().st_size
+        data = read_limited(stream, limit, size)
+    if not data:
+        return Outcome(str(path), error="empty file")
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(data)):
+        return parse_html_article(path.stem, str(path), data)
+    return parse_text_article(path.stem, str(path), decode(data))
+
+
+def read_stdin(stream: TextIO) -> Outcome:
+    """One article from stdin: text with optional front matter (its `id` names it), or a page."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        data = read_limited(buffer, MAX_ARTICLE_BYTES)
+    else:
+        text = stream.read(MAX_ARTICLE_BYTES + 1)
+        data = text.encode("utf-8", "surrogatepass")
+        if len(text) > MAX_ARTICLE_BYTES or len(data) > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"too large (the limit is {MAX_ARTICLE_BYTES:,} bytes)")
+    if not data.strip():
+        raise ArticleError("empty input")
+    if looks_like_html(data):
+        return parse_html_article(STDIN_ID, STDIN_PATH, data)
+    return parse_text_article(STDIN_ID, STDIN_PATH, decode(data))
+
+
+def _guarded(path: str, read: Callable[[], Outcome]) -> Outcome:
+    """`read()`, with the expected failures of reading turned into a reported outcome."""
+    try:
+        return read()
+    except (ArticleError, OSError, UnicodeError) as error:
+        return failure(path, error)
+
+
+def _guarded_many(path: Path, read: Callable[[], Iterable[Outcome]]) -> Iterable[Outcome]:
+    try:
+        yield from read()
+    except (ArticleError, OSError, UnicodeError) as error:
+        yield failure(path, error)
