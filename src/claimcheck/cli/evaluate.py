@@ -1,0 +1,114 @@
+"""`claimcheck eval`: extraction and comparison scored against a gold file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from claimcheck.cli.app import ModelOption, app, fail, load_nlp
+
+
+@app.command(name="eval")
+def eval_command(
+    articles: Annotated[Path, typer.Argument(help="Folder of the annotated articles.")],
+    gold: Annotated[Path, typer.Argument(help="Gold annotation file (YAML, see the README).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list every miss, false positive and wrong value.")
+    ] = False,
+    model: ModelOption = None,
+) -> None:
+    """Score extraction (and comparison, when the gold has relations) against a gold file.
+
+    Precision, recall and F1 per kind of item, with value accuracy (money, quantities, dates) or
+    speaker accuracy (quotes), following the scoring rules in the README.
+
+    Example: `claimcheck eval data/articles tests/gold/seeds.yaml --errors`
+    """
+    from claimcheck.api import evaluate_folder
+    from claimcheck.evaluation.scoring import GoldError
+
+    if not gold.is_file():
+        raise fail(f"no such gold file: {gold}")
+    if not articles.exists():
+        raise fail(f"no such file or folder: {articles}")
+    try:
+        report, _ = evaluate_folder(articles, gold, nlp=load_nlp(model))
+    except GoldError as error:
+        raise fail(str(error)) from None
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(errors), ensure_ascii=False, indent=2))
+        return
+    console = Console(highlight=False)
+    console.print(eval_table(report))
+    if report.relations:
+        console.print(relations_table(report))
+    if errors:
+        print_eval_errors(report, console)
+
+
+def eval_table(report) -> Table:
+    table = Table(
+        title="Extraction against the gold file",
+        title_justify="left",
+        caption="acc. = value accuracy (speaker accuracy for quotes) over matched items",
+        caption_justify="left",
+    )
+    for column in ("kind", "P", "R", "F1", "acc.", "pred.", "gold", "matched"):
+        table.add_column(column, justify="left" if column == "kind" else "right", no_wrap=True)
+    for score in report.kinds.values():
+        if not score.gold and not score.predicted:
+            continue
+        accuracy = (
+            "-"
+            if score.value_accuracy is None
+            else f"{score.value_accuracy:.3f} ({score.value_right}/{score.value_total})"
+        )
+        table.add_row(
+            score.kind,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            accuracy,
+            str(score.predicted),
+            str(score.gold),
+            str(score.matched),
+        )
+    return table
+
+
+def relations_table(report) -> Table:
+    table = Table(title="Relations across articles", title_justify="left")
+    for column in ("label", "found", "total", "hard found", "hard total"):
+        table.add_column(column, justify="left" if column == "label" else "right")
+    for score in report.relations.values():
+        table.add_row(
+            score.label,
+            str(score.found),
+            str(score.total),
+            str(score.hard_found),
+            str(score.hard_total),
+        )
+    return table
+
+
+def print_eval_errors(report, console: Console) -> None:
+    for score in report.kinds.values():
+        for title, rows in (
+            ("missed", score.misses),
+            ("false positive", score.false_positives),
+            ("wrong value", score.wrong_values),
+        ):
+            for row in rows:
+                console.print(
+                    f"{score.kind} {title}: {json.dumps(row, ensure_ascii=False, default=str)}",
+                    soft_wrap=True,
+                )
+    for score in report.relations.values():
+        for why in score.missed:
+            console.print(f"relation {score.label} missed: {why}", soft_wrap=True)
