@@ -172,6 +172,22 @@ Item = Money | Quantity | DateMention | Quote | Attribution
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """What a money amount or quantity states, read from the parse of its sentence.
+
+    Two figures are one fact only when they measure the same thing of the same subject; the
+    frame is what comparison groups on, and `as_of` is what tells a revision (the figure held at
+    another time) from a conflict (the same time, another value)."""
+
+    measure: str | None = None  # normalised head of what is counted or paid: "deaths", "jobs"
+    subject: tuple[str, ...] = ()  # what the figure is about: entity clusters, event words
+    low: float | None = None  # the qualifier read as a bound: "more than 30" -> low 30
+    high: float | None = None  # "nearly 2,000", "up to 30", "at most 30" -> high
+    as_of: str | None = None  # TIMEX value: when the figure applied, where the text says so
+    cues: tuple[str, ...] = ()  # revision cues in the sentence: "raised to", "previous", "from"
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One extracted item in its sentence, with what the comparison step needs to align it.
 
@@ -190,6 +206,7 @@ class Claim:
     date: str | None = None
     entities: tuple[str, ...] = ()
     section: Section = "body"
+    frame: Frame | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +226,10 @@ class ArticleResult:
         return [claim.item for claim in self.claims if claim.kind == kind]
 
 
-Verdict = Literal["agree", "conflict"]
+#: `agree`: compatible values; `conflict`: incompatible values for the same time (or a timeless
+#: fact); `revision`: different values that held at different times, the later superseding.
+Verdict = Literal["agree", "conflict", "revision"]
+VERDICTS: tuple[Verdict, ...] = ("conflict", "revision", "agree")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,3 +248,36 @@ class Pair:
     b: Claim
     explanation: str
     topic: tuple[str, ...] = ()
+    fact: str | None = None  # id of the Fact both claims belong to
+    slip: bool = False  # a conflict that looks like a typing slip (x1000, transposed digits)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One measure of one subject, as stated by one or more articles, with its history.
+
+    `claims` are ordered by `as_of` (when each figure applied: its frame's as-of time, else the
+    publication date), so the history of a revised figure reads top to bottom; `pairs` are the
+    verdicts between members from different articles."""
+
+    id: str
+    kind: ClaimKind
+    measure: str | None
+    subject: tuple[str, ...]
+    claims: tuple[Claim, ...]
+    as_of: tuple[str | None, ...]
+    pairs: tuple[Pair, ...] = ()
+
+    @property
+    def verdict(self) -> Verdict:
+        """The verdict a reader should look at first: any conflict, else any revision."""
+        found = {pair.verdict for pair in self.pairs}
+        return next((v for v in VERDICTS if v in found), "agree")
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What `compare` finds in a ledger: the pairs of claims and the facts they form."""
+
+    pairs: tuple[Pair, ...]
+    facts: tuple[Fact, ...]

@@ -41,7 +41,7 @@ from claimcheck.comparison.verdicts import (
 from claimcheck.model import Article, Claim, DateMention, Pair, Quote
 
 #: Order of verdicts in results: conflicts are what a fact-checker looks for first.
-VERDICT_ORDER = {"conflict": 0, "agree": 1}
+VERDICT_ORDER = {"conflict": 0, "revision": 1, "agree": 2}
 
 
 @dataclass(frozen=True, slots=True)

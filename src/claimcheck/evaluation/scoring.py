@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
+from claimcheck.errors import GoldError
 from claimcheck.model import (
     ArticleResult,
     ClaimKind,
@@ -44,10 +45,6 @@ RELATION_LABELS = ("agree", "conflict", "unrelated")
 
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
-
-
-class GoldError(ValueError):
-    """The gold file does not follow the format (the message says where)."""
 
 
 @dataclass(frozen=True)

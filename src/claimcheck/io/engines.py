@@ -26,6 +26,7 @@ from typing import Literal
 
 from spacy.language import Language
 
+from claimcheck.errors import EngineUnavailableError
 from claimcheck.extraction.pipeline import build_nlp, extract_articles, model_id
 from claimcheck.io.cache import Cache, resolve_model_id
 from claimcheck.io.ledger import with_ledger_yaml
@@ -48,10 +49,6 @@ PRELOAD_MODULES = ["claimcheck.extraction.pipeline"]
 RAY_INSTALL_HINT = "The ray engine needs Ray: pip install 'claimcheck[ray]'"
 
 Progress = Callable[[int], None]
-
-
-class EngineUnavailableError(RuntimeError):
-    """The engine asked for is not installed or cannot start here (message says what to do)."""
 
 
 def run(

@@ -20,6 +20,7 @@ from typing import Any, Literal, TextIO
 import yaml
 
 from claimcheck import __version__
+from claimcheck.errors import LedgerError
 from claimcheck.model import (
     Article,
     ArticleResult,
@@ -49,10 +50,6 @@ ITEM_TYPES: dict[str, type] = {
 }
 #: Fields every item has; the rest of an item's fields form the claim's `value` mapping.
 _POSITION_FIELDS = ("text", "start", "end")
-
-
-class LedgerError(ValueError):
-    """A ledger file that cannot be read (the message names the file and the problem)."""
 
 
 @dataclass(frozen=True)
