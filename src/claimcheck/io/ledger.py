@@ -22,16 +22,12 @@ import yaml
 from claimcheck import __version__
 from claimcheck.errors import LedgerError
 from claimcheck.model import (
+    KINDS,
     Article,
     ArticleResult,
-    Attribution,
     Claim,
-    DateMention,
     Item,
-    Money,
     PartialDate,
-    Quantity,
-    Quote,
 )
 
 SCHEMA_VERSION = 1
@@ -41,13 +37,7 @@ SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LedgerFormat = Literal["yaml", "json", "jsonl"]
 LEDGER_FORMATS: tuple[str, ...] = ("yaml", "json", "jsonl")
-ITEM_TYPES: dict[str, type] = {
-    "money": Money,
-    "quantity": Quantity,
-    "date": DateMention,
-    "quote": Quote,
-    "attribution": Attribution,
-}
+ITEM_TYPES: dict[str, type] = {spec.name: spec.record for spec in KINDS}
 #: Fields every item has; the rest of an item's fields form the claim's `value` mapping.
 _POSITION_FIELDS = ("text", "start", "end")
 
