@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import utils
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from claimcheck.comparison.verdicts import CompareConfig, speaker_of
+from claimcheck.comparison.verdicts import CompareConfig, known_measure, speaker_of
 from claimcheck.model import Claim, Money, Quantity
 from claimcheck.names import fold
 
@@ -56,6 +56,9 @@ def blocking_keys(claim: Claim, entities: frozenset[int], rare: Iterable[str]) -
         keys.add(("year", claim.date[:4]))
     if isinstance(claim.item, Money | Quantity):
         keys.add(("value", round(claim.item.value, 2)))
+        measure = known_measure(claim.frame)
+        if measure:
+            keys.add(("measure", measure))
     keys.update(("word", w) for w in rare)
     return {(KIND_FAMILY.get(claim.kind, claim.kind), key) for key in keys}
 
