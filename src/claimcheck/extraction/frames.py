@@ -151,11 +151,25 @@ def money_measure(root: Token) -> str | None:
     return None
 
 
-def cues(root: Token) -> tuple[str, ...]:
+def range_anchor(root: Token) -> tuple[Token, bool | None]:
+    """The token a figure hangs by when the parser read "from $8 billion to $500 million" as one
+    range (the first figure a modifier of the second), and whether the figure is that range's
+    first value ("to" follows it); None when the figure stands alone."""
+    anchor = root
+    while anchor.dep_ == "quantmod" and anchor.head is not anchor:
+        anchor = anchor.head
+    if anchor is root:
+        second = any(c.lower_ == "to" and c.dep_ == "quantmod" for c in root.lefts)
+        return root, False if second else None
+    between = anchor.doc[root.i + 1 : anchor.i]
+    return anchor, any(t.lower_ == "to" for t in between)
+
+
+def cues(root: Token, first_of_range: bool | None = None) -> tuple[str, ...]:
     """Revision cues of a figure: the change verbs above it, "from" in "from X to Y", and
     time words modifying it, the noun it counts or the verbs of its clause."""
     found: set[str] = set()
-    if root.head.lower_ == "from" and root.dep_ == "pobj":
+    if root.head.lower_ == "from" and root.dep_ == "pobj" and first_of_range is not False:
         found.add("from")
     chain = [root, root.head] if root.head is not root else [root]
     token = root
@@ -210,6 +224,7 @@ def frame_of(claim: Claim, doc: Doc) -> Frame | None:
     root = figure_root(doc, claim)
     if root is None:
         return None
+    root, first_of_range = range_anchor(root)
     if isinstance(item, Quantity):
         measure: str | None = quantity_measure(root, item)
         high = None
@@ -224,7 +239,7 @@ def frame_of(claim: Claim, doc: Doc) -> Frame | None:
         low=low_bound,
         high=high_bound,
         as_of=attached_date(root, doc._.dates or (), doc),
-        cues=cues(root),
+        cues=cues(root, first_of_range),
     )
 
 
