@@ -251,6 +251,9 @@ class ArticleResult:
     article: Article
     claims: tuple[Claim, ...] = field(default_factory=tuple)
     ledger_yaml: str = field(default="", compare=False, repr=False)
+    #: Why the article has no claims when its extraction failed or ran out of time (it is then
+    #: reported and left out of the ledger); None when it was extracted.
+    error: str | None = None
 
     def items(self, kind: ClaimKind) -> list[Item]:
         return [claim.item for claim in self.claims if claim.kind == kind]
