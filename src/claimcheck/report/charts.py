@@ -99,7 +99,8 @@ def timeline_spec(fact: Fact, articles: Mapping[str, Article]) -> dict | None:
         for p in points
     ]
     base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X("when:T", title="when the figure applied"), y=y_encoding(fact, points)
+        x=alt.X("when:T", title="when the figure applied", scale=alt.Scale(padding=16)),
+        y=y_encoding(fact, points),
     )
     layers = []
     if fact.verdict == "revision":
