@@ -37,6 +37,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_CONFLICTS = 1  # `compare --fail-on-conflict` found a conflict
 DEFAULT_ARTICLES = Path("data/articles")
 DEFAULT_LEDGER = Path("data/claims.yaml")
 

@@ -1,20 +1,17 @@
-"""`claimcheck compare`: claims across outlets, agreements and conflicts."""
+"""`claimcheck compare`: the facts several outlets state, where they agree, conflict or revise."""
 
 from __future__ import annotations
 
-import io
-import sys
 from collections.abc import Sequence
-from enum import StrEnum
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from claimcheck.cli.app import (
     DEFAULT_LEDGER,
-    EXIT_INPUT_FAILED,
+    EXIT_CONFLICTS,
     ModelOption,
     RunOptions,
     app,
@@ -23,20 +20,84 @@ from claimcheck.cli.app import (
     run_extraction,
     stderr_console,
 )
-from claimcheck.io.ledger import Ledger, LedgerError, load_ledger, results_to_ledger, write_atomic
-from claimcheck.model import CLAIM_KINDS, Pair
+from claimcheck.io.ledger import Ledger, LedgerError, load_ledger, results_to_ledger
+
+#: Report formats: the terminal report, or an export (see `claimcheck.report.export`).
+FORMATS = ("table", "csv", "json", "jsonl")
+#: What an export has one row of: a pair of claims, or a value of a fact's timeline.
+ROWS = ("pairs", "values")
+#: Extensions that name the table report (any other unknown extension needs --format).
+TABLE_EXTENSIONS = ("", ".txt", ".text", ".log")
+#: Facts the table shows unless --limit says otherwise; exports hold every fact.
+TABLE_LIMIT = 25
+#: Width of a table report written to a file (a terminal uses its own width).
+FILE_WIDTH = 120
 
 
-class ReportFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
+@dataclass(frozen=True)
+class Output:
+    """Where the report goes and in which form, decided from the options before any work."""
+
+    fmt: str
+    rows: str
+    destination: Path | None  # None: stdout
+    limit: int | None  # None: every fact
+    bom: bool
 
 
-class Only(StrEnum):
-    conflicts = "conflicts"
-    agreements = "agreements"
+def choice(option: str, value: str, choices: Sequence[str]) -> str:
+    """A choice in any case (`--format CSV`), or a usage error naming the choices."""
+    word = value.strip().lower()
+    if word not in choices:
+        raise fail(f"unknown {option} {value!r} (choose from {', '.join(choices)})")
+    return word
+
+
+def output_format(fmt: str | None, output: str | None) -> str:
+    """The format `-o` implies by its extension, checked against an explicit --format."""
+    from claimcheck.report.export import format_for_path
+
+    chosen = None if fmt is None else choice("--format", fmt, FORMATS)
+    if output in (None, "-"):
+        return chosen or "table"
+    implied = format_for_path(output)
+    if implied is None and Path(output).suffix.lower() in TABLE_EXTENSIONS:
+        implied = "table"
+    if chosen is not None and implied is not None and chosen != implied:
+        raise fail(f"--format {chosen} contradicts the extension of --output {output}")
+    if chosen is None and implied is None:
+        raise fail(
+            f"cannot tell the format of --output {output} from its extension: "
+            "use .csv, .json, .jsonl or .txt, or give --format"
+        )
+    return chosen or implied  # type: ignore[return-value]
+
+
+def plan_output(
+    fmt: str | None,
+    rows: str | None,
+    output: str | None,
+    limit: int | None,
+    excel: bool,
+    force: bool,
+) -> Output:
+    fmt = output_format(fmt, output)
+    if rows is not None and fmt == "table":
+        raise fail("--rows applies to the csv, json and jsonl exports, not to the table")
+    if excel and fmt != "csv":
+        raise fail("--excel applies to the csv export (add --format csv or -o FILE.csv)")
+    destination = None if output in (None, "-") else Path(output)
+    if destination is not None and destination.exists() and not force:
+        raise fail(f"{destination} exists; add --force to overwrite it")
+    if limit is None:
+        limit = TABLE_LIMIT if fmt == "table" else 0
+    return Output(
+        fmt=fmt,
+        rows="pairs" if rows is None else choice("--rows", rows, ROWS),
+        destination=destination,
+        limit=limit or None,
+        bom=excel,
+    )
 
 
 def load_claims(source: Path, model: str | None) -> Ledger:
@@ -51,18 +112,43 @@ def load_claims(source: Path, model: str | None) -> Ledger:
         raise fail(str(error)) from None
 
 
-def render_pairs(
-    pairs: Sequence[Pair], ledger: Ledger, fmt: ReportFormat, width: int | None
-) -> str:
-    from claimcheck.report.terminal import print_report, write_pairs
+def make_selection(only: Sequence[str], kinds: Sequence[str], min_score: float):
+    from claimcheck.report.selection import Selection, parse_kind, parse_verdict
 
-    buffer = io.StringIO()
-    if fmt is ReportFormat.table:
-        console = Console(file=buffer, width=width or 120, highlight=False, force_terminal=False)
-        print_report(pairs, ledger.articles, console)
-    else:
-        write_pairs(pairs, ledger.articles, fmt.value, buffer)
-    return buffer.getvalue()
+    try:
+        return Selection(
+            verdicts=frozenset(parse_verdict(word) for word in only),
+            kinds=frozenset(parse_kind(word) for word in kinds),
+            min_score=min_score,
+        )
+    except ValueError as error:
+        raise fail(f"--{'only' if 'verdict' in str(error) else 'kind'}: {error}") from None
+
+
+def write_report(facts, ledger: Ledger, selection, output: Output, stream) -> str:
+    """Write the report or export to `stream`; returns what was written, for the message."""
+    from rich.console import Console
+
+    from claimcheck.report.export import write_pairs, write_values
+    from claimcheck.report.selection import selected_pairs, summarise
+    from claimcheck.report.terminal import print_report
+
+    shown = facts if output.limit is None else facts[: output.limit]
+    if output.fmt == "table":
+        if output.destination is None:
+            console = Console(highlight=False)
+        else:
+            console = Console(file=stream, width=FILE_WIDTH, color_system=None, highlight=False)
+        print_report(
+            facts, summarise(facts, ledger.articles), ledger.articles, console, output.limit
+        )
+        return f"{len(shown)} of {len(facts)} facts"
+    if output.rows == "values":
+        count = write_values(shown, ledger.articles, output.fmt, stream)  # type: ignore[arg-type]
+        return f"{count} values of {len(shown)} facts"
+    pairs = selected_pairs(shown, selection)
+    count = write_pairs(pairs, ledger.articles, output.fmt, stream)  # type: ignore[arg-type]
+    return f"{count} pairs of {len(shown)} facts"
 
 
 @app.command()
@@ -74,64 +160,117 @@ def compare(
         ),
     ] = DEFAULT_LEDGER,
     only: Annotated[
-        Only | None, typer.Option("--only", help="Show only conflicts or only agreements.")
+        list[str] | None,
+        typer.Option(
+            "--only",
+            help="Only facts with this verdict: conflicts, revisions or agreements (any case, "
+            "singular or plural); repeatable. In the pairs export: pairs with this verdict.",
+        ),
     ] = None,
     kinds: Annotated[
         list[str] | None,
         typer.Option(
             "--kind",
             "-k",
-            help="Only pairs of this kind (money, quantity, date, quote, attribution); repeatable.",
+            help="Only facts of this kind: money, quantity, date, quote, attribution (any case, "
+            "singular or plural); repeatable.",
         ),
     ] = None,
     min_score: Annotated[
         float, typer.Option("--min-score", min=0, max=100, help="Only pairs scoring at least this.")
     ] = 0.0,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = (
-        ReportFormat.table
-    ),
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (the report), csv, json or jsonl (exports). Default: from the --output "
+            "extension, else table.",
+            show_default=False,
+        ),
+    ] = None,
+    rows: Annotated[
+        str | None,
+        typer.Option(
+            "--rows",
+            help="What an export has one row of: pairs (default: two claims and their verdict) "
+            "or values (each value of each fact's timeline).",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            min=0,
+            help=f"Only the N facts that most need a look (default: {TABLE_LIMIT} in the "
+            "table, all in exports; 0: all).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Write the report to this file (`-`: stdout)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (`-`: stdout); .csv, .json, .jsonl or .txt picks the format.",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output.")] = False,
+    excel: Annotated[
+        bool,
+        typer.Option("--excel", help="Start the CSV with a byte-order mark so Excel reads UTF-8."),
+    ] = False,
     fail_on_conflict: Annotated[
         bool,
-        typer.Option("--fail-on-conflict", help="Exit with status 1 when a conflict is found."),
+        typer.Option(
+            "--fail-on-conflict",
+            help=f"Exit with status {EXIT_CONFLICTS} when a selected pair conflicts.",
+        ),
     ] = False,
     model: ModelOption = None,
 ) -> None:
-    """Align claims across outlets and report where they agree and where they conflict.
+    """Group the claims of different articles into facts and report, per fact, where outlets
+    agree, conflict (other values for the same time) or revise (a later value).
 
-    Pairs come only from different articles. Each has a verdict (conflict or agree), a score
-    (0-100: how sure the alignment is that both state one fact) and a one-line explanation.
+    The report lists facts in the order to read them: conflicts, possible slips, revisions,
+    then agreements; each with its timeline of values (as-of, value, outlet, source, sentence).
 
-    Examples: `claimcheck compare` (reads data/claims.yaml),
-    `claimcheck compare --only conflicts --format csv --output conflicts.csv`
+    Examples:
+
+    `claimcheck compare` (reads data/claims.yaml)
+
+    `claimcheck compare --only conflicts --kind money --limit 10`
+
+    `claimcheck compare -o conflicts.csv --excel` (one row per pair)
+
+    `claimcheck compare -o values.json --rows values` (one record per fact value)
     """
     from claimcheck.api import compare as compare_ledger
-    from claimcheck.report.terminal import filter_pairs
+    from claimcheck.report.export import output_stream
+    from claimcheck.report.selection import every_fact, select_facts, selected_pairs
 
-    unknown = sorted(set(kinds or ()) - set(CLAIM_KINDS))
-    if unknown:
-        raise fail(f"unknown --kind {', '.join(unknown)} (choose from {', '.join(CLAIM_KINDS)})")
-    destination = None if output in (None, "-") else Path(output)
-    if destination is not None and destination.exists() and not force:
-        raise fail(f"{destination} exists; add --force to overwrite it")
+    selection = make_selection(only or (), kinds or (), min_score)
+    plan = plan_output(fmt, rows, output, limit, excel, force)
     if not source.exists():
         raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
     ledger = load_claims(source, model)
-    pairs = filter_pairs(
-        compare_ledger(ledger).pairs,
-        only=None if only is None else only.value,
-        kinds=tuple(kinds or ()),
-        min_score=min_score,
-    )
-    text = render_pairs(pairs, ledger, fmt, None if destination else Console().width)
-    if destination is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(destination, text)
-        stderr_console().print(f"Wrote {len(pairs)} pairs to {destination}", soft_wrap=True)
-    if fail_on_conflict and any(pair.verdict == "conflict" for pair in pairs):
-        raise typer.Exit(EXIT_INPUT_FAILED)
+    if len(ledger.articles) < 2:
+        stderr_console().print(
+            f"[yellow]warning:[/] compare pairs claims of different articles, and {source} "
+            f"holds {len(ledger.articles)}: extract at least two articles",
+            soft_wrap=True,
+            markup=True,
+        )
+    facts = every_fact(compare_ledger(ledger), ledger.articles)
+    selected = select_facts(facts, selection)
+    try:
+        with output_stream(plan.destination or "-", force=force, bom=plan.bom) as stream:
+            written = write_report(selected, ledger, selection, plan, stream)
+    except OSError as error:
+        raise fail(f"cannot write {plan.destination}: {error.strerror or error}") from None
+    if plan.destination is not None:
+        stderr_console().print(f"Wrote {written} to {plan.destination}", soft_wrap=True)
+    conflicts = (pair.verdict == "conflict" for _, pair in selected_pairs(facts, selection))
+    if fail_on_conflict and any(conflicts):
+        raise typer.Exit(EXIT_CONFLICTS)

@@ -1,0 +1,113 @@
+"""`claimcheck compare` as a user runs it on the demo ledger: the report per fact, the output
+format from the file name, forgiving choices, and a hint when there is nothing to compare."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claim_factory import article, claim, money
+from claimcheck.cli.app import EXIT_CONFLICTS, EXIT_USAGE, app
+from claimcheck.io.ledger import write_ledger
+from claimcheck.model import ArticleResult
+
+ROOT = Path(__file__).resolve().parent.parent
+LEDGER = ROOT / "data" / "claims.yaml"
+runner = CliRunner()
+
+
+def compare(*args: str):
+    return runner.invoke(app, ["compare", str(LEDGER), *args])
+
+
+def test_report_puts_the_20m_offer_against_the_30b_plan_first():
+    result = compare()
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("5 facts in ") and "conflicts" in lines[0]
+    first = result.stdout[: result.stdout.index("\n2. ")]
+    assert "1. CONFLICT  money" in first
+    assert "$20,000,000 USD" in first and "$30,000,000,000 USD" in first
+
+
+def test_output_extension_picks_json(tmp_path: Path):
+    out = tmp_path / "pairs.json"
+    assert compare("-o", str(out)).exit_code == 0
+    records = json.loads(out.read_text(encoding="utf-8"))
+    assert records and {"fact_id", "verdict", "a_url", "b_number"} <= set(records[0])
+
+
+def test_output_extension_picks_jsonl_and_txt(tmp_path: Path):
+    assert compare("-o", str(tmp_path / "pairs.jsonl")).exit_code == 0
+    lines = (tmp_path / "pairs.jsonl").read_text(encoding="utf-8").splitlines()
+    assert all(json.loads(line)["pair_id"] for line in lines)
+    assert compare("-o", str(tmp_path / "report.txt")).exit_code == 0
+    assert "facts in" in (tmp_path / "report.txt").read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_a_format_that_contradicts_the_extension_is_a_usage_error(tmp_path: Path):
+    result = compare("-o", str(tmp_path / "pairs.csv"), "--format", "json")
+    assert result.exit_code == EXIT_USAGE and "contradicts" in result.stderr
+    assert not (tmp_path / "pairs.csv").exists()
+
+
+def test_an_unknown_extension_needs_a_format(tmp_path: Path):
+    result = compare("-o", str(tmp_path / "pairs.xlsx"))
+    assert result.exit_code == EXIT_USAGE and "--format" in result.stderr
+    assert compare("-o", str(tmp_path / "pairs.xlsx"), "-f", "csv").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--kind", "Money"), ("--kind", "quotes"), ("--only", "conflict"), ("--only", "Agreements")],
+)
+def test_choices_in_any_case_singular_or_plural(args):
+    result = compare(*args, "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_unknown_choice_is_a_usage_error_naming_the_choices():
+    result = compare("--kind", "euros")
+    assert result.exit_code == EXIT_USAGE and "money" in result.stderr
+
+
+def test_values_export_one_row_per_fact_value(tmp_path: Path):
+    out = tmp_path / "values.csv"
+    assert compare("-o", str(out), "--rows", "values").exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert {"fact_id", "as_of", "value", "qualifier", "outlet", "url", "sentence"} <= set(rows[0])
+    assert len({r["fact_id"] for r in rows}) == 5
+    assert any(r["number"] == "20000000" for r in rows)
+
+
+def test_excel_writes_a_bom_and_only_for_csv(tmp_path: Path):
+    out = tmp_path / "pairs.csv"
+    assert compare("-o", str(out), "--excel").exit_code == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfpair_id,")
+    assert compare("-f", "json", "--excel").exit_code == EXIT_USAGE
+
+
+def test_limit_bounds_the_table():
+    result = compare("--limit", "1")
+    assert "2. " not in result.stdout and "4 more facts not shown" in result.stdout
+
+
+def test_fail_on_conflict_uses_its_exit_code():
+    assert compare("--fail-on-conflict").exit_code == EXIT_CONFLICTS
+    assert compare("--only", "agreements", "--fail-on-conflict").exit_code == 0
+
+
+def test_one_article_says_compare_needs_two(tmp_path: Path):
+    alone = article("alone", "Solo News", "2022-01-01")
+    item = claim("alone", money("$3 million", 3e6), "It cost $3 million.")
+    ledger = tmp_path / "claims.yaml"
+    write_ledger([ArticleResult(alone, (item,))], ledger)
+    result = runner.invoke(app, ["compare", str(ledger)])
+    assert result.exit_code == 0
+    assert "at least two articles" in result.stderr
+    assert result.stdout.startswith("0 facts")
