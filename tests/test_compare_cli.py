@@ -111,3 +111,20 @@ def test_one_article_says_compare_needs_two(tmp_path: Path):
     assert result.exit_code == 0
     assert "at least two articles" in result.stderr
     assert result.stdout.startswith("0 facts")
+
+
+def records(*args: str) -> list[dict]:
+    return [json.loads(line) for line in compare(*args, "-f", "jsonl").stdout.splitlines()]
+
+
+def test_the_pairs_export_keeps_a_pair_by_its_own_verdict():
+    """The $30B plan told alike by two outlets is an agreement inside a fact whose verdict is
+    conflict (the $20M offer): `--only agreements` still lists that pair."""
+    conflict_facts = {r["fact_id"] for r in records("--only", "conflicts")}
+    inside = {
+        r["pair_id"]
+        for r in records()
+        if r["fact_id"] in conflict_facts and r["verdict"] == "agree"
+    }
+    assert inside  # the demo has one
+    assert inside <= {r["pair_id"] for r in records("--only", "agreements")}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -21,6 +21,10 @@ from claimcheck.cli.app import (
     stderr_console,
 )
 from claimcheck.io.ledger import Ledger, LedgerError, load_ledger, results_to_ledger
+
+if TYPE_CHECKING:
+    from claimcheck.model import Fact
+    from claimcheck.report.selection import Selection
 
 #: Report formats: the terminal report, or an export (see `claimcheck.report.export`).
 FORMATS = ("table", "csv", "json", "jsonl")
@@ -81,6 +85,8 @@ def plan_output(
     excel: bool,
     force: bool,
 ) -> Output:
+    """Check the output options against each other before the ledger is read, so a mistake
+    costs nothing; an existing file is refused without --force."""
     fmt = output_format(fmt, output)
     if rows is not None and fmt == "table":
         raise fail("--rows applies to the csv, json and jsonl exports, not to the table")
@@ -112,43 +118,48 @@ def load_claims(source: Path, model: str | None) -> Ledger:
         raise fail(str(error)) from None
 
 
-def make_selection(only: Sequence[str], kinds: Sequence[str], min_score: float):
+def make_selection(only: Sequence[str], kinds: Sequence[str], min_score: float) -> Selection:
+    """What --only, --kind and --min-score keep; a word no choice matches is a usage error."""
     from claimcheck.report.selection import Selection, parse_kind, parse_verdict
 
     try:
-        return Selection(
-            verdicts=frozenset(parse_verdict(word) for word in only),
-            kinds=frozenset(parse_kind(word) for word in kinds),
-            min_score=min_score,
-        )
+        verdicts = frozenset(parse_verdict(word) for word in only)
     except ValueError as error:
-        raise fail(f"--{'only' if 'verdict' in str(error) else 'kind'}: {error}") from None
+        raise fail(f"--only: {error}") from None
+    try:
+        claim_kinds = frozenset(parse_kind(word) for word in kinds)
+    except ValueError as error:
+        raise fail(f"--kind: {error}") from None
+    return Selection(verdicts=verdicts, kinds=claim_kinds, min_score=min_score)
 
 
-def write_report(facts, ledger: Ledger, selection, output: Output, stream) -> str:
-    """Write the report or export to `stream`; returns what was written, for the message."""
+def write_report(
+    facts: Sequence[Fact], ledger: Ledger, selection: Selection, output: Output, stream: TextIO
+) -> str:
+    """Write the report or export of every fact `selection` keeps to `stream`; returns what was
+    written, for the message. The pairs export keeps pairs by their own verdict (a revision
+    inside a fact that also has a conflict is listed by `--only revisions`)."""
     from rich.console import Console
 
     from claimcheck.report.export import write_pairs, write_values
-    from claimcheck.report.selection import selected_pairs, summarise
+    from claimcheck.report.selection import first_facts, select_facts, selected_pairs, summarise
     from claimcheck.report.terminal import print_report
 
-    shown = facts if output.limit is None else facts[: output.limit]
+    if output.fmt != "table" and output.rows == "pairs":
+        pairs = first_facts(selected_pairs(facts, selection), output.limit)
+        return f"{write_pairs(pairs, ledger.articles, output.fmt, stream):,} pairs"  # type: ignore[arg-type]
+    chosen = select_facts(facts, selection)
+    shown = chosen if output.limit is None else chosen[: output.limit]
     if output.fmt == "table":
         if output.destination is None:
             console = Console(highlight=False)
         else:
             console = Console(file=stream, width=FILE_WIDTH, color_system=None, highlight=False)
-        print_report(
-            facts, summarise(facts, ledger.articles), ledger.articles, console, output.limit
-        )
-        return f"{len(shown)} of {len(facts)} facts"
-    if output.rows == "values":
-        count = write_values(shown, ledger.articles, output.fmt, stream)  # type: ignore[arg-type]
-        return f"{count} values of {len(shown)} facts"
-    pairs = selected_pairs(shown, selection)
-    count = write_pairs(pairs, ledger.articles, output.fmt, stream)  # type: ignore[arg-type]
-    return f"{count} pairs of {len(shown)} facts"
+        summary = summarise(chosen, ledger.articles)
+        print_report(chosen, summary, ledger.articles, console, output.limit)
+        return f"{len(shown):,} of {len(chosen):,} facts"
+    count = write_values(shown, ledger.articles, output.fmt, stream)  # type: ignore[arg-type]
+    return f"{count:,} values of {len(shown):,} facts"
 
 
 @app.command()
@@ -248,7 +259,7 @@ def compare(
     """
     from claimcheck.api import compare as compare_ledger
     from claimcheck.report.export import output_stream
-    from claimcheck.report.selection import every_fact, select_facts, selected_pairs
+    from claimcheck.report.selection import every_fact, selected_pairs
 
     selection = make_selection(only or (), kinds or (), min_score)
     plan = plan_output(fmt, rows, output, limit, excel, force)
@@ -263,10 +274,9 @@ def compare(
             markup=True,
         )
     facts = every_fact(compare_ledger(ledger), ledger.articles)
-    selected = select_facts(facts, selection)
     try:
         with output_stream(plan.destination or "-", force=force, bom=plan.bom) as stream:
-            written = write_report(selected, ledger, selection, plan, stream)
+            written = write_report(facts, ledger, selection, plan, stream)
     except OSError as error:
         raise fail(f"cannot write {plan.destination}: {error.strerror or error}") from None
     if plan.destination is not None:

@@ -138,6 +138,19 @@ def selected_pairs(facts: Iterable[Fact], selection: Selection) -> Iterator[tupl
             yield fact, pair
 
 
+def first_facts(
+    pairs: Iterable[tuple[Fact, Pair]], limit: int | None
+) -> Iterator[tuple[Fact, Pair]]:
+    """The pairs of the first `limit` facts (all with None), as `selected_pairs` orders them."""
+    seen: set[str] = set()
+    for fact, pair in pairs:
+        if fact.id not in seen:
+            if limit is not None and len(seen) == limit:
+                return
+            seen.add(fact.id)
+        yield fact, pair
+
+
 def claim_as_of(fact: Fact, claim: Claim, articles: Mapping[str, Article]) -> str:
     """When the claim's figure applied, as the fact records it (else as its article dates it)."""
     for member, when in zip(fact.claims, fact.as_of, strict=False):
