@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -183,6 +184,13 @@ def test_a_large_report_prints_only_the_limit(facts):
     assert "9,998 more facts not shown" in lines[-1]
 
 
+def test_a_fact_about_many_entities_keeps_a_short_heading(facts):
+    crowded = replace(facts[0], subject=tuple(f"entity {n}" for n in range(40)))
+    heading = render([crowded]).splitlines()[2]
+    assert "entity 0 / entity 1 / entity 2 / entity 3 (+36 more)" in heading
+    assert "entity 4 " not in heading
+
+
 def test_article_text_is_never_read_as_markup():
     bold = claim("gazette", money("$5", 5), "[bold red]$5[/] was paid.")
     bold2 = claim("herald", money("$9", 9), "[link=x]$9[/link] was paid.")
@@ -328,3 +336,9 @@ def test_excel_csv_starts_with_a_byte_order_mark(tmp_path, facts):
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfpair_id,")
     assert "Héraldo".encode() in data
+
+
+def test_the_readme_documents_every_export_column():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    missing = [c for c in (*PAIR_COLUMNS, *VALUE_COLUMNS) if f"`{c}`" not in readme]
+    assert not missing, f"README does not document {missing}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,6 +108,13 @@ def plan_output(
     )
 
 
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null once its reader has gone, so that the interpreter's last flush
+    does not fail again on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def load_claims(source: Path, model: str | None) -> Ledger:
     """A ledger file as is, or an articles folder extracted first."""
     if source.is_dir():
@@ -174,6 +183,7 @@ def compare(
         list[str] | None,
         typer.Option(
             "--only",
+            metavar="VERDICT",
             help="Only facts with this verdict: conflicts, revisions or agreements (any case, "
             "singular or plural); repeatable. In the pairs export: pairs with this verdict.",
         ),
@@ -183,6 +193,7 @@ def compare(
         typer.Option(
             "--kind",
             "-k",
+            metavar="KIND",
             help="Only facts of this kind: money, quantity, date, quote, attribution (any case, "
             "singular or plural); repeatable.",
         ),
@@ -195,6 +206,7 @@ def compare(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="table (the report), csv, json or jsonl (exports). Default: from the --output "
             "extension, else table.",
             show_default=False,
@@ -204,6 +216,7 @@ def compare(
         str | None,
         typer.Option(
             "--rows",
+            metavar="pairs|values",
             help="What an export has one row of: pairs (default: two claims and their verdict) "
             "or values (each value of each fact's timeline).",
             show_default=False,
@@ -277,6 +290,9 @@ def compare(
     try:
         with output_stream(plan.destination or "-", force=force, bom=plan.bom) as stream:
             written = write_report(facts, ledger, selection, plan, stream)
+    except BrokenPipeError:
+        quiet_stdout()  # the reader stopped (`| head`): not an error
+        return
     except OSError as error:
         raise fail(f"cannot write {plan.destination}: {error.strerror or error}") from None
     if plan.destination is not None:

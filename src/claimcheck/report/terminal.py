@@ -38,9 +38,19 @@ WORDS_KINDS = frozenset({"quote", "attribution"})
 #: A fact's timeline shows at most this many values, and this many disagreeing pairs.
 MAX_VALUES = 12
 MAX_PAIRS = 3
+#: The heading names at most this many entities of the fact's subject.
+MAX_SUBJECTS = 4
 INDENT = 2
 
 __all__ = ["claim_value", "print_report"]  # claim_value: the HTML report reads values here
+
+
+def subject_text(subject: Sequence[str]) -> str:
+    """The first entities of the subject, and how many more: a fact merged from hundreds of
+    articles can name dozens, and its heading must stay one or two lines."""
+    shown = " / ".join(subject[:MAX_SUBJECTS])
+    hidden = len(subject) - MAX_SUBJECTS
+    return f"{shown} (+{hidden} more)" if hidden > 0 else shown
 
 
 def heading(fact: Fact, number: int) -> Text:
@@ -54,7 +64,7 @@ def heading(fact: Fact, number: int) -> Text:
     if fact.measure:
         about.append(f" · {fact.measure}", style="bold")
     if fact.subject:
-        about.append(" · " + " / ".join(fact.subject))
+        about.append(" · " + subject_text(fact.subject))
     about.append(f"  ({len(fact_articles(fact))} articles, {fact.id})", style="dim")
     return about
 
