@@ -9,7 +9,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from claimcheck.cli.app import app
+from claimcheck.cli.app import EXIT_UNREADABLE, app
 
 runner = CliRunner()
 ARTICLE = (
@@ -48,11 +48,11 @@ def test_extract_to_stdout_as_json(folder: Path) -> None:
     assert json.loads(result.stdout)["articles"][0]["outlet"] == "Daily"
 
 
-def test_bad_file_is_reported_and_exit_status_is_1(folder: Path, tmp_path: Path) -> None:
+def test_bad_file_is_reported_and_exit_status_is_3(folder: Path, tmp_path: Path) -> None:
     (folder / "broken.md").write_bytes(b"\x00\x01binary")
     out = tmp_path / "out.yaml"
     result = runner.invoke(app, ["extract", str(folder), "-o", str(out)])
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_UNREADABLE == 3
     assert "broken.md" in result.stderr and "binary" in result.stderr
     assert [a["id"] for a in yaml.safe_load(out.read_text())["articles"]] == ["one"]
 
@@ -101,7 +101,7 @@ def test_strict_stops_at_the_first_bad_input(folder: Path, tmp_path: Path) -> No
     (folder / "broken.md").write_bytes(b"")
     out = tmp_path / "out.yaml"
     result = runner.invoke(app, ["extract", str(folder), "--strict", "-o", str(out)])
-    assert result.exit_code == 1 and "broken.md" in result.stderr
+    assert result.exit_code == EXIT_UNREADABLE and "broken.md" in result.stderr
     assert not out.exists()
 
 

@@ -29,3 +29,7 @@ class ModelNotFoundError(ClaimcheckError, RuntimeError):
 
 class EngineUnavailableError(ClaimcheckError, RuntimeError):
     """The requested extraction engine (Ray) is not installed or cannot start."""
+
+
+class OutputError(ClaimcheckError, ValueError):
+    """An output path claimcheck refuses to write (a folder, a device, an input, another ledger)."""
