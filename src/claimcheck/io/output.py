@@ -35,8 +35,8 @@ LAST_LEDGER_FOLDER = "last-ledger"
 def check_output(path: Path, inputs: Sequence[str | Path] = ()) -> Path:
     """The file to write for `path` (a symbolic link's target), or `OutputError` saying why not."""
     target = path.resolve() if path.is_symlink() else path
-    _check_existing(target)
     _check_folder(target)
+    _check_existing(target)
     _check_not_an_input(target, inputs)
     return target
 
