@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
 from spacy.language import Language
 
 from claimcheck.comparison.align import compare as align_claims
-from claimcheck.comparison.facts import group_facts
+from claimcheck.comparison.facts import build_comparison
+from claimcheck.comparison.verdicts import CompareConfig
 from claimcheck.errors import ArticleError
 from claimcheck.evaluation.scoring import EvalReport, Gold, evaluate, load_gold
 from claimcheck.extraction.pipeline import build_nlp, model_id
@@ -38,7 +39,7 @@ from claimcheck.io.articles import (
 )
 from claimcheck.io.ledger import Ledger, results_to_ledger
 from claimcheck.io.readers.walk import matches
-from claimcheck.model import Article, ArticleResult, Comparison
+from claimcheck.model import Article, ArticleResult, Comparison, ReadError
 
 #: Metadata a caller may give the article read from stdin (a pasted text has no front matter).
 STDIN_FIELDS = ("published", "outlet", "title", "url")
@@ -46,22 +47,26 @@ STDIN_FIELDS = ("published", "outlet", "title", "url")
 
 @dataclass(frozen=True)
 class ExtractionRun:
-    """Results in input order, the id of the model that made them, how many came from the cache."""
+    """Results in input order, the id of the model that made them, how many came from the cache,
+    and the articles whose extraction failed or ran out of time (left out of `results`)."""
 
     results: list[ArticleResult]
     model: str
     cache_hits: int = 0
+    failed: list[ReadError] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Extraction:
-    """What `extract` returns: the ledger, what was read (and skipped), and the raw results."""
+    """What `extract` returns: the ledger, what was read (and skipped), the raw results, and the
+    articles read but whose extraction failed (not in the ledger)."""
 
     ledger: Ledger
     read: ReadResult
     results: list[ArticleResult]
     model: str
     cache_hits: int = 0
+    failed: list[ReadError] = field(default_factory=list)
 
 
 def read_articles(
@@ -139,9 +144,12 @@ def extract_articles(
     cache_dir: Path | str | None = None,
     use_cache: bool = True,
     progress: Callable[[int], None] | None = None,
+    strict: bool = False,
 ) -> ExtractionRun:
     """Extract claims from `articles` with one process, `workers` processes or Ray; unchanged
-    articles come from the cache (see `claimcheck.io.cache`) unless `use_cache` is False."""
+    articles come from the cache (see `claimcheck.io.cache`) unless `use_cache` is False.
+    An article whose extraction fails is named in `failed` (with `strict`, `ArticleFailedError`
+    stops the run there) so one bad article never costs the others."""
     from claimcheck.io.cache import Cache, resolve_model_id
     from claimcheck.io.engines import run
 
@@ -159,8 +167,11 @@ def extract_articles(
         cache=cache,
         progress=progress,
         nlp=nlp,
+        strict=strict,
     )
-    return ExtractionRun(results, model_name, cache.hits if cache is not None else 0)
+    failed = [ReadError(r.article.path, r.error) for r in results if r.error is not None]
+    done = [result for result in results if result.error is None]
+    return ExtractionRun(done, model_name, cache.hits if cache is not None else 0, failed)
 
 
 def extract(
@@ -180,10 +191,10 @@ def extract(
     does, without writing the ledger (`claimcheck.io.ledger.write_ledger` does that)."""
     read = read_articles(sources, include, exclude, strict, stdin, stdin_metadata)
     run = extract_articles(
-        read.articles, model, nlp, workers, cache_dir=cache_dir, use_cache=use_cache
+        read.articles, model, nlp, workers, cache_dir=cache_dir, use_cache=use_cache, strict=strict
     )
     ledger = results_to_ledger(run.results, run.model)
-    return Extraction(ledger, read, run.results, run.model, run.cache_hits)
+    return Extraction(ledger, read, run.results, run.model, run.cache_hits, run.failed)
 
 
 def extract_folder(
@@ -197,11 +208,12 @@ def extract_folder(
     return found.ledger, found.read
 
 
-def compare(ledger: Ledger) -> Comparison:
+def compare(ledger: Ledger, config: CompareConfig | None = None) -> Comparison:
     """The facts the ledger's articles state, and the pairs of claims (from different articles)
-    that join them, each with its verdict."""
-    pairs = align_claims(ledger.claims, ledger.articles)
-    return Comparison(pairs=tuple(pairs), facts=tuple(group_facts(pairs, ledger.articles)))
+    that join them, each with its verdict and the id of its fact. `config` holds every
+    threshold and weight (`CompareConfig`'s defaults when None)."""
+    pairs = align_claims(ledger.claims, ledger.articles, config)
+    return build_comparison(pairs, ledger.articles)
 
 
 def with_gold_dates(read: ReadResult, gold: Gold) -> ReadResult:

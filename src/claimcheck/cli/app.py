@@ -145,6 +145,18 @@ def user_errors() -> Iterator[None]:
         raise fail(f"{where}{reason}") from None
 
 
+def checked_output(path: Path, inputs: Sequence[str | Path], force: bool) -> Path:
+    """The file a command's `-o` names, refused before any work when the output-path policy
+    (`claimcheck.io.output`) says so, or when it exists and `--force` is not given."""
+    from claimcheck.io.output import check_output
+
+    with user_errors():
+        target = check_output(path, inputs)
+    if target.exists() and not force:
+        raise fail(f"{path} exists; add --force to overwrite it")
+    return target
+
+
 def report_problems(
     problems: Iterable[ReadError], label: str, style: str = "", messages: Messages | None = None
 ) -> None:
@@ -219,17 +231,20 @@ class RunOptions:
     ray_address: str | None = None
     cache_dir: Path | None = None
     use_cache: bool = True
+    strict: bool = False
 
 
 def run_extraction(
     articles: Sequence[Article], options: RunOptions, messages: Messages | None = None
 ) -> tuple[list[ArticleResult], str]:
     """Extract through the API with a progress bar on stderr (shown only when stderr is a
-    terminal); returns the results in input order and the id of the model that made them."""
+    terminal); returns the results in input order and the id of the model that made them.
+    An article whose extraction failed is named on stderr and left out of the results."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from claimcheck import api
+    from claimcheck.errors import ArticleFailedError
 
     messages = messages or Messages()
     console = Console(stderr=True, highlight=False)
@@ -243,18 +258,23 @@ def run_extraction(
     with Progress(*columns, console=console, transient=True, disable=not show) as bar:
         task = bar.add_task("Extracting claims", total=len(articles))
         with user_errors():
-            run = api.extract_articles(
-                articles,
-                model=options.model,
-                workers=options.workers,
-                engine=options.engine,
-                ray_address=options.ray_address,
-                cache_dir=options.cache_dir,
-                use_cache=options.use_cache,
-                progress=lambda done: bar.advance(task, done),
-            )
+            try:
+                run = api.extract_articles(
+                    articles,
+                    model=options.model,
+                    workers=options.workers,
+                    engine=options.engine,
+                    ray_address=options.ray_address,
+                    cache_dir=options.cache_dir,
+                    use_cache=options.use_cache,
+                    progress=lambda done: bar.advance(task, done),
+                    strict=options.strict,
+                )
+            except ArticleFailedError as error:
+                raise fail(f"{error} (stopped by --strict)", EXIT_UNREADABLE) from None
     if run.cache_hits:
         messages.info(f"{run.cache_hits} of {len(articles)} articles unchanged (from the cache)")
+    report_problems(run.failed, "skipped", messages=messages)
     return run.results, run.model
 
 

@@ -21,6 +21,7 @@ from claimcheck.cli.app import (
     RunOptions,
     VerboseOption,
     app,
+    checked_output,
     fail,
     messages_for,
     read_sources,
@@ -116,17 +117,23 @@ def compare(
             "--kind",
             "-k",
             help="Only pairs of this kind (money, quantity, date, quote, attribution); repeatable.",
+            metavar="KIND",
         ),
     ] = None,
     min_score: Annotated[
-        float, typer.Option("--min-score", min=0, max=100, help="Only pairs scoring at least this.")
+        float,
+        typer.Option(
+            "--min-score", min=0, max=100, help="Only pairs scoring at least this.", metavar="SCORE"
+        ),
     ] = 0.0,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = (
         ReportFormat.table
     ),
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Write the report to this file (`-`: stdout)."),
+        typer.Option(
+            "--output", "-o", help="Write the report to this file (`-`: stdout).", metavar="FILE"
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output.")] = False,
     fail_on_conflict: Annotated[
@@ -151,7 +158,7 @@ def compare(
         source = default_ledger(messages)
     if not source.exists():
         raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
-    destination = None if output in (None, "-") else checked_output(Path(output), source, force)
+    destination = None if output in (None, "-") else checked_output(Path(output), [source], force)
     ledger, read = load_claims(source, model, messages)
     pairs = filter_pairs(
         compare_ledger(ledger).pairs,
@@ -191,15 +198,3 @@ def default_ledger(messages: Messages) -> Path:
         found = find_ledger(state_dir())
     messages.info(f"Reading {found}")
     return found
-
-
-def checked_output(path: Path, source: Path, force: bool) -> Path:
-    """The report's file, refused before any work when the output-path policy says so or when
-    it exists and --force is not given."""
-    from claimcheck.io.output import check_output
-
-    with user_errors():
-        target = check_output(path, [source])
-    if target.exists() and not force:
-        raise fail(f"{path} exists; add --force to overwrite it")
-    return target

@@ -188,14 +188,16 @@ def extract(
         read = read_sources(sources, include or (), exclude or (), strict, messages, stdin_metadata)
         if not read.articles:
             raise fail(nothing_read(sources, read.errors), EXIT_UNREADABLE if read.errors else 2)
-        options = RunOptions(model, workers, engine.value, ray_address, cache_dir, not no_cache)
+        options = RunOptions(
+            model, workers, engine.value, ray_address, cache_dir, not no_cache, strict
+        )
         results, model_name = run_extraction(read.articles, options, messages)
         write_ledger(results, target or "-", ledger_format, model_name, sources=recorded)
     if target is not None:
         remember_ledger(target, state_dir())
         claims = sum(len(result.claims) for result in results)
         messages.info(f"Wrote {claims} claims from {len(results)} articles to {destination}")
-    if not read.ok:
+    if not read.ok or len(results) < len(read.articles):
         raise typer.Exit(EXIT_UNREADABLE)
 
 
