@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,13 +19,17 @@ from claimcheck.cli.app import (
     run_extraction,
     stderr_console,
 )
-from claimcheck.io.ledger import Ledger, LedgerError, load_ledger, results_to_ledger, write_atomic
-from claimcheck.model import Article
+
+if TYPE_CHECKING:
+    from claimcheck.io.ledger import Ledger
+    from claimcheck.model import Article
 
 
 def ledger_and_bodies(source: Path, articles_dir: Path | None, model: str | None) -> Ledger:
     """The ledger to report on, its articles carrying their text whenever it is known: from
     the folder extracted (SOURCE a folder), or read from `--articles` beside a ledger file."""
+    from claimcheck.io.ledger import LedgerError, load_ledger, results_to_ledger
+
     if source.is_dir():
         read = read_sources([str(source)])
         results, model_name = run_extraction(read.articles, RunOptions(model=model))
@@ -109,6 +113,7 @@ def report(
     `claimcheck report data/claims.yaml --articles data/articles -o report.html`
     """
     from claimcheck.api import compare
+    from claimcheck.io.ledger import write_atomic
     from claimcheck.report.html import ReportOptions, render_report
 
     if not source.exists():
