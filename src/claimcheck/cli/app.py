@@ -15,9 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from claimcheck import __version__
 
@@ -42,8 +43,43 @@ EXIT_CODES_HELP = (
 DEFAULT_ARTICLES = Path("data/articles")
 DEFAULT_LEDGER = Path("data/claims.yaml")
 
+#: click's UsageError (a bad option, a missing argument), found through typer's public
+#: BadParameter because typer now vendors click: importing `click` would name another class.
+_USAGE_ERROR: type[Exception] = typer.BadParameter.__mro__[1]
+
+
+class PlainErrorsGroup(TyperGroup):
+    """The command group, with click's usage errors in claimcheck's one-line form: click prints
+    the usage line, a hint and `Error: ...` on three lines; a script or a person reads one."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **extra)
+        try:
+            code = super().main(*args, standalone_mode=False, **extra)
+        except _USAGE_ERROR as error:
+            sys.exit(show_usage_error(error))
+        except typer.Abort:
+            typer.echo("Aborted.", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def show_usage_error(error: Any) -> int:
+    """Print a usage error as `error: what (see COMMAND --help)`; returns its exit status.
+    Bare `claimcheck` (no command) shows the help, as before."""
+    if type(error).__name__ == "NoArgsIsHelpError":
+        error.show()
+        return EXIT_USAGE
+    where = f" (see `{error.ctx.command_path} --help`)" if error.ctx is not None else ""
+    message = error.format_message().replace("Value error, ", "")  # typer's coercion prefix
+    fail(f"{message}{where}")
+    return EXIT_USAGE
+
+
 app = typer.Typer(
     name="claimcheck",
+    cls=PlainErrorsGroup,
     help=(
         "Find who claimed what in a folder of news articles - money amounts, quantities, dates "
         "and quotes with their speakers - and where outlets agree or contradict each other.\n\n"

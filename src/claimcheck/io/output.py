@@ -93,7 +93,7 @@ def _check_not_an_input(target: Path, inputs: Sequence[str | Path]) -> None:
         if inside and resolved.suffix.lower() in SUPPORTED_SUFFIXES:
             raise OutputError(
                 f"{target} is inside the input folder {source} and would be read as an article "
-                f"next time: write it outside the folder or name it *{LEDGER_SUFFIX}"
+                "next time: write it outside the folder"
             )
 
 
