@@ -218,8 +218,10 @@ def test_unreadable_input_is_exit_3_for_extract_and_compare_alike(folder: Path) 
     (folder / "empty.md").write_bytes(b"")
     extract = runner.invoke(app, ["extract", str(folder), "-o", "-"])
     compare = runner.invoke(app, ["compare", str(folder), "-f", "json"])
-    assert extract.exit_code == compare.exit_code == EXIT_UNREADABLE
-    assert "empty.md" in extract.stderr and "empty.md" in compare.stderr
+    report = runner.invoke(app, ["report", str(folder), "-o", "-", "--charts", "0"])
+    assert extract.exit_code == compare.exit_code == report.exit_code == EXIT_UNREADABLE
+    assert all("empty.md" in result.stderr for result in (extract, compare, report))
+    assert report.stdout.startswith("<!")  # the page, from the articles that could be read
 
 
 def test_a_folder_of_other_files_says_what_was_ignored(tmp_path: Path) -> None:
@@ -300,7 +302,7 @@ def test_quiet_and_verbose(folder: Path, tmp_path: Path) -> None:
     assert quiet.exit_code == 0 and quiet.stderr == ""
     normal = runner.invoke(app, ["extract", str(folder), "-o", str(out)])
     assert "Wrote" in normal.stderr
-    for command in ("extract", "compare", "eval"):
+    for command in ("extract", "compare", "eval", "report"):
         text = runner.invoke(app, [command, "--help"]).output
         assert "--quiet" in text and "--verbose" in text
 

@@ -10,14 +10,20 @@ import typer
 
 from claimcheck.cli.app import (
     DEFAULT_LEDGER,
+    EXIT_UNREADABLE,
+    Messages,
     ModelOption,
+    QuietOption,
     RunOptions,
+    VerboseOption,
     app,
     checked_output,
     fail,
+    messages_for,
     read_sources,
     run_extraction,
     stderr_console,
+    user_errors,
 )
 
 if TYPE_CHECKING:
@@ -25,23 +31,28 @@ if TYPE_CHECKING:
     from claimcheck.model import Article
 
 
-def ledger_and_bodies(source: Path, articles_dir: Path | None, model: str | None) -> Ledger:
+def ledger_and_bodies(
+    source: Path, articles_dir: Path | None, model: str | None, messages: Messages
+) -> tuple[Ledger, bool]:
     """The ledger to report on, its articles carrying their text whenever it is known: from
-    the folder extracted (SOURCE a folder), or read from `--articles` beside a ledger file."""
+    the folder extracted (SOURCE a folder), or read from `--articles` beside a ledger file;
+    and whether every input could be read (exit status 3 otherwise, as for extract)."""
     from claimcheck.io.ledger import LedgerError, load_ledger, results_to_ledger
 
     if source.is_dir():
-        read = read_sources([str(source)])
-        results, model_name = run_extraction(read.articles, RunOptions(model=model))
-        return results_to_ledger(results, model_name)
+        read = read_sources([str(source)], messages=messages)
+        results, model_name = run_extraction(read.articles, RunOptions(model=model), messages)
+        all_read = read.ok and len(results) == len(read.articles)
+        return results_to_ledger(results, model_name), all_read
     try:
         ledger = load_ledger(source)
     except LedgerError as error:
         raise fail(str(error)) from None
     if articles_dir is None:
-        return ledger
-    bodies = {article.id: article for article in read_sources([str(articles_dir)]).articles}
-    return replace(ledger, articles=with_bodies(ledger.articles, bodies))
+        return ledger, True
+    read = read_sources([str(articles_dir)], messages=messages)
+    bodies = {article.id: article for article in read.articles}
+    return replace(ledger, articles=with_bodies(ledger.articles, bodies)), read.ok
 
 
 def with_bodies(known: dict[str, Article], read: dict[str, Article]) -> dict[str, Article]:
@@ -98,6 +109,8 @@ def report(
     ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output.")] = False,
     model: ModelOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Write the findings as one HTML page that opens offline in any browser.
 
@@ -116,21 +129,23 @@ def report(
     from claimcheck.io.ledger import write_atomic
     from claimcheck.report.html import ReportOptions, render_report
 
+    messages = messages_for(quiet, verbose)
     if not source.exists():
         raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
     if articles_dir is not None and not articles_dir.is_dir():
         raise fail(f"--articles {articles_dir}: not a folder")
     inputs = [source] if articles_dir is None else [source, articles_dir]
     target = None if str(output) == "-" else checked_output(output, inputs, force)
-    ledger = ledger_and_bodies(source, articles_dir, model)
+    ledger, all_read = ledger_and_bodies(source, articles_dir, model, messages)
     comparison = compare(ledger)
     options = ReportOptions(title=title, charts=charts)
     page = render_report(comparison, ledger.articles, ledger.claims, options)
     if target is None:
         typer.echo(page, nl=False)
-        return
-    write_atomic(target, page)
-    stderr_console().print(
-        f"Wrote {len(comparison.facts)} facts from {len(ledger.articles)} articles to {output}",
-        soft_wrap=True,
-    )
+    else:
+        with user_errors():
+            write_atomic(target, page)
+        facts, articles = len(comparison.facts), len(ledger.articles)
+        messages.info(f"Wrote {facts} facts from {articles} articles to {output}")
+    if not all_read:
+        raise typer.Exit(EXIT_UNREADABLE)
