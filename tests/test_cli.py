@@ -189,6 +189,9 @@ def test_bare_compare_reads_the_ledger_the_last_extract_wrote(
     assert "hounds.claims.yaml" in result.stderr
     # One article: no pairs, and a word on why.
     assert "needs at least two" in result.stderr
+    page = runner.invoke(app, ["report", "-o", "page.html", "--charts", "0"])
+    assert page.exit_code == 0, page.output
+    assert "hounds.claims.yaml" in page.stderr and Path("page.html").is_file()
 
 
 def test_files_are_written_with_the_users_umask(folder: Path, tmp_path: Path) -> None:
@@ -262,7 +265,7 @@ def test_help_imports_nothing_heavy_and_is_quick() -> None:
 
 
 def test_help_shows_one_example_per_line_and_no_type_names() -> None:
-    for command in ("extract", "compare", "eval"):
+    for command in ("extract", "compare", "eval", "report"):
         text = runner.invoke(app, [command, "--help"], terminal_width=80).output
         assert "<bool>" not in text and "<str>" not in text
         examples = [line for line in text.splitlines() if line.strip().startswith("claimcheck ")]

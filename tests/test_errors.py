@@ -25,6 +25,7 @@ DOCUMENTED = [
     (["extract", "foxes", "-o", "notes.yaml"], "is not a claimcheck ledger", None),
     (["extract", "foxes", "-o", "other.yaml"], "is the ledger of hounds", None),
     (["extract", "story.md", "-o", "story.md"], "is one of the inputs", None),
+    (["compare", "story.md", "-o", "story.md", "--force"], "is one of the inputs", None),
     (["extract", "foxes", "-o", "foxes/notes.md"], "would be read as an article", None),
     (["extract", "foxes", "-o", "x.json", "-f", "yaml"], "contradicts the output's name", None),
     (["extract", "foxes", "--published", "2020"], "applies only to an article read from", None),

@@ -329,6 +329,17 @@ def state_dir() -> Path:
     return default_cache_dir()
 
 
+def default_ledger(messages: Messages) -> Path:
+    """The ledger a bare `claimcheck compare` or `claimcheck report` reads: the one the last
+    `extract` in this folder wrote (see `claimcheck.io.output.find_ledger`)."""
+    from claimcheck.io.output import find_ledger
+
+    with user_errors():
+        found = find_ledger(state_dir())
+    messages.info(f"Reading {found}")
+    return found
+
+
 def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"claimcheck {__version__}")

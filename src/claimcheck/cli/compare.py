@@ -22,11 +22,11 @@ from claimcheck.cli.app import (
     VerboseOption,
     app,
     checked_output,
+    default_ledger,
     fail,
     messages_for,
     read_sources,
     run_extraction,
-    state_dir,
     user_errors,
 )
 
@@ -188,13 +188,3 @@ def terminal_width() -> int:
     from rich.console import Console
 
     return Console().width
-
-
-def default_ledger(messages: Messages) -> Path:
-    """The ledger a bare `claimcheck compare` reads (see `claimcheck.io.output.find_ledger`)."""
-    from claimcheck.io.output import find_ledger
-
-    with user_errors():
-        found = find_ledger(state_dir())
-    messages.info(f"Reading {found}")
-    return found

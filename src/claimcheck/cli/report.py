@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimcheck.cli.app import (
-    DEFAULT_LEDGER,
+    EXIT_CODES_HELP,
     EXIT_UNREADABLE,
     Messages,
     ModelOption,
@@ -18,6 +18,7 @@ from claimcheck.cli.app import (
     VerboseOption,
     app,
     checked_output,
+    default_ledger,
     fail,
     messages_for,
     read_sources,
@@ -74,15 +75,35 @@ def with_bodies(known: dict[str, Article], read: dict[str, Article]) -> dict[str
     return merged
 
 
-@app.command()
+@app.command(
+    help=f"""Write the findings as one HTML page that opens offline in any browser.
+
+The page shows an overview (articles, outlets, counts, what to look at first), every fact
+with a timeline of its values and the table of its claims (conflicts and revisions first;
+filters by verdict, kind, outlet, entity and text, kept in the address so a link shares
+them), and each article with its claims highlighted and linked to their facts.
+
+A ledger holds no article text: given only a ledger, the article view shows each claim's
+sentence; add `--articles DIR` (or give the folder itself) for the full text.
+
+\b
+Examples:
+  claimcheck report data/articles -o report.html
+  claimcheck report data/claims.yaml --articles data/articles -o report.html
+  claimcheck report foxes.claims.yaml -o - > page.html
+
+{EXIT_CODES_HELP}"""
+)
 def report(
     source: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
             help="An articles folder (extracted first; quick with the cache), or a ledger "
-            "written by `claimcheck extract`."
+            "written by `claimcheck extract` (default: the ledger the last extract here wrote).",
+            metavar="SOURCE",
+            show_default=False,
         ),
-    ] = DEFAULT_LEDGER,
+    ] = None,
     output: Annotated[
         Path,
         typer.Option(
@@ -96,12 +117,16 @@ def report(
             "-a",
             help="With a ledger: the folder of its articles, for their full text in the "
             "article view.",
+            metavar="DIR",
         ),
     ] = None,
     charts: Annotated[
         int,
         typer.Option(
-            "--charts", min=0, help="Draw a timeline for this many facts (conflicts first)."
+            "--charts",
+            min=0,
+            help="Draw a timeline for this many facts (conflicts first).",
+            metavar="N",
         ),
     ] = 200,
     title: Annotated[str, typer.Option("--title", help="The page's title.", metavar="TEXT")] = (
@@ -112,24 +137,13 @@ def report(
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
-    """Write the findings as one HTML page that opens offline in any browser.
-
-    The page shows an overview (articles, outlets, counts, what to look at first), every fact
-    with a timeline of its values and the table of its claims (conflicts and revisions first;
-    filters by verdict, kind, outlet, entity and text, kept in the address so a link shares
-    them), and each article with its claims highlighted and linked to their facts.
-
-    A ledger holds no article text: given only a ledger, the article view shows each claim's
-    sentence; add `--articles DIR` (or give the folder itself) for the full text.
-
-    Examples: `claimcheck report data/articles -o report.html`,
-    `claimcheck report data/claims.yaml --articles data/articles -o report.html`
-    """
     from claimcheck.api import compare
     from claimcheck.io.ledger import write_atomic
     from claimcheck.report.html import ReportOptions, render_report
 
     messages = messages_for(quiet, verbose)
+    if source is None:
+        source = default_ledger(messages)
     if not source.exists():
         raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
     if articles_dir is not None and not articles_dir.is_dir():
