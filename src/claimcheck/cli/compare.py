@@ -12,19 +12,26 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from claimcheck.cli.app import (
-    DEFAULT_LEDGER,
+    EXIT_CODES_HELP,
     EXIT_CONFLICTS,
+    EXIT_UNREADABLE,
+    Messages,
     ModelOption,
+    QuietOption,
     RunOptions,
+    VerboseOption,
     app,
+    checked_output,
+    default_ledger,
     fail,
+    messages_for,
     read_sources,
     run_extraction,
-    stderr_console,
 )
-from claimcheck.io.ledger import Ledger, LedgerError, load_ledger, results_to_ledger
 
 if TYPE_CHECKING:
+    from claimcheck.io.articles import ReadResult
+    from claimcheck.io.ledger import Ledger
     from claimcheck.model import Fact
     from claimcheck.report.selection import Selection
 
@@ -86,17 +93,16 @@ def plan_output(
     limit: int | None,
     excel: bool,
     force: bool,
+    inputs: Sequence[Path],
 ) -> Output:
-    """Check the output options against each other before the ledger is read, so a mistake
-    costs nothing; an existing file is refused without --force."""
+    """Check the output options against each other and the output path against the output
+    policy (`claimcheck.io.output`) before the ledger is read, so a mistake costs nothing."""
+    destination = None if output in (None, "-") else checked_output(Path(output), inputs, force)
     fmt = output_format(fmt, output)
     if rows is not None and fmt == "table":
         raise fail("--rows applies to the csv, json and jsonl exports, not to the table")
     if excel and fmt != "csv":
         raise fail("--excel applies to the csv export (add --format csv or -o FILE.csv)")
-    destination = None if output in (None, "-") else Path(output)
-    if destination is not None and destination.exists() and not force:
-        raise fail(f"{destination} exists; add --force to overwrite it")
     if limit is None:
         limit = TABLE_LIMIT if fmt == "table" else 0
     return Output(
@@ -115,14 +121,18 @@ def quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def load_claims(source: Path, model: str | None) -> Ledger:
-    """A ledger file as is, or an articles folder extracted first."""
+def load_claims(
+    source: Path, model: str | None, messages: Messages
+) -> tuple[Ledger, ReadResult | None]:
+    """A ledger file as is, or an articles folder extracted first (with what was read)."""
+    from claimcheck.io.ledger import LedgerError, load_ledger, results_to_ledger
+
     if source.is_dir():
-        read = read_sources([str(source)])
-        results, model_name = run_extraction(read.articles, RunOptions(model=model))
-        return results_to_ledger(results, model_name)
+        read = read_sources([str(source)], messages=messages)
+        results, model_name = run_extraction(read.articles, RunOptions(model=model), messages)
+        return results_to_ledger(results, model_name), read
     try:
-        return load_ledger(source)
+        return load_ledger(source), None
     except LedgerError as error:
         raise fail(str(error)) from None
 
@@ -171,14 +181,37 @@ def write_report(
     return f"{count:,} values of {len(shown):,} facts"
 
 
-@app.command()
+@app.command(
+    help=f"""Group the claims of different articles into facts and report, fact by fact, where
+outlets agree, conflict (other values for the same time) or revise (a later value).
+
+The report starts with a summary line, then lists facts in the order to read them: conflicts,
+possible slips, revisions, agreements; each with its timeline of values (as-of, value, outlet,
+source, sentence). Exports: one row per pair (--rows pairs) or per fact value (--rows values).
+
+Without SOURCE, reads the ledger the last `claimcheck extract` in this folder wrote (else
+data/claims.yaml, else the only *claims.yaml here).
+
+\b
+Examples:
+  claimcheck compare
+  claimcheck compare foxes.claims.yaml --only conflicts --kind money --limit 10
+  claimcheck compare -o conflicts.csv --excel        # one row per pair
+  claimcheck compare -o values.json --rows values    # one record per fact value
+  claimcheck compare --fail-on-conflict -q
+
+{EXIT_CODES_HELP}"""
+)
 def compare(
     source: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
-            help="A ledger written by `claimcheck extract`, or an articles folder to extract first."
+            help="A ledger written by `claimcheck extract`, or an articles folder to extract "
+            "first (default: the ledger the last extract here wrote).",
+            show_default=False,
+            metavar="SOURCE",
         ),
-    ] = DEFAULT_LEDGER,
+    ] = None,
     only: Annotated[
         list[str] | None,
         typer.Option(
@@ -199,7 +232,10 @@ def compare(
         ),
     ] = None,
     min_score: Annotated[
-        float, typer.Option("--min-score", min=0, max=100, help="Only pairs scoring at least this.")
+        float,
+        typer.Option(
+            "--min-score", min=0, max=100, help="Only pairs scoring at least this.", metavar="SCORE"
+        ),
     ] = 0.0,
     fmt: Annotated[
         str | None,
@@ -227,6 +263,7 @@ def compare(
         typer.Option(
             "--limit",
             min=0,
+            metavar="N",
             help=f"Only the N facts that most need a look (default: {TABLE_LIMIT} in the "
             "table, all in exports; 0: all).",
             show_default=False,
@@ -237,6 +274,7 @@ def compare(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write to this file (`-`: stdout); .csv, .json, .jsonl or .txt picks the format.",
         ),
     ] = None,
@@ -253,38 +291,26 @@ def compare(
         ),
     ] = False,
     model: ModelOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
-    """Group the claims of different articles into facts and report, per fact, where outlets
-    agree, conflict (other values for the same time) or revise (a later value).
-
-    The report lists facts in the order to read them: conflicts, possible slips, revisions,
-    then agreements; each with its timeline of values (as-of, value, outlet, source, sentence).
-
-    Examples:
-
-    `claimcheck compare` (reads data/claims.yaml)
-
-    `claimcheck compare --only conflicts --kind money --limit 10`
-
-    `claimcheck compare -o conflicts.csv --excel` (one row per pair)
-
-    `claimcheck compare -o values.json --rows values` (one record per fact value)
-    """
     from claimcheck.api import compare as compare_ledger
     from claimcheck.report.export import output_stream
     from claimcheck.report.selection import every_fact, selected_pairs
 
+    messages = messages_for(quiet, verbose)
     selection = make_selection(only or (), kinds or (), min_score)
-    plan = plan_output(fmt, rows, output, limit, excel, force)
+    if source is None:
+        source = default_ledger(messages)
     if not source.exists():
         raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
-    ledger = load_claims(source, model)
+    plan = plan_output(fmt, rows, output, limit, excel, force, [source])
+    ledger, read = load_claims(source, model, messages)
     if len(ledger.articles) < 2:
-        stderr_console().print(
-            f"[yellow]warning:[/] compare pairs claims of different articles, and {source} "
-            f"holds {len(ledger.articles)}: extract at least two articles",
-            soft_wrap=True,
-            markup=True,
+        messages.problem(
+            "warning",
+            f"{source} holds {len(ledger.articles)} article(s): compare pairs claims of "
+            "different articles, so it needs at least two articles",
         )
     facts = every_fact(compare_ledger(ledger), ledger.articles)
     try:
@@ -294,9 +320,12 @@ def compare(
         quiet_stdout()  # the reader stopped (`| head`): not an error
         return
     except OSError as error:
-        raise fail(f"cannot write {plan.destination}: {error.strerror or error}") from None
+        where = plan.destination or "stdout"
+        raise fail(f"cannot write {where}: {error.strerror or error}") from None
     if plan.destination is not None:
-        stderr_console().print(f"Wrote {written} to {plan.destination}", soft_wrap=True)
+        messages.info(f"Wrote {written} to {output}")
+    if read is not None and not read.ok:
+        raise typer.Exit(EXIT_UNREADABLE)
     conflicts = (pair.verdict == "conflict" for _, pair in selected_pairs(facts, selection))
     if fail_on_conflict and any(conflicts):
         raise typer.Exit(EXIT_CONFLICTS)
