@@ -64,11 +64,18 @@ def test_an_unknown_extension_needs_a_format(tmp_path: Path):
 
 @pytest.mark.parametrize(
     "args",
-    [("--kind", "Money"), ("--kind", "quotes"), ("--only", "conflict"), ("--only", "Agreements")],
+    [
+        ("--kind", "Money"),
+        ("--kind", "quotes"),
+        ("--only", "conflict"),
+        ("--only", "Agreements"),
+        ("--rows", "Values"),
+    ],
 )
 def test_choices_in_any_case_singular_or_plural(args):
-    result = compare(*args, "-f", "csv")
+    result = compare(*args, "-f", "CSV")
     assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(("pair_id,", "fact_id,"))
 
 
 def test_unknown_choice_is_a_usage_error_naming_the_choices():
