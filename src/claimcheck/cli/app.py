@@ -340,6 +340,22 @@ def default_ledger(messages: Messages) -> Path:
     return found
 
 
+def check_claims_source(source: Path, command: str) -> None:
+    """What `compare` and `report` read must be a ledger or a folder of articles: a missing path,
+    or an article file given where a ledger is expected, is named in one line with what to run
+    (an article read as YAML used to end in a parser's exception)."""
+    from claimcheck.io.articles import HTML_SUFFIXES, TEXT_SUFFIXES
+
+    if not source.exists():
+        raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
+    if source.is_file() and source.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
+        folder = source.parent
+        raise fail(
+            f"{source} is an article, not a ledger: give its folder (`claimcheck {command} "
+            f"{folder}`) or a ledger (`claimcheck extract {folder}` writes one)"
+        )
+
+
 def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"claimcheck {__version__}")

@@ -21,6 +21,7 @@ from claimcheck.cli.app import (
     RunOptions,
     VerboseOption,
     app,
+    check_claims_source,
     checked_output,
     default_ledger,
     fail,
@@ -156,8 +157,7 @@ def compare(
         raise fail(f"unknown --kind {', '.join(unknown)} (choose from {', '.join(CLAIM_KINDS)})")
     if source is None:
         source = default_ledger(messages)
-    if not source.exists():
-        raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
+    check_claims_source(source, "compare")
     destination = None if output in (None, "-") else checked_output(Path(output), [source], force)
     ledger, read = load_claims(source, model, messages)
     pairs = filter_pairs(

@@ -178,6 +178,10 @@ def extract(
     from claimcheck.io.output import recorded_sources, remember_ledger
 
     messages = messages_for(quiet, verbose)
+    if not sources and not DEFAULT_ARTICLES.exists():
+        raise fail(
+            f"no folder given, and no {DEFAULT_ARTICLES} here: run `claimcheck extract FOLDER`"
+        )
     sources = sources or [str(DEFAULT_ARTICLES)]
     stdin_metadata = {"published": published, "outlet": outlet, "title": title}
     with user_errors():

@@ -17,6 +17,7 @@ from claimcheck.cli.app import (
     RunOptions,
     VerboseOption,
     app,
+    check_claims_source,
     checked_output,
     default_ledger,
     fail,
@@ -144,8 +145,7 @@ def report(
     messages = messages_for(quiet, verbose)
     if source is None:
         source = default_ledger(messages)
-    if not source.exists():
-        raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
+    check_claims_source(source, "report")
     if articles_dir is not None and not articles_dir.is_dir():
         raise fail(f"--articles {articles_dir}: not a folder")
     inputs = [source] if articles_dir is None else [source, articles_dir]
