@@ -235,7 +235,7 @@ def test_a_folder_of_other_files_says_what_was_ignored(tmp_path: Path) -> None:
     (folder / "report.pdf").write_bytes(b"%PDF-1.4")
     result = runner.invoke(app, ["extract", str(folder)])
     assert result.exit_code == 2
-    assert "ignored 2 file(s)" in result.stderr and ".docx" in result.stderr
+    assert "ignored 2 files" in result.stderr and ".docx" in result.stderr
     assert "memo.docx" not in result.stderr
     assert not (tmp_path / "office.claims.yaml").exists()
     verbose = runner.invoke(app, ["extract", str(folder), "-v"])

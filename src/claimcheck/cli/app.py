@@ -158,6 +158,11 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def counted(count: int, noun: str) -> str:
+    """`1 article`, `2 articles`: messages people read say it as they would."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print a one-line error (no traceback: the user made a mistake, not the program)."""
     typer.echo(f"{typer.style('error:', fg='red', bold=True)} {message}", err=True)
@@ -236,7 +241,7 @@ def read_sources(
     report_problems(read.warnings, "warning", messages=messages)
     report_problems(read.errors, "skipped", messages=messages)
     if read.errors:
-        messages.always(f"{len(read.errors)} input(s) could not be read and were skipped")
+        messages.always(f"{counted(len(read.errors), 'input')} could not be read and skipped")
     report_ignored(api.ignored_files(sources, include, exclude), messages)
     return read
 
@@ -249,10 +254,8 @@ def report_ignored(ignored: Sequence[Path], messages: Messages) -> None:
         return
     kinds = sorted({path.suffix.lower() or "(no extension)" for path in ignored})
     readable = ", ".join(sorted(SUPPORTED_SUFFIXES))
-    messages.info(
-        f"ignored {len(ignored)} file(s) of other kinds ({', '.join(kinds)}); claimcheck reads "
-        f"{readable} (-v lists them)"
-    )
+    what = f"{counted(len(ignored), 'file')} of other kinds ({', '.join(kinds)})"
+    messages.info(f"ignored {what}; claimcheck reads {readable} (-v lists them)")
     for path in ignored:
         messages.detail(f"ignored: {path}")
 
@@ -309,7 +312,8 @@ def run_extraction(
             except ArticleFailedError as error:
                 raise fail(f"{error} (stopped by --strict)", EXIT_UNREADABLE) from None
     if run.cache_hits:
-        messages.info(f"{run.cache_hits} of {len(articles)} articles unchanged (from the cache)")
+        unchanged = f"{run.cache_hits} of {counted(len(articles), 'article')}"
+        messages.info(f"{unchanged} unchanged (from the cache)")
     report_problems(run.failed, "skipped", messages=messages)
     return run.results, run.model
 

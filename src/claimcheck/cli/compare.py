@@ -23,6 +23,7 @@ from claimcheck.cli.app import (
     app,
     check_claims_source,
     checked_output,
+    counted,
     default_ledger,
     fail,
     messages_for,
@@ -168,7 +169,7 @@ def compare(
     )
     if len(ledger.articles) < 2:
         messages.info(
-            f"{source} has {len(ledger.articles)} article(s): compare pairs claims across "
+            f"{source} has {counted(len(ledger.articles), 'article')}: compare pairs claims across "
             "articles, so it needs at least two"
         )
     text = render_pairs(pairs, ledger, fmt, None if destination else terminal_width())

@@ -18,6 +18,7 @@ from claimcheck.cli.app import (
     RunOptions,
     VerboseOption,
     app,
+    counted,
     default_output,
     fail,
     messages_for,
@@ -200,7 +201,8 @@ def extract(
     if target is not None:
         remember_ledger(target, state_dir())
         claims = sum(len(result.claims) for result in results)
-        messages.info(f"Wrote {claims} claims from {len(results)} articles to {destination}")
+        found = f"{counted(claims, 'claim')} from {counted(len(results), 'article')}"
+        messages.info(f"Wrote {found} to {destination}")
     if not read.ok or len(results) < len(read.articles):
         raise typer.Exit(EXIT_UNREADABLE)
 

@@ -19,6 +19,7 @@ from claimcheck.cli.app import (
     app,
     check_claims_source,
     checked_output,
+    counted,
     default_ledger,
     fail,
     messages_for,
@@ -159,7 +160,8 @@ def report(
     else:
         with user_errors():
             write_atomic(target, page)
-        facts, articles = len(comparison.facts), len(ledger.articles)
-        messages.info(f"Wrote {facts} facts from {articles} articles to {output}")
+        found = f"{counted(len(comparison.facts), 'fact')} from "
+        found += counted(len(ledger.articles), "article")
+        messages.info(f"Wrote {found} to {output}")
     if not all_read:
         raise typer.Exit(EXIT_UNREADABLE)
