@@ -19,13 +19,14 @@ STORY = "---\ntitle: T\noutlet: Daily\npublished: 2020-01-02\n---\nThe city spen
 
 #: (command line, what the message must say, stdin). Each message is quoted in the README.
 DOCUMENTED = [
+    (["extract"], "no folder given", None),
     (["extract", "nope"], "no such file or folder", None),
     (["extract", "foxes", "-o", "."], "is a folder; give a file name", None),
     (["extract", "foxes", "-o", os.devnull], "is not a regular file", None),
     (["extract", "foxes", "-o", "notes.yaml"], "is not a claimcheck ledger", None),
     (["extract", "foxes", "-o", "other.yaml"], "is the ledger of hounds", None),
     (["extract", "story.md", "-o", "story.md"], "is one of the inputs", None),
-    (["compare", "story.md", "-o", "story.md", "--force"], "is one of the inputs", None),
+    (["compare", "other.yaml", "-o", "other.yaml", "--force"], "is one of the inputs", None),
     (["extract", "foxes", "-o", "foxes/notes.md"], "would be read as an article", None),
     (["extract", "foxes", "-o", "x.json", "-f", "yaml"], "contradicts the output's name", None),
     (["extract", "foxes", "--published", "2020"], "applies only to an article read from", None),
@@ -36,6 +37,8 @@ DOCUMENTED = [
     (["extract", "foxes", "--format", "xml"], "Invalid value for '--format'", None),
     (["compare"], "no ledger given and none found here", None),
     (["compare", "nope.yaml"], "no such ledger or folder", None),
+    (["compare", "story.md"], "is an article, not a ledger", None),
+    (["report", "story.md"], "is an article, not a ledger", None),
     (["compare", "other.yaml", "-o", "notes.yaml"], "exists; add --force", None),
     (["report", "foxes", "-o", "foxes/page.html"], "would be read as an article", None),
     (["eval", "foxes", "nope.yaml"], "no such gold file", None),

@@ -158,6 +158,11 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def counted(count: int, noun: str) -> str:
+    """`1 article`, `2 articles`: messages people read say it as they would."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print a one-line error (no traceback: the user made a mistake, not the program)."""
     typer.echo(f"{typer.style('error:', fg='red', bold=True)} {message}", err=True)
@@ -236,7 +241,7 @@ def read_sources(
     report_problems(read.warnings, "warning", messages=messages)
     report_problems(read.errors, "skipped", messages=messages)
     if read.errors:
-        messages.always(f"{len(read.errors)} input(s) could not be read and were skipped")
+        messages.always(f"{counted(len(read.errors), 'input')} could not be read and skipped")
     report_ignored(api.ignored_files(sources, include, exclude), messages)
     return read
 
@@ -249,10 +254,8 @@ def report_ignored(ignored: Sequence[Path], messages: Messages) -> None:
         return
     kinds = sorted({path.suffix.lower() or "(no extension)" for path in ignored})
     readable = ", ".join(sorted(SUPPORTED_SUFFIXES))
-    messages.info(
-        f"ignored {len(ignored)} file(s) of other kinds ({', '.join(kinds)}); claimcheck reads "
-        f"{readable} (-v lists them)"
-    )
+    what = f"{counted(len(ignored), 'file')} of other kinds ({', '.join(kinds)})"
+    messages.info(f"ignored {what}; claimcheck reads {readable} (-v lists them)")
     for path in ignored:
         messages.detail(f"ignored: {path}")
 
@@ -309,7 +312,8 @@ def run_extraction(
             except ArticleFailedError as error:
                 raise fail(f"{error} (stopped by --strict)", EXIT_UNREADABLE) from None
     if run.cache_hits:
-        messages.info(f"{run.cache_hits} of {len(articles)} articles unchanged (from the cache)")
+        unchanged = f"{run.cache_hits} of {counted(len(articles), 'article')}"
+        messages.info(f"{unchanged} unchanged (from the cache)")
     report_problems(run.failed, "skipped", messages=messages)
     return run.results, run.model
 
@@ -338,6 +342,22 @@ def default_ledger(messages: Messages) -> Path:
         found = find_ledger(state_dir())
     messages.info(f"Reading {found}")
     return found
+
+
+def check_claims_source(source: Path, command: str) -> None:
+    """What `compare` and `report` read must be a ledger or a folder of articles: a missing path,
+    or an article file given where a ledger is expected, is named in one line with what to run
+    (an article read as YAML used to end in a parser's exception)."""
+    from claimcheck.io.articles import HTML_SUFFIXES, TEXT_SUFFIXES
+
+    if not source.exists():
+        raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
+    if source.is_file() and source.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
+        folder = source.parent
+        raise fail(
+            f"{source} is an article, not a ledger: give its folder (`claimcheck {command} "
+            f"{folder}`) or a ledger (`claimcheck extract {folder}` writes one)"
+        )
 
 
 def version_callback(value: bool) -> None:

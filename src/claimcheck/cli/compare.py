@@ -21,7 +21,9 @@ from claimcheck.cli.app import (
     RunOptions,
     VerboseOption,
     app,
+    check_claims_source,
     checked_output,
+    counted,
     default_ledger,
     fail,
     messages_for,
@@ -302,14 +304,13 @@ def compare(
     selection = make_selection(only or (), kinds or (), min_score)
     if source is None:
         source = default_ledger(messages)
-    if not source.exists():
-        raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
+    check_claims_source(source, "compare")
     plan = plan_output(fmt, rows, output, limit, excel, force, [source])
     ledger, read = load_claims(source, model, messages)
     if len(ledger.articles) < 2:
         messages.problem(
             "warning",
-            f"{source} holds {len(ledger.articles)} article(s): compare pairs claims of "
+            f"{source} has {counted(len(ledger.articles), 'article')}: compare pairs claims of "
             "different articles, so it needs at least two articles",
         )
     facts = every_fact(compare_ledger(ledger), ledger.articles)

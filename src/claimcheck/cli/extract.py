@@ -18,6 +18,7 @@ from claimcheck.cli.app import (
     RunOptions,
     VerboseOption,
     app,
+    counted,
     default_output,
     fail,
     messages_for,
@@ -178,6 +179,10 @@ def extract(
     from claimcheck.io.output import recorded_sources, remember_ledger
 
     messages = messages_for(quiet, verbose)
+    if not sources and not DEFAULT_ARTICLES.exists():
+        raise fail(
+            f"no folder given, and no {DEFAULT_ARTICLES} here: run `claimcheck extract FOLDER`"
+        )
     sources = sources or [str(DEFAULT_ARTICLES)]
     stdin_metadata = {"published": published, "outlet": outlet, "title": title}
     with user_errors():
@@ -196,7 +201,8 @@ def extract(
     if target is not None:
         remember_ledger(target, state_dir())
         claims = sum(len(result.claims) for result in results)
-        messages.info(f"Wrote {claims} claims from {len(results)} articles to {destination}")
+        found = f"{counted(claims, 'claim')} from {counted(len(results), 'article')}"
+        messages.info(f"Wrote {found} to {destination}")
     if not read.ok or len(results) < len(read.articles):
         raise typer.Exit(EXIT_UNREADABLE)
 

@@ -17,7 +17,9 @@ from claimcheck.cli.app import (
     RunOptions,
     VerboseOption,
     app,
+    check_claims_source,
     checked_output,
+    counted,
     default_ledger,
     fail,
     messages_for,
@@ -144,8 +146,7 @@ def report(
     messages = messages_for(quiet, verbose)
     if source is None:
         source = default_ledger(messages)
-    if not source.exists():
-        raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
+    check_claims_source(source, "report")
     if articles_dir is not None and not articles_dir.is_dir():
         raise fail(f"--articles {articles_dir}: not a folder")
     inputs = [source] if articles_dir is None else [source, articles_dir]
@@ -159,7 +160,8 @@ def report(
     else:
         with user_errors():
             write_atomic(target, page)
-        facts, articles = len(comparison.facts), len(ledger.articles)
-        messages.info(f"Wrote {facts} facts from {articles} articles to {output}")
+        found = f"{counted(len(comparison.facts), 'fact')} from "
+        found += counted(len(ledger.articles), "article")
+        messages.info(f"Wrote {found} to {output}")
     if not all_read:
         raise typer.Exit(EXIT_UNREADABLE)
