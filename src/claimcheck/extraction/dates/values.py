@@ -205,8 +205,27 @@ def names_a_range(words: DateWords) -> bool:
     )
 
 
+#: The years a TIMEX3 value can name (`YYYY`); arithmetic that leaves them is no date.
+FIRST_YEAR, LAST_YEAR = 1000, 9999
+OUT_OF_RANGE = f"outside the years {FIRST_YEAR}-{LAST_YEAR}"
+
+
 def resolve(words: DateWords, context: Context) -> Resolution:
-    """The period an expression names, or None with a short reason."""
+    """The period an expression names, or None with a short reason.
+
+    Counting from a publication date at the edge of the calendar ("next year" in 9999, "last
+    year" in year 1) leaves the years a value can name: that date stays unresolved, it never
+    raises, as one odd front matter must not stop a whole extraction."""
+    try:
+        period, reason = _resolve(words, context)
+    except (ValueError, OverflowError):
+        return None, OUT_OF_RANGE
+    if period is not None and not FIRST_YEAR <= period.start.year <= LAST_YEAR:
+        return None, OUT_OF_RANGE
+    return period, reason
+
+
+def _resolve(words: DateWords, context: Context) -> Resolution:
     anchor = context.anchor
     if words.decade or words.has("century", "decade", "decades"):
         return None, "a decade or century"
