@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: demo test lint format bench fuzz clean
+.PHONY: demo test lint format bench fuzz clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,13 +21,22 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 	$(PIP) -e '.[test,ray]'
 	touch $(TEST_STAMP)
 
-## Extract the claims ledger from the demo articles, then compare the outlets.
+## Extract the claims ledger from the demo articles, compare the outlets, write the HTML report.
 demo: $(STAMP)
 	$(BIN)/claimcheck extract data/articles --output data/claims.yaml
 	$(BIN)/claimcheck compare data/claims.yaml
+	$(BIN)/claimcheck report data/claims.yaml --articles data/articles -o data/report.html --force
+
+## Debian's chromium for the HTML report's browser tests, installed when missing (as root or with
+## sudo). When it cannot be installed the browser tests skip and say why; nothing else changes.
+chromium:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+	  { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	    ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium) \
+	    || echo "chromium could not be installed: the browser tests will be skipped"; }
 
 ## Run the test suite (and the linter) in a fresh .venv.
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) chromium
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/python -m pytest

@@ -15,8 +15,22 @@ def test_extract_folder_then_compare(nlp: Language) -> None:
     ledger, read = claimcheck.extract_folder(ROOT / "data" / "articles", nlp=nlp)
     assert read.ok and len(ledger.articles) == 5
     assert {claim.kind for claim in ledger.claims} >= {"money", "quantity", "date", "quote"}
-    pairs = claimcheck.compare(ledger)
-    assert pairs and all(pair.a.article != pair.b.article for pair in pairs)
+    found = claimcheck.compare(ledger)
+    assert found.pairs and all(pair.a.article != pair.b.article for pair in found.pairs)
+    # Every pair belongs to exactly one fact, and a fact spans at least two articles.
+    in_facts = [pair for fact in found.facts for pair in fact.pairs]
+    assert sorted(p.id for p in in_facts) == sorted(p.id for p in found.pairs)
+    assert all(len({claim.article for claim in fact.claims}) >= 2 for fact in found.facts)
+
+
+def test_importing_the_package_does_not_load_spacy() -> None:
+    """`claimcheck --help` and `import claimcheck` must not wait for spaCy to load."""
+    import subprocess
+    import sys
+
+    code = "import sys, claimcheck; claimcheck.ClaimcheckError; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_evaluate_folder_applies_the_gold_publication_dates(nlp: Language, tmp_path: Path) -> None:

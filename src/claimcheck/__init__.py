@@ -1,12 +1,84 @@
 """claimcheck: who claimed what, with which figures and dates, and where news outlets disagree.
 
-The library API mirrors the command line: `extract_folder` builds a ledger of claims from a
-folder of articles, `compare` aligns claims across outlets, `evaluate_folder` scores extraction
-against a gold file.
+The library API is what the command line runs:
+
+- `extract_folder(folder)` reads a folder of articles and returns its claims ledger,
+- `compare(ledger)` groups claims across articles into facts and judges each pair
+  (agree, conflict, revision),
+- `evaluate_folder(folder, gold)` scores extraction against a gold annotation file.
+
+Importing the package is cheap: spaCy loads only when one of these runs.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from claimcheck.api import compare, evaluate_folder, extract_folder
+#: Public name -> module that defines it; imported on first use (PEP 562).
+_EXPORTS = {
+    "compare": "claimcheck.api",
+    "evaluate_folder": "claimcheck.api",
+    "extract_folder": "claimcheck.api",
+    "load_ledger": "claimcheck.io.ledger",
+    "Ledger": "claimcheck.io.ledger",
+    "Article": "claimcheck.model",
+    "Claim": "claimcheck.model",
+    "Comparison": "claimcheck.model",
+    "Fact": "claimcheck.model",
+    "Frame": "claimcheck.model",
+    "Pair": "claimcheck.model",
+    "ClaimcheckError": "claimcheck.errors",
+    "ArticleError": "claimcheck.errors",
+    "LedgerError": "claimcheck.errors",
+    "GoldError": "claimcheck.errors",
+    "ModelNotFoundError": "claimcheck.errors",
+    "EngineUnavailableError": "claimcheck.errors",
+    "ArticleFailedError": "claimcheck.errors",
+}
 
-__all__ = ["__version__", "compare", "evaluate_folder", "extract_folder"]
+__all__ = [
+    "Article",
+    "ArticleError",
+    "ArticleFailedError",
+    "Claim",
+    "ClaimcheckError",
+    "Comparison",
+    "EngineUnavailableError",
+    "Fact",
+    "Frame",
+    "GoldError",
+    "Ledger",
+    "LedgerError",
+    "ModelNotFoundError",
+    "Pair",
+    "__version__",
+    "compare",
+    "evaluate_folder",
+    "extract_folder",
+    "load_ledger",
+]
+
+if TYPE_CHECKING:
+    from claimcheck.api import compare, evaluate_folder, extract_folder
+    from claimcheck.errors import (
+        ArticleError,
+        ArticleFailedError,
+        ClaimcheckError,
+        EngineUnavailableError,
+        GoldError,
+        LedgerError,
+        ModelNotFoundError,
+    )
+    from claimcheck.io.ledger import Ledger, load_ledger
+    from claimcheck.model import Article, Claim, Comparison, Fact, Frame, Pair
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    globals()[name] = value
+    return value

@@ -9,11 +9,13 @@ from pathlib import Path
 from spacy.language import Language
 
 from claimcheck.comparison.align import compare as align_claims
+from claimcheck.comparison.facts import build_comparison
+from claimcheck.comparison.verdicts import CompareConfig
 from claimcheck.evaluation.scoring import EvalReport, Gold, evaluate, load_gold
 from claimcheck.extraction.pipeline import build_nlp, extract_articles, model_id
 from claimcheck.io.articles import ReadResult, read_folder
 from claimcheck.io.ledger import Ledger, results_to_ledger
-from claimcheck.model import ArticleResult, Pair
+from claimcheck.model import ArticleResult, Comparison
 
 
 def extract_folder(
@@ -26,9 +28,12 @@ def extract_folder(
     return results_to_ledger(results, model_id(nlp)), read
 
 
-def compare(ledger: Ledger) -> list[Pair]:
-    """Pairs of claims from different articles that state the same fact, with verdicts."""
-    return align_claims(ledger.claims, ledger.articles)
+def compare(ledger: Ledger, config: CompareConfig | None = None) -> Comparison:
+    """The facts the ledger's articles state, and the pairs of claims (from different articles)
+    that join them, each with its verdict and the id of its fact. `config` holds every
+    threshold and weight (`CompareConfig`'s defaults when None)."""
+    pairs = align_claims(ledger.claims, ledger.articles, config)
+    return build_comparison(pairs, ledger.articles)
 
 
 def with_gold_dates(read: ReadResult, gold: Gold) -> ReadResult:
@@ -51,5 +56,5 @@ def evaluate_folder(
     results = list(extract_articles(read.articles, nlp))
     pairs = None
     if with_relations if with_relations is not None else bool(gold.relations):
-        pairs = compare(results_to_ledger(results))
+        pairs = list(compare(results_to_ledger(results)).pairs)
     return evaluate(results, gold, pairs), results

@@ -15,7 +15,6 @@ from typing import Literal
 
 Section = Literal["body", "comments", "boilerplate"]
 ClaimKind = Literal["money", "quantity", "date", "quote", "attribution"]
-CLAIM_KINDS: tuple[ClaimKind, ...] = ("money", "quantity", "date", "quote", "attribution")
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -172,6 +171,53 @@ Item = Money | Quantity | DateMention | Quote | Attribution
 
 
 @dataclass(frozen=True, slots=True)
+class KindSpec:
+    """One kind of claim and its names: a kind is called `name` in the ledger, in pairs and in
+    `--kind`, and `plural` as the `Doc` extension of its items and as its list in gold files."""
+
+    name: ClaimKind
+    plural: str
+    record: type
+
+    def matches(self, word: str) -> bool:
+        """Whether a user's word names this kind (either name, any case: `Money`, `quotes`)."""
+        return word.strip().lower() in (self.name, self.plural)
+
+
+#: Every claim kind, in the order claims of one sentence are listed. The one place a kind is named.
+KINDS: tuple[KindSpec, ...] = (
+    KindSpec("money", "money", Money),
+    KindSpec("quantity", "quantities", Quantity),
+    KindSpec("date", "dates", DateMention),
+    KindSpec("quote", "quotes", Quote),
+    KindSpec("attribution", "attributions", Attribution),
+)
+KIND_BY_NAME: dict[str, KindSpec] = {spec.name: spec for spec in KINDS}
+CLAIM_KINDS: tuple[ClaimKind, ...] = tuple(spec.name for spec in KINDS)
+
+
+def kind_named(word: str) -> KindSpec | None:
+    """The kind a user's word names (`Money`, `quantities`, `quote`), or None."""
+    return next((spec for spec in KINDS if spec.matches(word)), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a money amount or quantity states, read from the parse of its sentence.
+
+    Two figures are one fact only when they measure the same thing of the same subject; the
+    frame is what comparison groups on, and `as_of` is what tells a revision (the figure held at
+    another time) from a conflict (the same time, another value)."""
+
+    measure: str | None = None  # normalised head of what is counted or paid: "deaths", "jobs"
+    subject: tuple[str, ...] = ()  # what the figure is about: entity clusters, event words
+    low: float | None = None  # the qualifier read as a bound: "more than 30" -> low 30
+    high: float | None = None  # "nearly 2,000", "up to 30", "at most 30" -> high
+    as_of: str | None = None  # TIMEX value: when the figure applied, where the text says so
+    cues: tuple[str, ...] = ()  # revision cues in the sentence: "raised to", "previous", "from"
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One extracted item in its sentence, with what the comparison step needs to align it.
 
@@ -190,6 +236,7 @@ class Claim:
     date: str | None = None
     entities: tuple[str, ...] = ()
     section: Section = "body"
+    frame: Frame | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,12 +251,18 @@ class ArticleResult:
     article: Article
     claims: tuple[Claim, ...] = field(default_factory=tuple)
     ledger_yaml: str = field(default="", compare=False, repr=False)
+    #: Why the article has no claims when its extraction failed or ran out of time (it is then
+    #: reported and left out of the ledger); None when it was extracted.
+    error: str | None = None
 
     def items(self, kind: ClaimKind) -> list[Item]:
         return [claim.item for claim in self.claims if claim.kind == kind]
 
 
-Verdict = Literal["agree", "conflict"]
+#: `agree`: compatible values; `conflict`: incompatible values for the same time (or a timeless
+#: fact); `revision`: different values that held at different times, the later superseding.
+Verdict = Literal["agree", "conflict", "revision"]
+VERDICTS: tuple[Verdict, ...] = ("conflict", "revision", "agree")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,3 +281,36 @@ class Pair:
     b: Claim
     explanation: str
     topic: tuple[str, ...] = ()
+    fact: str | None = None  # id of the Fact both claims belong to
+    slip: bool = False  # a conflict that looks like a typing slip (x1000, transposed digits)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One measure of one subject, as stated by one or more articles, with its history.
+
+    `claims` are ordered by `as_of` (when each figure applied: its frame's as-of time, else the
+    publication date), so the history of a revised figure reads top to bottom; `pairs` are the
+    verdicts between members from different articles."""
+
+    id: str
+    kind: ClaimKind
+    measure: str | None
+    subject: tuple[str, ...]
+    claims: tuple[Claim, ...]
+    as_of: tuple[str | None, ...]
+    pairs: tuple[Pair, ...] = ()
+
+    @property
+    def verdict(self) -> Verdict:
+        """The verdict a reader should look at first: any conflict, else any revision."""
+        found = {pair.verdict for pair in self.pairs}
+        return next((v for v in VERDICTS if v in found), "agree")
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What `compare` finds in a ledger: the pairs of claims and the facts they form."""
+
+    pairs: tuple[Pair, ...]
+    facts: tuple[Fact, ...]

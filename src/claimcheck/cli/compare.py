@@ -122,7 +122,7 @@ def compare(
         raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
     ledger = load_claims(source, model)
     pairs = filter_pairs(
-        compare_ledger(ledger),
+        compare_ledger(ledger).pairs,
         only=None if only is None else only.value,
         kinds=tuple(kinds or ()),
         min_score=min_score,

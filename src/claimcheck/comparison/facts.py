@@ -1,0 +1,99 @@
+"""Facts: the claims that state one measure of one subject, grouped across articles.
+
+A reader checks a fact once, not every pair inside it: claims joined by pairs (directly or
+through a third claim) form one fact, whose history is its claims ordered by when each figure
+applied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from claimcheck.lang.en.measures import EARLIER_CUES
+from claimcheck.model import VERDICTS, Article, Claim, Comparison, Fact, Pair
+
+
+def as_of(claim: Claim, articles: Mapping[str, Article]) -> str | None:
+    """When the claim's figure applied: what its sentence says, else its publication date."""
+    if claim.frame is not None and claim.frame.as_of:
+        return claim.frame.as_of
+    article = articles.get(claim.article)
+    return None if article is None or article.published is None else str(article.published)
+
+
+def connected_claims(pairs: Sequence[Pair]) -> list[list[Claim]]:
+    """Claims linked by pairs, one list per connected group (union-find over claim ids)."""
+    parent: dict[str, str] = {}
+    claims: dict[str, Claim] = {}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for pair in pairs:
+        for claim in (pair.a, pair.b):
+            claims.setdefault(claim.id, claim)
+            parent.setdefault(claim.id, claim.id)
+        parent[root(pair.a.id)] = root(pair.b.id)
+    groups: dict[str, list[Claim]] = {}
+    for key in sorted(claims):
+        groups.setdefault(root(key), []).append(claims[key])
+    return list(groups.values())
+
+
+def fact_id(claims: Sequence[Claim]) -> str:
+    """Stable across runs: the same claims give the same id, whatever the input order."""
+    digest = hashlib.sha1("\n".join(sorted(c.id for c in claims)).encode()).hexdigest()
+    return f"{claims[0].kind}-{digest[:10]}"
+
+
+def history_order(claim: Claim, when: str | None) -> tuple[str, int, str, str]:
+    """Where a claim stands in its fact's history: by as-of time, and at one time a figure the
+    text marks as earlier ("initially 2", "from 9,000") before the others."""
+    earlier = claim.frame is not None and bool(EARLIER_CUES.intersection(claim.frame.cues))
+    return (when or "", 0 if earlier else 1, claim.article, claim.id)
+
+
+def group_facts(pairs: Sequence[Pair], articles: Mapping[str, Article]) -> list[Fact]:
+    """Facts formed by `pairs`, conflicts first, then revisions, then agreements; each pair
+    inside a fact carries the fact's id."""
+    facts = []
+    for members in connected_claims(pairs):
+        ids = {claim.id for claim in members}
+        inside = tuple(p for p in pairs if p.a.id in ids)
+        when = {claim.id: as_of(claim, articles) for claim in members}
+        ordered = sorted(members, key=lambda c: history_order(c, when[c.id]))
+        subject = tuple(sorted({name for pair in inside for name in pair.topic}))
+        measure = next((c.frame.measure for c in ordered if c.frame and c.frame.measure), None)
+        ident = fact_id(ordered)
+        facts.append(
+            Fact(
+                id=ident,
+                kind=ordered[0].kind,
+                measure=measure,
+                subject=subject,
+                claims=tuple(ordered),
+                as_of=tuple(when[c.id] for c in ordered),
+                pairs=tuple(replace(p, fact=ident) for p in inside),
+            )
+        )
+    return sorted(facts, key=fact_rank)
+
+
+def fact_rank(fact: Fact) -> tuple[int, int, int, str]:
+    """How much a reader should look, most first: conflicts (possible slips among them), then
+    revisions, then agreements; larger facts first within each."""
+    slips = any(pair.slip for pair in fact.pairs)
+    return (VERDICTS.index(fact.verdict), 0 if slips else 1, -len(fact.claims), fact.id)
+
+
+def build_comparison(pairs: Sequence[Pair], articles: Mapping[str, Article]) -> Comparison:
+    """The facts `pairs` form, and the pairs again, each carrying the id of its fact."""
+    facts = group_facts(pairs, articles)
+    fact_of = {pair.id: pair.fact for fact in facts for pair in fact.pairs}
+    labelled = tuple(replace(pair, fact=fact_of.get(pair.id)) for pair in pairs)
+    return Comparison(pairs=labelled, facts=tuple(facts))
