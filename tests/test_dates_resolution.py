@@ -33,10 +33,165 @@ def dates_in(nlp, text: str, published: str | None) -> dict[str, str | None]:
         ("The plant closed this year.", "0001-01-01", "this year"),
     ],
 )
-def test_a_date_beyond_the_years_a_value_can_name_stays_unresolved(
-    nlp, sentence, published, text
-):
+def test_a_date_beyond_the_years_a_value_can_name_stays_unresolved(nlp, sentence, published, text):
     mentions = {mention.text: mention for mention in parse(nlp, sentence, published)}
     assert text in mentions, mentions
     assert mentions[text].value is None
     assert "outside the years" in (mentions[text].reason or "")
+
+
+# --- tense decides the direction of a bare weekday or month-day -----------------------------------
+
+
+# 2019-07-24 is a Wednesday.
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The committee met on Tuesday behind closed doors.", "Tuesday", "2019-07-23"),
+        ("The committee will vote on Tuesday on the bill.", "Tuesday", "2019-07-30"),
+        ("The committee is going to vote on Tuesday.", "Tuesday", "2019-07-30"),
+        ("The committee plans to vote on Friday.", "Friday", "2019-07-26"),
+        ("The committee has voted on Monday.", "Monday", "2019-07-22"),
+        # a plain present: the nearest one, here two days ahead rather than five back
+        ("The court hears the appeal on Friday.", "Friday", "2019-07-26"),
+        ("The court hears the appeal on Monday.", "Monday", "2019-07-22"),
+        # "this coming" and "this past": the nearest one in that direction, not next week's
+        ("They meet again this coming Friday.", "this coming Friday", "2019-07-26"),
+        ("They met this past Monday.", "this past Monday", "2019-07-22"),
+    ],
+)
+def test_tense_decides_which_weekday(nlp, sentence, text, value):
+    found = dates_in(nlp, sentence, "2019-07-24")
+    assert found.get(text) == value, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value"),
+    [
+        # forward-looking: a deadline weeks after publication is in the publication year
+        ("Companies must file their reports by Dec. 15.", "2019-11-20", "Dec. 15", "2019-12-15"),
+        ("Residents have until Dec. 31 to apply.", "2019-11-20", "Dec. 31", "2019-12-31"),
+        ("The program will run until Jan. 10.", "2019-11-20", "Jan. 10", "2020-01-10"),
+        ("The deadline is Dec. 1, the agency says.", "2019-11-20", "Dec. 1", "2019-12-01"),
+        # the past stays in the past
+        ("The offer expired on Dec. 15.", "2019-11-20", "Dec. 15", "2018-12-15"),
+        ("The store closed on Nov. 2.", "2019-11-20", "Nov. 2", "2019-11-02"),
+    ],
+)
+def test_a_forward_looking_month_day_is_not_pushed_into_last_year(
+    nlp, sentence, published, text, value
+):
+    found = dates_in(nlp, sentence, published)
+    assert found.get(text) == value, found
+
+
+# --- counted and compound forms -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The fair returns three Fridays from now.", "three Fridays from now", "2013-03-01"),
+        ("The panel last met two Thursdays ago.", "two Thursdays ago", "2013-01-31"),
+        ("He will arrive three weeks from tomorrow.", "three weeks from tomorrow", "2013-03-06"),
+        ("The vote comes two days after Valentine's Day.", "two days after Valentine's Day", None),
+        ("It closed 2 weeks before May 13 1999.", "2 weeks before May 13 1999", "1999-04-29"),
+        ("They will meet on the 20th of next month.", "the 20th of next month", "2013-03-20"),
+        (
+            "It happened on the 15th of the previous month.",
+            "the 15th of the previous month",
+            "2013-01-15",
+        ),
+        (
+            "Rents are due on the twenty-sixth day of the month.",
+            "the twenty-sixth day of the month",
+            "2013-02-26",
+        ),
+        ("The day after tomorrow is a holiday.", "The day after tomorrow", "2013-02-14"),
+        ("They met the day before yesterday.", "the day before yesterday", "2013-02-10"),
+    ],
+)
+def test_counted_and_compound_forms(nlp, sentence, text, value):
+    found = dates_in(nlp, sentence, "2013-02-12")  # a Tuesday
+    assert text in found, found
+    if value is not None:
+        assert found[text] == value
+
+
+def test_a_count_from_a_holiday_shifts_the_holiday(nlp):
+    found = dates_in(nlp, "Stores reopened two days after Christmas.", "2013-02-12")
+    assert found == {"two days after Christmas": "2012-12-27"}
+
+
+# --- weekdays that fix a day, and weeks that fix a weekday ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The vote is set for Friday the 22nd.", "Friday the 22nd", "2013-02-22"),
+        ("We met on Monday the eleventh.", "Monday the eleventh", "2013-02-11"),
+        (
+            "The strike began on Thursday the thirty-first.",
+            "Thursday the thirty-first",
+            "2013-01-31",
+        ),
+        # the weekday fixes the year of a month-day without one
+        ("The board met on Thu, Oct 3.", "Thu, Oct 3", "2013-10-03"),
+        ("Doors open Friday, July 18.", "Friday, July 18", "2014-07-18"),
+        ("The talks will resume next week on Wednesday.", "next week on Wednesday", "2013-02-20"),
+        ("They met on Sunday from last week.", "Sunday from last week", "2013-02-10"),
+        ("Results come Wednesday evening next week.", "Wednesday evening next week", "2013-02-20"),
+    ],
+)
+def test_weekdays_with_a_day_or_a_week(nlp, sentence, text, value):
+    found = dates_in(nlp, sentence, "2013-02-12")
+    assert found.get(text) == value, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The board meets Thu. at noon.", "Thu"),
+        ("Polls close Tues., the commission said.", "Tues"),
+        ("Shares fell on Fri. after the report.", "Fri"),
+    ],
+)
+def test_abbreviated_weekdays(nlp, sentence, text):
+    assert text in dates_in(nlp, sentence, "2013-02-12")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["He sat. Then he left.", "The sun. It rose.", "We wed, then moved away."]
+)
+def test_weekday_abbreviations_that_are_words_are_not_dates(nlp, sentence):
+    assert dates_in(nlp, sentence, "2013-02-12") == {}
+
+
+# --- years in words -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        (
+            "The plant opened in October two thousand and five.",
+            "October two thousand and five",
+            "2005-10",
+        ),
+        (
+            "She was born on January twenty five nineteen eighty six.",
+            "January twenty five nineteen eighty six",
+            "1986-01-25",
+        ),
+        (
+            "The ship sailed on 6 April seventeen hundred thirty three.",
+            "6 April seventeen hundred thirty three",
+            "1733-04-06",
+        ),
+        ("They left in nineteen ninety six.", "nineteen ninety six", "1996"),
+    ],
+)
+def test_spelled_out_years(nlp, sentence, text, value):
+    found = dates_in(nlp, sentence, "2019-05-30")
+    assert found.get(text) == value, found

@@ -18,16 +18,23 @@ from spacy.util import filter_spans
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.dates)
 from claimcheck.extraction.dates.patterns import date_matcher
-from claimcheck.extraction.dates.timex import Period
+from claimcheck.extraction.dates.timex import Period, shift_by
 from claimcheck.extraction.dates.values import (
+    OUT_OF_RANGE,
     Context,
+    Resolution,
     edge_of_current,
     is_within_unit,
     resolve,
 )
 from claimcheck.extraction.dates.words import (
+    COUNT_WORDS,
+    PARTS_OF_DAY,
     RELATIVE_TO_PREVIOUS,
+    UNIT_MULTIPLES,
+    UNITS,
     DateWords,
+    find_spelled_year,
     read_words,
 )
 from claimcheck.model import DateMention
@@ -46,6 +53,18 @@ PERIOD_WORDS = frozenset(
 SET_WORDS = frozenset({"each", "every", "per", "daily", "weekly", "monthly", "yearly", "annual"})
 #: Verbs' auxiliaries that put a sentence in the future ("there will be", "they'll meet").
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
+#: Modal auxiliaries that look ahead from the time of writing ("must file by Nov. 15", "can
+#: apply until Dec. 31"); not "would" and "could", which report the past as often.
+FORWARD_MODALS = frozenset({"must", "should", "can", "ca", "may", "might"})
+#: Prepositions that set a deadline: with a present-tense verb they look ahead ("has until
+#: Dec. 31 to respond", "is due by Nov. 15").
+DEADLINE_WORDS = frozenset({"by", "until", "till", "through", "before"})
+#: Words that count a stretch of time from a date, and the direction they count in ("three weeks
+#: from tomorrow", "two days after Christmas", "2 weeks before May 13").
+COUNT_LINKS: dict[str, int] = {"from": 1, "after": 1, "before": -1}
+#: Tokens that may stand between a weekday and the week or day that completes it ("next week
+#: on Tuesday", "Wednesday evening next week", "Sunday from last week", "Fri, Jul 18").
+PART_JOINERS = frozenset({",", "-", "–", "on", "from", "of", "'s", "’s"}) | PARTS_OF_DAY
 #: Words joining the two ends of a range, and words opening one.
 RANGE_LINKS = frozenset({"to", "-", "–", "—", "through", "thru", "until", "till"})
 RANGE_OPENERS = frozenset({"from", "between"})
@@ -70,9 +89,104 @@ def candidate_spans(doc: Doc) -> list[Span]:
     """DATE entities and matched calendar shapes, longest first where they overlap, with the
     two ends of a range joined into one."""
     spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
-    spans += [doc[start:end] for _, start, end in date_matcher(doc.vocab)(doc)]
+    matches = date_matcher(doc.vocab)(doc)
+    spans += [doc[start:end] for label, start, end in matches if _keeps(doc, label, start, end)]
     spans = [trimmed for span in spans if len(trimmed := trim(span)) > 0]
-    return join_ranges(sorted(filter_spans(spans), key=lambda span: span.start))
+    spans = [span for span in spans if any(t.lower_ not in PARTS_OF_DAY for t in span)]
+    spans = join_ranges(sorted(filter_spans(spans), key=lambda span: span.start))
+    return [with_count_before(span) for span in join_parts(spans)]
+
+
+def _keeps(doc: Doc, label: int, start: int, end: int) -> bool:
+    """A match of the spelled-year patterns counts only when its number words end in a year
+    ("April seventeen hundred thirty three", not "in May two people")."""
+    if doc.vocab.strings[label] != "SPELLED_YEAR":
+        return True
+    found = find_spelled_year([token.lower_ for token in doc[start:end]])
+    return found is not None and found[0].stop == end - start
+
+
+def join_parts(spans: list[Span]) -> list[Span]:
+    """A weekday and the week or month-day that completes it, found as two candidates, are one
+    date: 'next week Wednesday', 'Sunday from last week', 'Monday, Feb 18', 'Jul 18, Fri'."""
+    joined: list[Span] = []
+    for span in spans:
+        if joined and _completes(joined[-1], span):
+            joined.append(span.doc[joined.pop().start : span.end])
+        else:
+            joined.append(span)
+    return joined
+
+
+def _completes(first: Span, second: Span) -> bool:
+    gap = first.doc[first.end : second.start]
+    if len(gap) > 2 or any(token.lower_ not in PART_JOINERS for token in gap):
+        return False
+    a, b = read_words(first), read_words(second)
+    weekday, other = (a, b) if a.weekday is not None and b.weekday is None else (b, a)
+    if weekday.weekday is None or other.weekday is not None:
+        return False
+    if weekday.month is not None or weekday.unit is not None or weekday.years:
+        return False
+    week = other.unit == "week" and other.deictic is not None and not other.unit_plural
+    return week or (other.month is not None and other.day is not None)
+
+
+def with_count_before(span: Span) -> Span:
+    """'(three weeks from) tomorrow', '(2 weeks before) May 13': the count and its link join the
+    date they count from."""
+    doc, start = span.doc, span.start
+    if start < 3 or doc[start - 1].lower_ not in COUNT_LINKS:
+        return span
+    unit, count = doc[start - 2], doc[start - 3]
+    if unit.lower_ in UNITS and _count_of(count) is not None:
+        return doc[start - 3 : span.end]
+    return span
+
+
+def _count_of(token) -> int | None:
+    if token.lower_ in COUNT_WORDS:
+        return COUNT_WORDS[token.lower_]
+    return int(token.text) if token.text.isdecimal() and len(token.text) < 4 else None
+
+
+def counted_from(span: Span) -> tuple[int, Span, int, Span] | None:
+    """(count, unit token, direction, the date counted from) of 'three weeks from tomorrow';
+    None for any other shape."""
+    if len(span) < 4 or span[2].lower_ not in COUNT_LINKS or span[1].lower_ not in UNITS:
+        return None
+    count = _count_of(span[0])
+    if count is None:
+        return None
+    return (
+        count * UNIT_MULTIPLES.get(span[1].lower_, 1),
+        span[1],
+        COUNT_LINKS[span[2].lower_],
+        span[3:],
+    )
+
+
+def resolve_counted(span: Span, context: Context) -> Resolution | None:
+    """The value of a date counted from another ('two days after Christmas'); None when the
+    span is no such form or counts from something that is not a date ('from now' is read
+    with the words)."""
+    counted = counted_from(span)
+    if counted is None:
+        return None
+    count, unit, direction, inner = counted
+    words = read_words(inner)
+    if not has_calendar_cue(words):
+        return None
+    base, reason = resolve(words, context)
+    if base is None:
+        return None, reason
+    try:
+        period = shift_by(base, UNITS[unit.lower_], direction * count)
+    except (ValueError, OverflowError):
+        return None, OUT_OF_RANGE
+    if period is None:
+        return None, f"counts {unit.lower_} from a date known only to the {base.unit}"
+    return period, None
 
 
 def join_ranges(spans: list[Span]) -> list[Span]:
@@ -132,6 +246,8 @@ def has_calendar_cue(words: DateWords) -> bool:
         return True
     if words.season is not None or is_within_unit(words):
         return True
+    if words.day is not None and words.unit == "month" and not words.unit_plural:
+        return True  # "the 15th day of the month"
     if words.ordinal is not None and words.part is not None:
         container = words.years or words.month or set(words.units) & {"month", "year"}
         if words.part == "quarter" or container:
@@ -160,19 +276,56 @@ def relative_to_event(span: Span) -> bool:
     )
 
 
-def speaks_of_future(span: Span) -> bool:
-    """Whether the verb governing the expression has a future auxiliary ("will", "'ll")."""
+def tense_of(span: Span) -> int:
+    """The direction the sentence looks in from the time of writing, read from the verb that
+    governs the expression: 1 for the future ("will vote", "is going to vote", "plans to vote",
+    "must file", "has until Dec. 31 to"), -1 for the past ("met", "has met", "had met"), 0 for
+    a plain present ("the court hears the case on Tuesday") or no verb."""
     token = span.root
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") and any(
-            child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUXILIARIES
-            for child in token.children
-        ):
-            return True
+        if token.pos_ in ("VERB", "AUX"):
+            tense = _verb_tense(token)
+            if tense is not None:
+                if tense == 0 and _opens_with(span, DEADLINE_WORDS):
+                    return 1
+                return tense
         if token.head.i == token.i:
-            return False
+            break
         token = token.head
-    return False
+    return 0
+
+
+def _verb_tense(verb) -> int | None:
+    """The tense of one verb with its auxiliaries; None for an infinitive or participle that
+    takes its tense from the verb above it."""
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(aux.lower_ in FUTURE_AUXILIARIES for aux in auxiliaries):
+        return 1
+    if any(aux.tag_ == "MD" and aux.lower_ in FORWARD_MODALS for aux in auxiliaries):
+        return 1
+    if any(aux.tag_ == "MD" for aux in auxiliaries):
+        return 0
+    finite = [aux for aux in auxiliaries if aux.tag_ in ("VBD", "VBZ", "VBP")]
+    if verb.tag_ == "VBG" and any(aux.tag_ in ("VBZ", "VBP") for aux in finite):
+        return 1  # "is meeting on Tuesday", "are going to vote"
+    if any(aux.tag_ == "VBD" for aux in finite) or verb.tag_ == "VBD":
+        return -1
+    if verb.tag_ == "VBN" and any(aux.lemma_ == "have" for aux in finite):
+        return -1  # "has met"
+    if finite or verb.tag_ in ("VBZ", "VBP"):
+        # "has until Dec. 31 to respond": a present verb with an infinitive looks ahead.
+        return 1 if any(child.dep_ == "xcomp" for child in verb.children) else 0
+    if verb.tag_ == "VB" and any(aux.lower_ == "to" for aux in auxiliaries):
+        head = verb.head
+        if head.i != verb.i and head.tag_ in ("VBZ", "VBP"):
+            return 1  # "plans to vote on Tuesday"
+        if head.i != verb.i and head.tag_ == "VBG" and head.lower_ == "going":
+            return _verb_tense(head)
+    return None
+
+
+def _opens_with(span: Span, words: frozenset[str]) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in words
 
 
 def with_future_in(span: Span, future: bool) -> Span:
@@ -191,13 +344,16 @@ def find_dates(doc: Doc) -> list[DateMention]:
     previous: Period | None = None
     mentions: list[DateMention] = []
     for span in candidate_spans(doc):
-        future = speaks_of_future(span)
-        span = with_future_in(span, future)
+        tense = tense_of(span)
+        span = with_future_in(span, tense > 0)
         words = read_words(span)
-        if not has_calendar_cue(words) or is_age(span) or is_count_of_things(span):
+        context = Context(doc._.published, previous, tense > 0, present=tense == 0)
+        counted = resolve_counted(span, context)
+        if counted is None and (
+            not has_calendar_cue(words) or is_age(span) or is_count_of_things(span)
+        ):
             continue
-        context = Context(doc._.published, previous, future)
-        period, reason = resolve(words, context)
+        period, reason = counted or resolve(words, context)
         if relative_to_event(span):
             period, reason = None, "counted from an event, not a date"
         if period is not None and not words.has("same"):

@@ -31,11 +31,13 @@ from claimcheck.model import PartialDate
 class Context:
     """What a value may be resolved against: the publication date, the date mentioned last (for
     "two years later", "the same period last year") and whether the sentence speaks of the
-    future (a bare "August" in "by the end of August, there will be ..." is the next August)."""
+    future (a bare "August" in "by the end of August, there will be ..." is the next August) or
+    in a plain present ("the court hears the case on Tuesday": the nearest Tuesday)."""
 
     anchor: PartialDate | None
     previous: Period | None = None
     future: bool = False
+    present: bool = False
 
 
 Resolution = tuple[Period | None, str | None]
