@@ -286,8 +286,8 @@ def test_weekday_with_month_anchor_says_why(nlp):
 @pytest.mark.parametrize(
     ("sentence", "text", "value"),
     [
-        ("Exports grew from 2014 to 2018, the ministry said.", "from 2014 to 2018", None),
-        ("Talks ran between 2007 and 2009 without result.", "between 2007 and 2009", None),
+        ("Exports grew from 2014 to 2018, the ministry said.", "from 2014 to 2018", "2014"),
+        ("Talks ran between 2007 and 2009 without result.", "between 2007 and 2009", "2007"),
         ("The budget must pass by the end of the year.", "the end of the year", "2019"),
         ("The audit covered 2015-03 in detail.", "2015-03", "2015-03"),
         ("The filing is dated 7/16/2019 in the register.", "7/16/2019", "2019-07-16"),

@@ -195,3 +195,28 @@ def test_weekday_abbreviations_that_are_words_are_not_dates(nlp, sentence):
 def test_spelled_out_years(nlp, sentence, text, value):
     found = dates_in(nlp, sentence, "2019-05-30")
     assert found.get(text) == value, found
+
+
+# --- ranges: the start is the value, the end is recorded ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "end"),
+    [
+        (
+            "Rents climbed between March 2016 and June 2017.",
+            "between March 2016 and June 2017",
+            "2016-03",
+            "2017-06",
+        ),
+        # the year of the end lends itself to a start without one, a year back over New Year
+        ("The drought lasted from May to August 2015.", "May to August 2015", "2015-05", "2015-08"),
+        ("Snow fell from November to March 2015.", "November to March 2015", "2014-11", "2015-03"),
+        ("The museum closed Mar-Apr 2012 for repairs.", "Mar-Apr 2012", "2012-03", "2012-04"),
+    ],
+)
+def test_a_range_is_valued_by_its_start_and_names_its_end(nlp, sentence, text, value, end):
+    mentions = {mention.text: mention for mention in parse(nlp, sentence, "2019-07-24")}
+    assert text in mentions, mentions
+    assert mentions[text].value == value
+    assert f"ending {end}" in (mentions[text].reason or "")

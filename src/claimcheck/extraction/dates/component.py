@@ -21,6 +21,7 @@ from claimcheck.extraction.dates.patterns import date_matcher
 from claimcheck.extraction.dates.timex import Period, shift_by
 from claimcheck.extraction.dates.values import (
     OUT_OF_RANGE,
+    RANGE,
     Context,
     Resolution,
     edge_of_current,
@@ -213,6 +214,39 @@ def _is_range(first: Span, second: Span) -> bool:
     return link in RANGE_LINKS or (link == "and" and opener == "between")
 
 
+def range_ends(span: Span) -> tuple[Span, Span] | None:
+    """The two ends of a range ('from May to Oct 2020' gives 'May' and 'Oct 2020'), without
+    its opener; None when no link word splits the span."""
+    opened = span[0].lower_ in RANGE_OPENERS
+    between = span[0].lower_ == "between"
+    for token in span[1:-1]:
+        link = token.lower_ in RANGE_LINKS or (token.lower_ == "and" and between)
+        if link and token.i - span.start > int(opened):
+            return span[int(opened) : token.i - span.start], span[token.i - span.start + 1 :]
+    return None
+
+
+def resolve_range(span: Span, context: Context) -> Resolution:
+    """A range's value is its start, and its reason names its end ("September to December
+    2017": 2017-09, ending 2017-12). An end without a year lends the other's year to it, a
+    year back when its month comes later ("November to February 2018" starts in 2017-11)."""
+    ends = range_ends(span)
+    if ends is None:
+        return None, RANGE
+    first, last = read_words(ends[0]), read_words(ends[1])
+    if not has_calendar_cue(first):
+        return None, RANGE
+    if last.years and not first.years and not first.holiday:
+        later = first.month is not None and last.month is not None and first.month > last.month
+        first.years.append(last.years[-1] - int(later))
+    start, _ = resolve(first, context)
+    end, _ = resolve(last, context) if has_calendar_cue(last) else (None, None)
+    if start is None:
+        return None, RANGE
+    until = f", ending {end.timex}" if end is not None and end.start >= start.start else ""
+    return start, f"{RANGE}: the value is its start{until}"
+
+
 def is_count_of_things(span: Span) -> bool:
     """'2000 pieces', '1500 troops': a number in year range that counts a noun."""
     token = span[0]
@@ -354,6 +388,8 @@ def find_dates(doc: Doc) -> list[DateMention]:
         ):
             continue
         period, reason = counted or resolve(words, context)
+        if period is None and reason == RANGE:
+            period, reason = resolve_range(span, context)
         if relative_to_event(span):
             period, reason = None, "counted from an event, not a date"
         if period is not None and not words.has("same"):
