@@ -108,6 +108,10 @@ def test_a_forward_looking_month_day_is_not_pushed_into_last_year(
             "2013-02-26",
         ),
         ("The day after tomorrow is a holiday.", "The day after tomorrow", "2013-02-14"),
+        ("Results are due day after tomorrow.", "day after tomorrow", "2013-02-14"),
+        # "after next": the second one to come, not next week's
+        ("The board meets Thursday after next.", "Thursday after next", "2013-02-21"),
+        ("The lease ends in April after next.", "April after next", "2014-04"),
         ("They met the day before yesterday.", "the day before yesterday", "2013-02-10"),
     ],
 )

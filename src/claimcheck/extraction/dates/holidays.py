@@ -94,7 +94,7 @@ LUNAR_HOLIDAYS: dict[str, HolidayRule] = {
         lunar(_ISLAMIC, "eid_al_fitr_dates"),
     ),
     **dict.fromkeys(
-        ["eid al adha", "eid ul adha", "bakrid", "feast of the sacrifice"],
+        ["eid al adha", "eid ul adha", "bakrid", "feast of the sacrifice", "sacrifice feast"],
         lunar(_ISLAMIC, "eid_al_adha_dates"),
     ),
     "ramadan": lunar(_ISLAMIC, "ramadan_beginning_dates"),
@@ -141,6 +141,16 @@ LUNAR_HOLIDAYS: dict[str, HolidayRule] = {
     "mahavir jayanti": lunar(_HINDU, "mahavir_jayanti_date"),
     "guru nanak jayanti": lunar(_HINDU, "guru_nanak_jayanti_date"),
     "thaipusam": lunar(_HINDU, "thaipusam_date"),
+    **dict.fromkeys(["ugadi", "gudi padwa"], lunar(_HINDU, "gudi_padwa_date")),
+    "govardhan puja": lunar(_HINDU, "govardhan_puja_date"),
+    **dict.fromkeys(["rath yatra", "ratha yatra"], lunar(_HINDU, "rath_yatra_date")),
+    "hanuman jayanti": lunar(_HINDU, "hanuman_jayanti_date"),
+    "guru ravidas jayanti": lunar(_HINDU, "guru_ravidas_jayanti_date"),
+    **dict.fromkeys(
+        ["valmiki jayanti", "maharishi valmiki jayanti"],
+        lunar(_HINDU, "maharshi_valmiki_jayanti_date"),
+    ),
+    "guru gobind singh jayanti": lunar(_HINDU, "guru_gobind_singh_jayanti_date"),
     **dict.fromkeys(["vesak", "buddha purnima"], lunar(_BUDDHIST, "vesak_date")),
     **dict.fromkeys(["nowruz", "norouz", "persian new year"], lunar(_Persian(), "new_year_date")),
 }

@@ -152,6 +152,10 @@ PATTERNS: dict[str, list[list[dict]]] = {
         *[[short, {"ORTH": {"IN": [".", ","]}}] for short in (_SHORT_WEEKDAY, _SHORT_WEEKDAY_NAME)],
         [{"LOWER": {"REGEX": r"^(tue|tues|thu|thur|thurs|fri)\.$"}}],
     ],
+    # "Friday after next", "March after next": the second one to come.
+    "AFTER_NEXT": [
+        [name, {"LOWER": "after"}, {"LOWER": "next"}] for name in (_WEEKDAY, *_MONTH_ANY)
+    ],
     # "Friday the 26th", "Monday the twenty-seventh": a weekday fixing a day of the month.
     "WEEKDAY_DAY": [
         [_ANY_WEEKDAY, {"ORTH": ",", "OP": "?"}, {"LOWER": "the"}, _DAY],

@@ -139,14 +139,16 @@ def _month_without_year(words: DateWords, context: Context) -> Resolution:
         days = [day for year in years if (day := valid_day(year, month, words.day))]
         found = nearest(days, anchor_day)  # "the deadline is Dec. 1": the one nearest
         return (Period(found, "day"), None) if found else (None, "not a calendar day")
-    future = context.future or words.deictic == 1
+    future = context.future or words.deictic in (1, 2)
     period = month_near(month, anchor, future=future)
     if words.deictic == -1 and anchor.month == month:
         period = shift(period, -12)
-    elif words.deictic == 1 and anchor.month == month:
+    elif words.deictic in (1, 2) and anchor.month == month:
         period = shift(period, 12)
     elif words.deictic == 0:
         period = Period(dt.date(anchor.year, month, 1), "month")
+    if words.deictic == 2:
+        period = shift(period, 12)  # "March after next": the one after the next March
     if words.day is None:
         return period, None
     try:
@@ -163,6 +165,8 @@ def _weekday(words: DateWords, context: Context) -> Resolution:
     if words.weekday_plural and words.count:  # "three Fridays from now", "2 Thursdays ago"
         direction = -1 if words.has("ago", "back") else 1
         return Period(counted_weekday(weekday, day, direction * words.count), "day"), None
+    if words.deictic == 2 and not words.has("week"):  # "Friday after next": the second to come
+        return Period(counted_weekday(weekday, day, 2), "day"), None
     if words.day is not None:  # "Friday the 26th": the nearest month whose 26th is a Friday
         found = nearest(days_of_month_on(weekday, words.day, day), day, _direction(context))
         found = found or nearest(days_of_month_on(weekday, words.day, day), day)
@@ -315,7 +319,9 @@ def _resolve(words: DateWords, context: Context) -> Resolution:
             return None, NO_ANCHOR
         return _counted_shift(words, anchor_as_period(anchor), 1)  # "will return in two weeks"
     relative = _relative_to_previous(words)
-    if relative and words.unit and words.month is None and words.weekday is None and not words.day:
+    pinned = words.month is not None or words.weekday is not None or words.day is not None
+    if relative and words.unit and not pinned and words.day_offset is None:
+        # not "(the) day after tomorrow": a day word pins the day, nothing said before does
         base = context.previous
         if base is None and words.words[0] == "the" and anchor is not None:
             base = anchor_period(anchor, words.unit)  # "the next quarter", nothing said before
