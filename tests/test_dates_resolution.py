@@ -224,3 +224,78 @@ def test_a_range_is_valued_by_its_start_and_names_its_end(nlp, sentence, text, v
     assert text in mentions, mentions
     assert mentions[text].value == value
     assert f"ending {end}" in (mentions[text].reason or "")
+
+
+# --- counting back from the end, and dates moved by an offset from now ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        (
+            "Sales peaked in the second last week of 2016.",
+            "the second last week of 2016",
+            "2016-W51",
+        ),
+        (
+            "The vote fell on the second-to-last Monday of May 2019.",
+            "the second-to-last Monday of May 2019",
+            "2019-05-20",
+        ),
+        ("Books closed on the 3rd last day of 2019.", "the 3rd last day of 2019", "2019-12-29"),
+    ],
+)
+def test_an_ordinal_before_last_counts_back_from_the_end(nlp, sentence, text, value):
+    found = dates_in(nlp, sentence, "2020-03-01")
+    assert found.get(text) == value, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        # the first such date on or after the day that far from publication (2013-02-12)
+        ("The fair will return at Easter in two years.", "Easter in two years", "2015-04-05"),
+        ("The lease ends in June in a year.", "June in a year", "2014-06"),
+        (
+            "Christmas three years from now falls on a Sunday.",
+            "Christmas three years from now",
+            "2016-12-25",
+        ),
+        # a weekday moved by an offset is that week's weekday
+        ("Payments resume Friday two weeks from now.", "Friday two weeks from now", "2013-03-01"),
+        # looking back: the one in the year that far back
+        ("They married at Christmas two years ago.", "Christmas two years ago", "2011-12-25"),
+    ],
+)
+def test_a_date_moved_by_an_offset_from_now(nlp, sentence, text, value):
+    found = dates_in(nlp, sentence, "2013-02-12")
+    assert found.get(text) == value, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sales rose in March in a year of turmoil.",  # "a year of ..." is a noun phrase
+        "The bridge was built in March in two years.",  # a duration in a past sentence
+    ],
+)
+def test_in_a_year_that_is_no_offset_leaves_the_date_alone(nlp, sentence):
+    assert dates_in(nlp, sentence, "2013-02-12") == {"March": "2012-03"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The order was signed 9may 2016 in Paris.", "9may 2016", "2016-05-09"),
+        ("Doors open Aug 14, Thu at the venue.", "Aug 14, Thu", "2014-08-14"),
+        (
+            "Pilgrims came at Easter two thousand twelve.",
+            "Easter two thousand twelve",
+            "2012-04-08",
+        ),
+        ("Fasting marked Tisha B'Av in 2020.", "Tisha B'Av in 2020", "2020-07-30"),
+    ],
+)
+def test_glued_day_months_trailing_weekdays_and_holiday_spellings(nlp, sentence, text, value):
+    found = dates_in(nlp, sentence, "2013-02-12")
+    assert found.get(text) == value, found

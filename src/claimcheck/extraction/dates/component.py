@@ -10,6 +10,7 @@ day") have no calendar cue and are dropped. The rest are resolved in document or
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.language import Language
@@ -18,7 +19,7 @@ from spacy.util import filter_spans
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.dates)
 from claimcheck.extraction.dates.patterns import date_matcher
-from claimcheck.extraction.dates.timex import Period, shift_by
+from claimcheck.extraction.dates.timex import Period, anchor_as_period, period_of, shift_by
 from claimcheck.extraction.dates.values import (
     OUT_OF_RANGE,
     RANGE,
@@ -38,7 +39,7 @@ from claimcheck.extraction.dates.words import (
     find_spelled_year,
     read_words,
 )
-from claimcheck.model import DateMention
+from claimcheck.model import DateMention, PartialDate
 
 #: Words that may open a candidate but are not part of the expression ("in May", "on Tuesday").
 LEADING_WORDS = frozenset(
@@ -188,6 +189,69 @@ def resolve_counted(span: Span, context: Context) -> Resolution | None:
     if period is None:
         return None, f"counts {unit.lower_} from a date known only to the {base.unit}"
     return period, None
+
+
+def _offset_at(tokens: Span) -> int | None:
+    """How many tokens of an offset from now open `tokens`: 'in 9 months', 'in a year', '3
+    years from now', 'two years hence', 'two years ago'; None when they do not open with one."""
+    words = [token.lower_ for token in tokens[:4]]
+    if words[:1] == ["in"] and len(words) >= 3 and _count_of(tokens[1]) is not None:
+        of_what = words[3:4] == ["of"]  # "in a year of turmoil" is no offset
+        return 3 if words[2] in UNITS and not of_what else None
+    if len(words) >= 3 and _count_of(tokens[0]) is not None and words[1] in UNITS:
+        if words[2] in ("hence", "ago"):
+            return 3
+        if words[2] == "from" and words[3:4] in (["now"], ["today"]):
+            return 4
+    return None
+
+
+def with_offset(span: Span) -> tuple[Span, Span, Span | None]:
+    """('Thanksgiving in three years', 'Thanksgiving', 'in three years'): a date named without
+    a year and an offset from now after it, inside the span or right after it; the offset is
+    None when there is none."""
+    doc = span.doc
+    for cut in range(1, len(span)):
+        size = _offset_at(span[cut:])
+        if size is not None and cut + size == len(span):
+            return span, span[:cut], span[cut:]
+    size = _offset_at(doc[span.end : span.end + 4])
+    if size is not None:
+        return doc[span.start : span.end + size], span, doc[span.end : span.end + size]
+    return span, span, None
+
+
+def resolve_offset(head: Span, offset: Span, context: Context, tense: int) -> Resolution | None:
+    """'Thanksgiving in three years', 'March in a year': the first such date on or after the
+    day that far from publication; 'Christmas two years ago': the last one in that year. None
+    when the head names a year or no date of its own, or when a past tense makes 'in two
+    years' a duration ("was built in March in two years")."""
+    words = read_words(head)
+    anchor = context.anchor
+    if words.years or not has_calendar_cue(words) or anchor is None:
+        return None
+    if tense < 0 and offset[0].lower_ == "in":
+        return None
+    if words.deictic is not None or words.day_offset is not None or words.unit is not None:
+        return None
+    start = 1 if offset[0].lower_ == "in" else 0
+    back = offset[-1].lower_ == "ago"  # "Christmas two years ago": the latest before then
+    count = (_count_of(offset[start]) or 0) * (-1 if back else 1)
+    unit = offset[start + 1].lower_
+    try:
+        moved = shift_by(anchor_as_period(anchor), UNITS[unit], count * UNIT_MULTIPLES.get(unit, 1))
+    except (ValueError, OverflowError):
+        return None, OUT_OF_RANGE
+    if moved is None:
+        return None
+    day = moved.start
+    if words.weekday is not None and words.month is None and moved.unit == "day":
+        week = period_of(day, "week").start  # "Monday two weeks from now": that week's Monday
+        return Period(week + dt.timedelta(days=words.weekday), "day"), None
+    later = PartialDate(day.year, anchor.month and day.month, anchor.day and day.day)
+    if back and UNITS[unit] == "year":
+        later = PartialDate(day.year, 12, 31) if anchor.month else PartialDate(day.year)
+    return resolve(words, Context(later, context.previous, future=not back))
 
 
 def join_ranges(spans: list[Span]) -> list[Span]:
@@ -377,12 +441,20 @@ def find_dates(doc: Doc) -> list[DateMention]:
     mentioned before it."""
     previous: Period | None = None
     mentions: list[DateMention] = []
+    taken = 0  # where an offset a mention took in ends: it is no date of its own
     for span in candidate_spans(doc):
+        if span.start < taken:
+            continue
         tense = tense_of(span)
         span = with_future_in(span, tense > 0)
         words = read_words(span)
         context = Context(doc._.published, previous, tense > 0, present=tense == 0)
         counted = resolve_counted(span, context)
+        whole, head, offset = with_offset(span)
+        if counted is None and offset is not None:
+            counted = resolve_offset(head, offset, context, tense)
+            if counted is not None:
+                span, taken = whole, whole.end
         if counted is None and (
             not has_calendar_cue(words) or is_age(span) or is_count_of_things(span)
         ):

@@ -102,9 +102,15 @@ LUNAR_HOLIDAYS: dict[str, HolidayRule] = {
         ["islamic new year", "hijri new year"], lunar(_ISLAMIC, "hijri_new_year_dates")
     ),
     **dict.fromkeys(["ashura", "day of ashura"], lunar(_ISLAMIC, "ashura_dates")),
-    **dict.fromkeys(["mawlid", "mawlid al nabi"], lunar(_ISLAMIC, "mawlid_dates")),
-    **dict.fromkeys(["laylat al qadr", "night of power"], lunar(_ISLAMIC, "laylat_al_qadr_dates")),
-    **dict.fromkeys(["isra and miraj", "isra miraj"], lunar(_ISLAMIC, "isra_and_miraj_dates")),
+    **dict.fromkeys(
+        ["mawlid", "mawlid al nabi", "mawlid al nabawi", "mawlid an nabawi"],
+        lunar(_ISLAMIC, "mawlid_dates"),
+    ),
+    **dict.fromkeys(
+        ["laylat al qadr", "laylat al kadr", "night of power"],
+        lunar(_ISLAMIC, "laylat_al_qadr_dates"),
+    ),
+    **dict.fromkeys(["isra and mi'raj", "isra mi'raj"], lunar(_ISLAMIC, "isra_and_miraj_dates")),
     **dict.fromkeys(["rosh hashanah", "rosh hashana"], lunar(_HEBREW, "rosh_hashanah_date")),
     "yom kippur": lunar(_HEBREW, "yom_kippur_date"),
     **dict.fromkeys(["sukkot", "succot", "succos"], lunar(_HEBREW, "sukkot_date")),
@@ -112,7 +118,7 @@ LUNAR_HOLIDAYS: dict[str, HolidayRule] = {
     **dict.fromkeys(["passover", "pesach"], lunar(_HEBREW, "passover_date")),
     "shavuot": lunar(_HEBREW, "shavuot_date"),
     "purim": lunar(_HEBREW, "purim_date"),
-    "tisha bav": lunar(_HEBREW, "tisha_bav_date"),
+    "tisha b'av": lunar(_HEBREW, "tisha_bav_date"),
     **dict.fromkeys(
         ["chinese new year", "chinese new year day", "lunar new year", "lunar new year day"],
         lunar(_CHINESE, "lunar_new_year_date"),
@@ -134,14 +140,15 @@ LUNAR_HOLIDAYS: dict[str, HolidayRule] = {
         ["maha shivaratri", "mahashivratri", "maha shivratri"],
         lunar(_HINDU, "maha_shivaratri_date"),
     ),
-    **dict.fromkeys(["vaisakhi", "baisakhi"], lunar(_HINDU, "vaisakhi_date")),
+    **dict.fromkeys(["vaisakhi", "baisakhi", "vaishakhi"], lunar(_HINDU, "vaisakhi_date")),
     **dict.fromkeys(["karva chauth", "karwa chauth"], lunar(_HINDU, "karwa_chauth_date")),
     **dict.fromkeys(["chhath", "chhath puja"], lunar(_HINDU, "chhath_puja_date")),
     **dict.fromkeys(["ram navami", "rama navami"], lunar(_HINDU, "ram_navami_date")),
     "mahavir jayanti": lunar(_HINDU, "mahavir_jayanti_date"),
     "guru nanak jayanti": lunar(_HINDU, "guru_nanak_jayanti_date"),
     "thaipusam": lunar(_HINDU, "thaipusam_date"),
-    **dict.fromkeys(["ugadi", "gudi padwa"], lunar(_HINDU, "gudi_padwa_date")),
+    **dict.fromkeys(["ugadi", "yugadi", "gudi padwa"], lunar(_HINDU, "gudi_padwa_date")),
+    **dict.fromkeys(["basant panchami", "vasant panchami"], lunar(_HINDU, "basant_panchami_date")),
     "govardhan puja": lunar(_HINDU, "govardhan_puja_date"),
     **dict.fromkeys(["rath yatra", "ratha yatra"], lunar(_HINDU, "rath_yatra_date")),
     "hanuman jayanti": lunar(_HINDU, "hanuman_jayanti_date"),
@@ -189,6 +196,7 @@ HOLIDAY_NAMES: dict[str, HolidayRule] = {
     "martin luther king day": nth(1, MONDAY, 3),
     "martin luther king jr day": nth(1, MONDAY, 3),
     "mlk day": nth(1, MONDAY, 3),
+    "civil rights day": nth(1, MONDAY, 3),
     "mlk jr day": nth(1, MONDAY, 3),
     "president day": nth(2, MONDAY, 3),
     "washington birthday": nth(2, MONDAY, 3),
@@ -233,9 +241,18 @@ HOLIDAY_NAMES: dict[str, HolidayRule] = {
     "eid": None,
     **LUNAR_HOLIDAYS,
 }
-#: Names as word tuples, longest first, so "orthodox easter" wins over "easter".
+
+
+def holiday_word(text: str) -> str:
+    """A token as holiday names spell it: lower case, no possessive, no dots or apostrophes."""
+    text = text.lower().replace("’", "'")
+    return text.removesuffix("'s").replace("'", "").replace(".", "")
+
+
+#: Names as word tuples as `holiday_word` spells them ("tisha bav" for "Tisha B'Av"), longest
+#: first, so "orthodox easter" wins over "easter".
 _NAMES_BY_LENGTH: list[tuple[tuple[str, ...], HolidayRule]] = sorted(
-    ((tuple(name.split()), rule) for name, rule in HOLIDAY_NAMES.items()),
+    ((tuple(map(holiday_word, name.split())), rule) for name, rule in HOLIDAY_NAMES.items()),
     key=lambda item: -len(item[0]),
 )
 #: Their positions in that list by first word, so a word is only tried against the names it can
@@ -244,12 +261,6 @@ _NAMES_BY_FIRST_WORD: dict[str, list[int]] = {
     first: [position for position, (name, _) in enumerate(_NAMES_BY_LENGTH) if name[0] == first]
     for first in {name[0] for name, _ in _NAMES_BY_LENGTH}
 }
-
-
-def holiday_word(text: str) -> str:
-    """A token as holiday names spell it: lower case, no possessive, no dots or apostrophes."""
-    text = text.lower().replace("’", "'")
-    return text.removesuffix("'s").replace("'", "").replace(".", "")
 
 
 def _same_word(word: str, name_word: str) -> bool:

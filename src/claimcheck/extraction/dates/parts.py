@@ -131,7 +131,7 @@ def _part_of(container: Period, part: str, ordinal: int, weekday: int | None) ->
             return None
         unit: Unit = part  # type: ignore[assignment]
         count = 12 // UNIT_MONTHS[unit]
-        number = count if ordinal < 0 else ordinal
+        number = count + ordinal + 1 if ordinal < 0 else ordinal
         if not 1 <= number <= count:
             return None
         return Period(dt.date(container.start.year, 1 + (number - 1) * UNIT_MONTHS[unit], 1), unit)

@@ -79,6 +79,8 @@ def _ordinal_part_patterns() -> list[list[dict]]:
     'the third quarter of next year', and 'the third quarter' alone (financial reporting)."""
     opener = [
         {"LOWER": "the", "OP": "?"},
+        {"LOWER": {"IN": sorted(ORDINALS)}, "OP": "?"},  # "the second last week of 2018"
+        {"LOWER": {"IN": ["-", "to"]}, "OP": "*"},  # "second-to-last"
         {"LOWER": {"IN": [*sorted(ORDINALS), "last"]}},
         _HYPHEN,
         {"LOWER": {"IN": sorted(ORDINAL_PARTS | {*WEEKDAYS})}},
@@ -133,13 +135,14 @@ def _month_patterns() -> list[list[dict]]:
 
 
 def _spelled_year_patterns() -> list[list[dict]]:
-    """A month (with or without its day) and a year in words: 'April seventeen hundred thirty
-    three', 'October two thousand and five'. The component keeps a match only when its number
-    words end in a year."""
+    """A month (with or without its day) or a holiday and a year in words: 'April seventeen
+    hundred thirty three', 'October two thousand and five', 'Easter two thousand ten'. The
+    component keeps a match only when its number words end in a year."""
     number = {"LOWER": {"IN": sorted({*SMALL_NUMBERS, "thousand", "hundred", "oh"})}}
     more = {"LOWER": {"IN": sorted({*SMALL_NUMBERS, "thousand", "hundred", "oh", "and"})}}
     tail = [number, number, *[{**more, "OP": "?"}] * 4]
-    return [[*before, month, *tail] for month in _MONTH_ANY for before in ([], [_DAY])]
+    months = [[*before, month, *tail] for month in _MONTH_ANY for before in ([], [_DAY])]
+    return months + [[*holiday, *tail] for holiday in holiday_patterns()]
 
 
 #: Token patterns for calendar shapes, by label (the label only helps debugging; the component
@@ -156,6 +159,8 @@ PATTERNS: dict[str, list[list[dict]]] = {
     "AFTER_NEXT": [
         [name, {"LOWER": "after"}, {"LOWER": "next"}] for name in (_WEEKDAY, *_MONTH_ANY)
     ],
+    # "Jul 18, Fri": a weekday, abbreviated or not, after the month-day it falls on.
+    "DAY_THEN_WEEKDAY": [[month, _DAY, {"ORTH": ","}, _ANY_WEEKDAY] for month in _MONTH_ANY],
     # "Friday the 26th", "Monday the twenty-seventh": a weekday fixing a day of the month.
     "WEEKDAY_DAY": [
         [_ANY_WEEKDAY, {"ORTH": ",", "OP": "?"}, {"LOWER": "the"}, _DAY],

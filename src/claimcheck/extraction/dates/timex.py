@@ -264,7 +264,10 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     of May"). Raises ValueError when the month has no such day (a fifth Monday)."""
     if nth < 0:
         last = dt.date(year, month, calendar.monthrange(year, month)[1])
-        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+        day = last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-nth - 1))
+        if day.month != month:
+            raise ValueError(f"no {nth}th weekday {weekday} in {year}-{month:02d}")
+        return day
     first = dt.date(year, month, 1)
     day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
     if day.month != month:
@@ -279,7 +282,7 @@ def nth_week(container: Period, nth: int) -> Period | None:
     if container.unit == "year":
         year = container.start.year
         weeks = dt.date(year, 12, 28).isocalendar()[1]
-        number = weeks if nth < 0 else nth
+        number = weeks + nth + 1 if nth < 0 else nth
         if not 1 <= number <= weeks:
             return None
         return Period(dt.date.fromisocalendar(year, number, 1), "week")
@@ -287,7 +290,10 @@ def nth_week(container: Period, nth: int) -> Period | None:
         return None
     start = container.start
     last = start.replace(day=calendar.monthrange(start.year, start.month)[1])
-    week = period_of(last, "week") if nth < 0 else shift(period_of(start, "week"), nth - 1)
+    if nth < 0:
+        week = shift(period_of(last, "week"), nth + 1)
+        return week if week.start + dt.timedelta(days=6) >= start else None
+    week = shift(period_of(start, "week"), nth - 1)
     return week if week.start <= last else None
 
 
@@ -296,5 +302,5 @@ def nth_day(container: Period, nth: int) -> Period | None:
     if container.unit not in ("month", "year"):
         return None
     following = shift(container, 1).start
-    day = following - dt.timedelta(days=1) if nth < 0 else container.start + dt.timedelta(nth - 1)
-    return Period(day, "day") if day < following else None
+    day = following + dt.timedelta(days=nth) if nth < 0 else container.start + dt.timedelta(nth - 1)
+    return Period(day, "day") if container.start <= day < following else None

@@ -250,11 +250,15 @@ def edge_of_current(words: DateWords) -> bool:
 def names_a_range(words: DateWords) -> bool:
     """'from 2014 to 2018', 'Jan-Feb': a link between two dates; not the hyphen inside a name
     ("Eid al-Fitr") or after an ordinal ("third-quarter")."""
-    if words.has("between", "to", "until", "till", "through"):
+    if words.has("between", "until", "till", "through"):
         return True
+    text = [word for word in words.words if word != "-"]
+    if any(word == "to" and text[i + 1 : i + 2] != ["last"] for i, word in enumerate(text)):
+        return True  # not "second-to-last"
     return any(
         word == "-"
         and not words.holiday
+        and "last" not in words.words[index + 1 : index + 3]
         and (index == 0 or words.words[index - 1] not in {*ORDINALS, *TENS_WORDS})
         for index, word in enumerate(words.words)
     )

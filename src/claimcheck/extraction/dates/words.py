@@ -179,6 +179,8 @@ _QUARTER = re.compile(r"^q([1-4])$")
 _HALF = re.compile(r"^h([12])$")
 _DECADE = re.compile(r"^(\d{4}|'?\d0)s$")
 _DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+#: A day glued to its month: "14april", "3rdmay".
+_DAY_AND_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?([a-z]{3,9})$")
 _SHORT_YEAR = re.compile(r"^'(\d{2})$")
 
 
@@ -381,6 +383,12 @@ def _names_a_container(rest: list[str]) -> bool:
     )
 
 
+def _counted_back(before: list[str]) -> int | None:
+    """The ordinal that counts back from the end before "last": 'second (-to-) last' is 2."""
+    words = [word for word in before if word not in ("-", "to")]
+    return ORDINALS.get(words[-1]) if words else None
+
+
 def _ordinal_part(text: str, following: str, rest: list[str]) -> tuple[int, str] | None:
     """'third quarter', 'first Monday', 'last week (of 2019)': the ordinal and the part it picks."""
     if following not in ORDINAL_PARTS and following not in WEEKDAYS:
@@ -432,6 +440,8 @@ def read_words(tokens: Sequence[Token]) -> DateWords:
             words.decade = True
         elif text in MONTHS and (text != "may" or token.is_title or token.is_upper or index > 0):
             words.month = MONTHS[text]
+        elif (glued := _DAY_AND_MONTH.match(text)) and glued.group(2) in MONTHS:
+            words.day, words.month = int(glued.group(1)), MONTHS[glued.group(2)]
         elif text in WEEKDAYS:
             words.weekday = WEEKDAYS[text]
         elif text.endswith("s") and len(text) > 6 and text[:-1] in WEEKDAYS:
@@ -463,6 +473,9 @@ def read_words(tokens: Sequence[Token]) -> DateWords:
             words.units.append("half")
         elif ordinal := _ordinal_part(text, following, words.words[index + 2 :]):
             words.ordinal, words.part = ordinal
+            counted_back = _counted_back(words.words[:index])
+            if words.ordinal == -1 and counted_back:
+                words.ordinal = -counted_back  # "the third last week of 2018"
         elif (
             (day := _DAY_NUMBER.match(text))
             and 1 <= int(day.group(1)) <= 31
