@@ -299,3 +299,26 @@ def test_in_a_year_that_is_no_offset_leaves_the_date_alone(nlp, sentence):
 def test_glued_day_months_trailing_weekdays_and_holiday_spellings(nlp, sentence, text, value):
     found = dates_in(nlp, sentence, "2013-02-12")
     assert found.get(text) == value, found
+
+
+# --- years and months that name something else --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Astronomers tracked the asteroid 1999 RQ36 for a week.",
+        "The envoy June Almeida, a former minister, praised the plan.",
+        "The aid chief Jan Kowalski said donors were slow.",
+    ],
+)
+def test_designations_and_first_names_are_not_dates(nlp, sentence):
+    assert dates_in(nlp, sentence, "2013-02-12") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [("In March Smith resigned.", "March"), ("Exports in Jan fell sharply.", "Jan")],
+)
+def test_a_month_after_a_preposition_stays_a_date(nlp, sentence, text):
+    assert text in dates_in(nlp, sentence, "2013-02-12")

@@ -318,6 +318,34 @@ def is_count_of_things(span: Span) -> bool:
     return len(span) == 1 and token.dep_ == "nummod" and token.head.tag_ == "NNS" and not determined
 
 
+#: The code after a year in a designation ("2004 MN4", "1998 KY26"): capitals then digits.
+_DESIGNATION_CODE = re.compile(r"^[A-Z]{1,3}\d[A-Z0-9]*$")
+
+
+def is_designation(span: Span) -> bool:
+    """'asteroid 2004 MN4': a year-shaped number naming something with the code after it."""
+    doc = span.doc
+    following = doc[span.end].text if span.end < len(doc) else ""
+    return len(span) == 1 and span[0].is_digit and bool(_DESIGNATION_CODE.match(following))
+
+
+def is_name(span: Span, words: DateWords) -> bool:
+    """'Jan Egeland', 'April Ryan': a bare month that is a person's first name, as the parser
+    or the entity recogniser reads it (a compound of a proper noun, not after a preposition:
+    "in March Smith resigned" keeps its month)."""
+    if len(span) != 1 or words.month is None or words.day is not None or words.years:
+        return False
+    token = span[0]
+    surname = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    in_person = token.ent_type_ == "PERSON" and surname is not None and surname.ent_iob_ == "I"
+    if in_person and surname.is_alpha and surname.is_title:
+        return True
+    head = token.head
+    after_preposition = token.i > 0 and token.nbor(-1).pos_ == "ADP"
+    named = head.pos_ == "PROPN" and head.is_title and head.i == token.i + 1
+    return token.dep_ == "compound" and named and not after_preposition
+
+
 def is_age(span: Span) -> bool:
     """'65 years old', 'a 30-year-old', 'aged 30'."""
     doc = span.doc
@@ -456,7 +484,11 @@ def find_dates(doc: Doc) -> list[DateMention]:
             if counted is not None:
                 span, taken = whole, whole.end
         if counted is None and (
-            not has_calendar_cue(words) or is_age(span) or is_count_of_things(span)
+            not has_calendar_cue(words)
+            or is_age(span)
+            or is_count_of_things(span)
+            or is_designation(span)
+            or is_name(span, words)
         ):
             continue
         period, reason = counted or resolve(words, context)
