@@ -26,7 +26,9 @@ GOLD = TESTS / "gold" / "seeds.yaml"
 THRESHOLDS = {
     "money": (0.95, 1.0),
     "quantities": (0.95, 0.95),
-    "dates": (0.95, 0.95),
+    # dates sit at the measured 1.000: issue 16 asks that the seeds stay there while the date
+    # rules change for other articles, so one lost date is a regression to see.
+    "dates": (1.0, 1.0),
     "quotes": (0.95, 0.90),
 }
 

@@ -286,8 +286,8 @@ def test_weekday_with_month_anchor_says_why(nlp):
 @pytest.mark.parametrize(
     ("sentence", "text", "value"),
     [
-        ("Exports grew from 2014 to 2018, the ministry said.", "from 2014 to 2018", None),
-        ("Talks ran between 2007 and 2009 without result.", "between 2007 and 2009", None),
+        ("Exports grew from 2014 to 2018, the ministry said.", "from 2014 to 2018", "2014"),
+        ("Talks ran between 2007 and 2009 without result.", "between 2007 and 2009", "2007"),
         ("The budget must pass by the end of the year.", "the end of the year", "2019"),
         ("The audit covered 2015-03 in detail.", "2015-03", "2015-03"),
         ("The filing is dated 7/16/2019 in the register.", "7/16/2019", "2019-07-16"),
@@ -378,7 +378,22 @@ def test_weeks_of_a_month_hold_its_first_and_last_days_and_years_count_iso_weeks
             "2018-05-13",
         ),
         ("The strike began on Labor Day.", "2018", "Labor Day", None),
-        ("The family celebrated Eid al-Fitr 2018 together.", "2019", "Eid al-Fitr 2018", None),
+        # holidays of lunar calendars, from the `holidays` package's tables
+        (
+            "The family celebrated Eid al-Fitr 2018 together.",
+            "2019",
+            "Eid al-Fitr 2018",
+            "2018-06-15",
+        ),
+        (
+            "Markets closed for Chinese New Year's Day 2018.",
+            "2019",
+            "Chinese New Year's Day 2018",
+            "2018-02-16",
+        ),
+        ("Sales peaked before Diwali.", "2019-12-02", "Diwali", "2019-10-27"),
+        ("Flights will be full over Passover.", "2021-01-10", "Passover", "2021-03-28"),
+        ("Shops stayed open during Ramadan in 2023.", "2024", "Ramadan in 2023", "2023-03-23"),
     ],
 )
 def test_holidays(nlp, sentence, published, text, value):
@@ -387,10 +402,17 @@ def test_holidays(nlp, sentence, published, text, value):
     assert found[text] == value
 
 
-def test_a_lunar_holiday_says_why_it_has_no_value(nlp):
-    (mention,) = parse(nlp, "Markets closed for Chinese New Year's Day 2018.", "2019")
-    assert mention.text == "Chinese New Year's Day 2018"
-    assert mention.value is None and "lunar" in mention.reason
+@pytest.mark.parametrize(
+    ("sentence", "text", "why"),
+    [
+        ("The town held a fair for Diwali in 1850.", "Diwali in 1850", "no calendar table"),
+        ("The fast ended with Eid last spring.", "Eid", "no calendar"),
+    ],
+)
+def test_a_holiday_without_a_known_day_says_why_it_has_no_value(nlp, sentence, text, why):
+    mentions = {mention.text: mention for mention in parse(nlp, sentence, "2019-05-02")}
+    assert text in mentions, mentions
+    assert mentions[text].value is None and why in (mentions[text].reason or "")
 
 
 @pytest.mark.parametrize(

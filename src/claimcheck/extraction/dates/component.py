@@ -10,6 +10,7 @@ day") have no calendar cue and are dropped. The rest are resolved in document or
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.language import Language
@@ -18,20 +19,28 @@ from spacy.util import filter_spans
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.dates)
 from claimcheck.extraction.dates.patterns import date_matcher
-from claimcheck.extraction.dates.timex import Period
+from claimcheck.extraction.dates.timex import Period, anchor_as_period, period_of, shift_by
 from claimcheck.extraction.dates.values import (
+    OUT_OF_RANGE,
+    RANGE,
     Context,
+    Resolution,
     edge_of_current,
     is_within_unit,
     resolve,
 )
 from claimcheck.extraction.dates.words import (
+    COUNT_WORDS,
+    PARTS_OF_DAY,
     RELATIVE_TO_PREVIOUS,
+    UNIT_MULTIPLES,
+    UNITS,
     DateWords,
+    find_spelled_year,
     read_words,
 )
 from claimcheck.extraction.extensions import DocAnnotator
-from claimcheck.model import DateMention
+from claimcheck.model import DateMention, PartialDate
 
 #: Words that may open a candidate but are not part of the expression ("in May", "on Tuesday").
 LEADING_WORDS = frozenset(
@@ -47,6 +56,18 @@ PERIOD_WORDS = frozenset(
 SET_WORDS = frozenset({"each", "every", "per", "daily", "weekly", "monthly", "yearly", "annual"})
 #: Verbs' auxiliaries that put a sentence in the future ("there will be", "they'll meet").
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
+#: Modal auxiliaries that look ahead from the time of writing ("must file by Nov. 15", "can
+#: apply until Dec. 31"); not "would" and "could", which report the past as often.
+FORWARD_MODALS = frozenset({"must", "should", "can", "ca", "may", "might"})
+#: Prepositions that set a deadline: with a present-tense verb they look ahead ("has until
+#: Dec. 31 to respond", "is due by Nov. 15").
+DEADLINE_WORDS = frozenset({"by", "until", "till", "through", "before"})
+#: Words that count a stretch of time from a date, and the direction they count in ("three weeks
+#: from tomorrow", "two days after Christmas", "2 weeks before May 13").
+COUNT_LINKS: dict[str, int] = {"from": 1, "after": 1, "before": -1}
+#: Tokens that may stand between a weekday and the week or day that completes it ("next week
+#: on Tuesday", "Wednesday evening next week", "Sunday from last week", "Fri, Jul 18").
+PART_JOINERS = frozenset({",", "-", "–", "on", "from", "of", "'s", "’s"}) | PARTS_OF_DAY
 #: Words joining the two ends of a range, and words opening one.
 RANGE_LINKS = frozenset({"to", "-", "–", "—", "through", "thru", "until", "till"})
 RANGE_OPENERS = frozenset({"from", "between"})
@@ -71,9 +92,167 @@ def candidate_spans(doc: Doc) -> list[Span]:
     """DATE entities and matched calendar shapes, longest first where they overlap, with the
     two ends of a range joined into one."""
     spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
-    spans += [doc[start:end] for _, start, end in date_matcher(doc.vocab)(doc)]
+    matches = date_matcher(doc.vocab)(doc)
+    spans += [doc[start:end] for label, start, end in matches if _keeps(doc, label, start, end)]
     spans = [trimmed for span in spans if len(trimmed := trim(span)) > 0]
-    return join_ranges(sorted(filter_spans(spans), key=lambda span: span.start))
+    spans = [span for span in spans if any(t.lower_ not in PARTS_OF_DAY for t in span)]
+    spans = join_ranges(sorted(filter_spans(spans), key=lambda span: span.start))
+    return [with_count_before(span) for span in join_parts(spans)]
+
+
+def _keeps(doc: Doc, label: int, start: int, end: int) -> bool:
+    """A match of the spelled-year patterns counts only when its number words end in a year
+    ("April seventeen hundred thirty three", not "in May two people")."""
+    if doc.vocab.strings[label] != "SPELLED_YEAR":
+        return True
+    found = find_spelled_year([token.lower_ for token in doc[start:end]])
+    return found is not None and found[0].stop == end - start
+
+
+def join_parts(spans: list[Span]) -> list[Span]:
+    """A weekday and the week or month-day that completes it, found as two candidates, are one
+    date: 'next week Wednesday', 'Sunday from last week', 'Monday, Feb 18', 'Jul 18, Fri'."""
+    joined: list[Span] = []
+    for span in spans:
+        if joined and _completes(joined[-1], span):
+            joined.append(span.doc[joined.pop().start : span.end])
+        else:
+            joined.append(span)
+    return joined
+
+
+def _completes(first: Span, second: Span) -> bool:
+    gap = first.doc[first.end : second.start]
+    if len(gap) > 2 or any(token.lower_ not in PART_JOINERS for token in gap):
+        return False
+    a, b = read_words(first), read_words(second)
+    weekday, other = (a, b) if a.weekday is not None and b.weekday is None else (b, a)
+    if weekday.weekday is None or other.weekday is not None:
+        return False
+    if weekday.month is not None or weekday.unit is not None or weekday.years:
+        return False
+    week = other.unit == "week" and other.deictic is not None and not other.unit_plural
+    return week or (other.month is not None and other.day is not None)
+
+
+def with_count_before(span: Span) -> Span:
+    """'(three weeks from) tomorrow', '(2 weeks before) May 13': the count and its link join the
+    date they count from."""
+    doc, start = span.doc, span.start
+    if start < 3 or doc[start - 1].lower_ not in COUNT_LINKS:
+        return span
+    unit, count = doc[start - 2], doc[start - 3]
+    if unit.lower_ in UNITS and _count_of(count) is not None:
+        return doc[start - 3 : span.end]
+    return span
+
+
+def _count_of(token) -> int | None:
+    if token.lower_ in COUNT_WORDS:
+        return COUNT_WORDS[token.lower_]
+    return int(token.text) if token.text.isdecimal() and len(token.text) < 4 else None
+
+
+def counted_from(span: Span) -> tuple[int, Span, int, Span] | None:
+    """(count, unit token, direction, the date counted from) of 'three weeks from tomorrow';
+    None for any other shape."""
+    if len(span) < 4 or span[2].lower_ not in COUNT_LINKS or span[1].lower_ not in UNITS:
+        return None
+    count = _count_of(span[0])
+    if count is None:
+        return None
+    return (
+        count * UNIT_MULTIPLES.get(span[1].lower_, 1),
+        span[1],
+        COUNT_LINKS[span[2].lower_],
+        span[3:],
+    )
+
+
+def resolve_counted(span: Span, context: Context) -> Resolution | None:
+    """The value of a date counted from another ('two days after Christmas'); None when the
+    span is no such form or counts from something that is not a date ('from now' is read
+    with the words)."""
+    counted = counted_from(span)
+    if counted is None:
+        return None
+    count, unit, direction, inner = counted
+    words = read_words(inner)
+    if not has_calendar_cue(words):
+        return None
+    base, reason = resolve(words, context)
+    if base is None:
+        return None, reason
+    try:
+        period = shift_by(base, UNITS[unit.lower_], direction * count)
+    except (ValueError, OverflowError):
+        return None, OUT_OF_RANGE
+    if period is None:
+        return None, f"counts {unit.lower_} from a date known only to the {base.unit}"
+    return period, None
+
+
+def _offset_at(tokens: Span) -> int | None:
+    """How many tokens of an offset from now open `tokens`: 'in 9 months', 'in a year', '3
+    years from now', 'two years hence', 'two years ago'; None when they do not open with one."""
+    words = [token.lower_ for token in tokens[:4]]
+    if words[:1] == ["in"] and len(words) >= 3 and _count_of(tokens[1]) is not None:
+        of_what = words[3:4] == ["of"]  # "in a year of turmoil" is no offset
+        return 3 if words[2] in UNITS and not of_what else None
+    if len(words) >= 3 and _count_of(tokens[0]) is not None and words[1] in UNITS:
+        if words[2] in ("hence", "ago"):
+            return 3
+        if words[2] == "from" and words[3:4] in (["now"], ["today"]):
+            return 4
+    return None
+
+
+def with_offset(span: Span) -> tuple[Span, Span, Span | None]:
+    """('Thanksgiving in three years', 'Thanksgiving', 'in three years'): a date named without
+    a year and an offset from now after it, inside the span or right after it; the offset is
+    None when there is none."""
+    doc = span.doc
+    for cut in range(1, len(span)):
+        size = _offset_at(span[cut:])
+        if size is not None and cut + size == len(span):
+            return span, span[:cut], span[cut:]
+    size = _offset_at(doc[span.end : span.end + 4])
+    if size is not None:
+        return doc[span.start : span.end + size], span, doc[span.end : span.end + size]
+    return span, span, None
+
+
+def resolve_offset(head: Span, offset: Span, context: Context, tense: int) -> Resolution | None:
+    """'Thanksgiving in three years', 'March in a year': the first such date on or after the
+    day that far from publication; 'Christmas two years ago': the last one in that year. None
+    when the head names a year or no date of its own, or when a past tense makes 'in two
+    years' a duration ("was built in March in two years")."""
+    words = read_words(head)
+    anchor = context.anchor
+    if words.years or not has_calendar_cue(words) or anchor is None:
+        return None
+    if tense < 0 and offset[0].lower_ == "in":
+        return None
+    if words.deictic is not None or words.day_offset is not None or words.unit is not None:
+        return None
+    start = 1 if offset[0].lower_ == "in" else 0
+    back = offset[-1].lower_ == "ago"  # "Christmas two years ago": the latest before then
+    count = (_count_of(offset[start]) or 0) * (-1 if back else 1)
+    unit = offset[start + 1].lower_
+    try:
+        moved = shift_by(anchor_as_period(anchor), UNITS[unit], count * UNIT_MULTIPLES.get(unit, 1))
+    except (ValueError, OverflowError):
+        return None, OUT_OF_RANGE
+    if moved is None:
+        return None
+    day = moved.start
+    if words.weekday is not None and words.month is None and moved.unit == "day":
+        week = period_of(day, "week").start  # "Monday two weeks from now": that week's Monday
+        return Period(week + dt.timedelta(days=words.weekday), "day"), None
+    later = PartialDate(day.year, anchor.month and day.month, anchor.day and day.day)
+    if back and UNITS[unit] == "year":
+        later = PartialDate(day.year, 12, 31) if anchor.month else PartialDate(day.year)
+    return resolve(words, Context(later, context.previous, future=not back))
 
 
 def join_ranges(spans: list[Span]) -> list[Span]:
@@ -100,11 +279,72 @@ def _is_range(first: Span, second: Span) -> bool:
     return link in RANGE_LINKS or (link == "and" and opener == "between")
 
 
+def range_ends(span: Span) -> tuple[Span, Span] | None:
+    """The two ends of a range ('from May to Oct 2020' gives 'May' and 'Oct 2020'), without
+    its opener; None when no link word splits the span."""
+    opened = span[0].lower_ in RANGE_OPENERS
+    between = span[0].lower_ == "between"
+    for token in span[1:-1]:
+        link = token.lower_ in RANGE_LINKS or (token.lower_ == "and" and between)
+        if link and token.i - span.start > int(opened):
+            return span[int(opened) : token.i - span.start], span[token.i - span.start + 1 :]
+    return None
+
+
+def resolve_range(span: Span, context: Context) -> Resolution:
+    """A range's value is its start, and its reason names its end ("September to December
+    2017": 2017-09, ending 2017-12). An end without a year lends the other's year to it, a
+    year back when its month comes later ("November to February 2018" starts in 2017-11)."""
+    ends = range_ends(span)
+    if ends is None:
+        return None, RANGE
+    first, last = read_words(ends[0]), read_words(ends[1])
+    if not has_calendar_cue(first):
+        return None, RANGE
+    if last.years and not first.years and not first.holiday:
+        later = first.month is not None and last.month is not None and first.month > last.month
+        first.years.append(last.years[-1] - int(later))
+    start, _ = resolve(first, context)
+    end, _ = resolve(last, context) if has_calendar_cue(last) else (None, None)
+    if start is None:
+        return None, RANGE
+    until = f", ending {end.timex}" if end is not None and end.start >= start.start else ""
+    return start, f"{RANGE}: the value is its start{until}"
+
+
 def is_count_of_things(span: Span) -> bool:
     """'2000 pieces', '1500 troops': a number in year range that counts a noun."""
     token = span[0]
     determined = token.i > 0 and token.nbor(-1).pos_ == "DET"  # "the 2018 elections" is a year
     return len(span) == 1 and token.dep_ == "nummod" and token.head.tag_ == "NNS" and not determined
+
+
+#: The code after a year in a designation ("2004 MN4", "1998 KY26"): capitals then digits.
+_DESIGNATION_CODE = re.compile(r"^[A-Z]{1,3}\d[A-Z0-9]*$")
+
+
+def is_designation(span: Span) -> bool:
+    """'asteroid 2004 MN4': a year-shaped number naming something with the code after it."""
+    doc = span.doc
+    following = doc[span.end].text if span.end < len(doc) else ""
+    return len(span) == 1 and span[0].is_digit and bool(_DESIGNATION_CODE.match(following))
+
+
+def is_name(span: Span, words: DateWords) -> bool:
+    """'Jan Egeland', 'April Ryan': a bare month that is a person's first name, as the parser
+    or the entity recogniser reads it (a compound of a proper noun, not after a preposition:
+    "in March Smith resigned" keeps its month)."""
+    if len(span) != 1 or words.month is None or words.day is not None or words.years:
+        return False
+    token = span[0]
+    surname = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    in_person = token.ent_type_ == "PERSON" and surname is not None and surname.ent_iob_ == "I"
+    if in_person and surname.is_alpha and surname.is_title:
+        return True
+    head = token.head
+    after_preposition = token.i > 0 and token.nbor(-1).pos_ == "ADP"
+    named = head.pos_ == "PROPN" and head.is_title and head.i == token.i + 1
+    return token.dep_ == "compound" and named and not after_preposition
 
 
 def is_age(span: Span) -> bool:
@@ -133,6 +373,8 @@ def has_calendar_cue(words: DateWords) -> bool:
         return True
     if words.season is not None or is_within_unit(words):
         return True
+    if words.day is not None and words.unit == "month" and not words.unit_plural:
+        return True  # "the 15th day of the month"
     if words.ordinal is not None and words.part is not None:
         container = words.years or words.month or set(words.units) & {"month", "year"}
         if words.part == "quarter" or container:
@@ -161,19 +403,56 @@ def relative_to_event(span: Span) -> bool:
     )
 
 
-def speaks_of_future(span: Span) -> bool:
-    """Whether the verb governing the expression has a future auxiliary ("will", "'ll")."""
+def tense_of(span: Span) -> int:
+    """The direction the sentence looks in from the time of writing, read from the verb that
+    governs the expression: 1 for the future ("will vote", "is going to vote", "plans to vote",
+    "must file", "has until Dec. 31 to"), -1 for the past ("met", "has met", "had met"), 0 for
+    a plain present ("the court hears the case on Tuesday") or no verb."""
     token = span.root
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") and any(
-            child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUXILIARIES
-            for child in token.children
-        ):
-            return True
+        if token.pos_ in ("VERB", "AUX"):
+            tense = _verb_tense(token)
+            if tense is not None:
+                if tense == 0 and _opens_with(span, DEADLINE_WORDS):
+                    return 1
+                return tense
         if token.head.i == token.i:
-            return False
+            break
         token = token.head
-    return False
+    return 0
+
+
+def _verb_tense(verb) -> int | None:
+    """The tense of one verb with its auxiliaries; None for an infinitive or participle that
+    takes its tense from the verb above it."""
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(aux.lower_ in FUTURE_AUXILIARIES for aux in auxiliaries):
+        return 1
+    if any(aux.tag_ == "MD" and aux.lower_ in FORWARD_MODALS for aux in auxiliaries):
+        return 1
+    if any(aux.tag_ == "MD" for aux in auxiliaries):
+        return 0
+    finite = [aux for aux in auxiliaries if aux.tag_ in ("VBD", "VBZ", "VBP")]
+    if verb.tag_ == "VBG" and any(aux.tag_ in ("VBZ", "VBP") for aux in finite):
+        return 1  # "is meeting on Tuesday", "are going to vote"
+    if any(aux.tag_ == "VBD" for aux in finite) or verb.tag_ == "VBD":
+        return -1
+    if verb.tag_ == "VBN" and any(aux.lemma_ == "have" for aux in finite):
+        return -1  # "has met"
+    if finite or verb.tag_ in ("VBZ", "VBP"):
+        # "has until Dec. 31 to respond": a present verb with an infinitive looks ahead.
+        return 1 if any(child.dep_ == "xcomp" for child in verb.children) else 0
+    if verb.tag_ == "VB" and any(aux.lower_ == "to" for aux in auxiliaries):
+        head = verb.head
+        if head.i != verb.i and head.tag_ in ("VBZ", "VBP"):
+            return 1  # "plans to vote on Tuesday"
+        if head.i != verb.i and head.tag_ == "VBG" and head.lower_ == "going":
+            return _verb_tense(head)
+    return None
+
+
+def _opens_with(span: Span, words: frozenset[str]) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in words
 
 
 def with_future_in(span: Span, future: bool) -> Span:
@@ -191,14 +470,31 @@ def find_dates(doc: Doc) -> list[DateMention]:
     mentioned before it."""
     previous: Period | None = None
     mentions: list[DateMention] = []
+    taken = 0  # where an offset a mention took in ends: it is no date of its own
     for span in candidate_spans(doc):
-        future = speaks_of_future(span)
-        span = with_future_in(span, future)
-        words = read_words(span)
-        if not has_calendar_cue(words) or is_age(span) or is_count_of_things(span):
+        if span.start < taken:
             continue
-        context = Context(doc._.published, previous, future)
-        period, reason = resolve(words, context)
+        tense = tense_of(span)
+        span = with_future_in(span, tense > 0)
+        words = read_words(span)
+        context = Context(doc._.published, previous, tense > 0, present=tense == 0)
+        counted = resolve_counted(span, context)
+        whole, head, offset = with_offset(span)
+        if counted is None and offset is not None:
+            counted = resolve_offset(head, offset, context, tense)
+            if counted is not None:
+                span, taken = whole, whole.end
+        if counted is None and (
+            not has_calendar_cue(words)
+            or is_age(span)
+            or is_count_of_things(span)
+            or is_designation(span)
+            or is_name(span, words)
+        ):
+            continue
+        period, reason = counted or resolve(words, context)
+        if period is None and reason == RANGE:
+            period, reason = resolve_range(span, context)
         if relative_to_event(span):
             period, reason = None, "counted from an event, not a date"
         if period is not None and not words.has("same"):

@@ -3,8 +3,10 @@
 News dates events by holidays ("over Thanksgiving", "on Easter Monday", "Memorial Day weekend").
 Most Western holidays are either a fixed day, the nth weekday of a month, or a fixed distance
 from Easter, so one small rule per holiday gives its day in any year. Holidays of lunar
-calendars (Eid, Diwali, Passover, Chinese New Year) are still recognised as dates, but get no
-value: their days need astronomical tables, which a guess must not stand in for.
+calendars (Eid, Diwali, Passover, Chinese New Year) need astronomical tables, which a guess must
+not stand in for: the `holidays` package keeps them (Umm al-Qura for the Islamic calendar, the
+Hebrew, Chinese and Hindu lunisolar calendars, 1901-2100 for most), so its calendars give those
+days, and a year outside its tables stays unresolved.
 """
 
 from __future__ import annotations
@@ -14,11 +16,20 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+from holidays.calendars import (
+    _BuddhistLunisolar,
+    _ChineseLunisolar,
+    _HebrewLunisolar,
+    _HinduLunisolar,
+    _IslamicLunar,
+    _Persian,
+)
 
 from claimcheck.extraction.dates.timex import nth_weekday
 
-#: A holiday's day in a year; None for holidays whose day the calendar rules here cannot give.
-HolidayRule = Callable[[int], dt.date] | None
+#: A holiday's day in a year (None for a year its calendar's tables do not hold); None for
+#: holidays whose day no calendar here gives ("Eid" alone names two feasts).
+HolidayRule = Callable[[int], dt.date | None] | None
 
 MONDAY, TUESDAY, THURSDAY, FRIDAY, SUNDAY = 0, 1, 3, 4, 6
 #: Tokens between or after a holiday's words that are not part of its name ("New Year's Eve").
@@ -49,6 +60,107 @@ def nth(month: int, weekday: int, count: int, days_after: int = 0) -> HolidayRul
 def from_easter(days: int, orthodox: bool = False) -> HolidayRule:
     return partial(_from_easter, days, EASTER_ORTHODOX if orthodox else EASTER_WESTERN)
 
+
+def _days_in(found: object, year: int) -> list[dt.date]:
+    """The days of `year` in what a `holidays` calendar returns: a date, None, a set of dates,
+    a (date, estimated) pair or several of them (an Islamic feast may fall twice in a year)."""
+    if found is None:
+        return []
+    if isinstance(found, dt.date):
+        return [found] if found.year == year else []
+    if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], bool):
+        return _days_in(found[0], year)
+    return sorted(day for item in found for day in _days_in(item, year))  # type: ignore[attr-defined]
+
+
+def _from_calendar(days_of: Callable[[int], object], year: int) -> dt.date | None:
+    days = _days_in(days_of(year), year)
+    return days[0] if days else None
+
+
+def lunar(calendar: object, method: str) -> HolidayRule:
+    """The first day in a year of a holiday of a lunar or lunisolar calendar, from that
+    calendar's method in the `holidays` package (`eid_al_fitr_dates`, `diwali_date`...)."""
+    return partial(_from_calendar, getattr(calendar, method))
+
+
+_ISLAMIC, _HEBREW = _IslamicLunar(), _HebrewLunisolar()
+_CHINESE, _HINDU, _BUDDHIST = _ChineseLunisolar(), _HinduLunisolar(), _BuddhistLunisolar()
+#: Holidays of lunar and lunisolar calendars, by name; a feast of several days ("Hanukkah",
+#: "Passover", the month "Ramadan") is its first day, as a range is its start.
+LUNAR_HOLIDAYS: dict[str, HolidayRule] = {
+    **dict.fromkeys(
+        ["eid al fitr", "eid ul fitr"],
+        lunar(_ISLAMIC, "eid_al_fitr_dates"),
+    ),
+    **dict.fromkeys(
+        ["eid al adha", "eid ul adha", "bakrid", "feast of the sacrifice", "sacrifice feast"],
+        lunar(_ISLAMIC, "eid_al_adha_dates"),
+    ),
+    "ramadan": lunar(_ISLAMIC, "ramadan_beginning_dates"),
+    **dict.fromkeys(
+        ["islamic new year", "hijri new year"], lunar(_ISLAMIC, "hijri_new_year_dates")
+    ),
+    **dict.fromkeys(["ashura", "day of ashura"], lunar(_ISLAMIC, "ashura_dates")),
+    **dict.fromkeys(
+        ["mawlid", "mawlid al nabi", "mawlid al nabawi", "mawlid an nabawi"],
+        lunar(_ISLAMIC, "mawlid_dates"),
+    ),
+    **dict.fromkeys(
+        ["laylat al qadr", "laylat al kadr", "night of power"],
+        lunar(_ISLAMIC, "laylat_al_qadr_dates"),
+    ),
+    **dict.fromkeys(["isra and mi'raj", "isra mi'raj"], lunar(_ISLAMIC, "isra_and_miraj_dates")),
+    **dict.fromkeys(["rosh hashanah", "rosh hashana"], lunar(_HEBREW, "rosh_hashanah_date")),
+    "yom kippur": lunar(_HEBREW, "yom_kippur_date"),
+    **dict.fromkeys(["sukkot", "succot", "succos"], lunar(_HEBREW, "sukkot_date")),
+    **dict.fromkeys(["hanukkah", "chanukah", "hanukah"], lunar(_HEBREW, "hanukkah_date")),
+    **dict.fromkeys(["passover", "pesach"], lunar(_HEBREW, "passover_date")),
+    "shavuot": lunar(_HEBREW, "shavuot_date"),
+    "purim": lunar(_HEBREW, "purim_date"),
+    "tisha b'av": lunar(_HEBREW, "tisha_bav_date"),
+    **dict.fromkeys(
+        ["chinese new year", "chinese new year day", "lunar new year", "lunar new year day"],
+        lunar(_CHINESE, "lunar_new_year_date"),
+    ),
+    "mid autumn festival": lunar(_CHINESE, "mid_autumn_date"),
+    "dragon boat festival": lunar(_CHINESE, "dragon_boat_date"),
+    **dict.fromkeys(["qingming", "qingming festival"], lunar(_CHINESE, "qingming_date")),
+    **dict.fromkeys(["diwali", "deepavali"], lunar(_HINDU, "diwali_date")),
+    "holi": lunar(_HINDU, "holi_date"),
+    **dict.fromkeys(["dussehra", "vijayadashami"], lunar(_HINDU, "dussehra_date")),
+    **dict.fromkeys(["navratri", "navaratri"], lunar(_HINDU, "sharad_navratri_date")),
+    "ganesh chaturthi": lunar(_HINDU, "ganesh_chaturthi_date"),
+    **dict.fromkeys(["janmashtami", "krishna janmashtami"], lunar(_HINDU, "janmashtami_date")),
+    "raksha bandhan": lunar(_HINDU, "raksha_bandhan_date"),
+    "onam": lunar(_HINDU, "onam_date"),
+    "pongal": lunar(_HINDU, "pongal_date"),
+    "makar sankranti": lunar(_HINDU, "makar_sankranti_date"),
+    **dict.fromkeys(
+        ["maha shivaratri", "mahashivratri", "maha shivratri"],
+        lunar(_HINDU, "maha_shivaratri_date"),
+    ),
+    **dict.fromkeys(["vaisakhi", "baisakhi", "vaishakhi"], lunar(_HINDU, "vaisakhi_date")),
+    **dict.fromkeys(["karva chauth", "karwa chauth"], lunar(_HINDU, "karwa_chauth_date")),
+    **dict.fromkeys(["chhath", "chhath puja"], lunar(_HINDU, "chhath_puja_date")),
+    **dict.fromkeys(["ram navami", "rama navami"], lunar(_HINDU, "ram_navami_date")),
+    "mahavir jayanti": lunar(_HINDU, "mahavir_jayanti_date"),
+    "guru nanak jayanti": lunar(_HINDU, "guru_nanak_jayanti_date"),
+    "thaipusam": lunar(_HINDU, "thaipusam_date"),
+    **dict.fromkeys(["ugadi", "yugadi", "gudi padwa"], lunar(_HINDU, "gudi_padwa_date")),
+    **dict.fromkeys(["basant panchami", "vasant panchami"], lunar(_HINDU, "basant_panchami_date")),
+    "govardhan puja": lunar(_HINDU, "govardhan_puja_date"),
+    **dict.fromkeys(["rath yatra", "ratha yatra"], lunar(_HINDU, "rath_yatra_date")),
+    "hanuman jayanti": lunar(_HINDU, "hanuman_jayanti_date"),
+    "guru ravidas jayanti": lunar(_HINDU, "guru_ravidas_jayanti_date"),
+    **dict.fromkeys(
+        ["valmiki jayanti", "maharishi valmiki jayanti"],
+        lunar(_HINDU, "maharshi_valmiki_jayanti_date"),
+    ),
+    "guru gobind singh jayanti": lunar(_HINDU, "guru_gobind_singh_jayanti_date"),
+    **dict.fromkeys(["vesak", "buddha purnima"], lunar(_BUDDHIST, "vesak_date")),
+    **dict.fromkeys(["nowruz", "norouz", "persian new year"], lunar(_Persian(), "new_year_date")),
+}
 
 #: Holiday names as lower-case words without possessives or dots ("st patrick day" stands for
 #: "St. Patrick's Day"); a word may also appear with a plural "s" ("new years eve").
@@ -84,6 +196,7 @@ HOLIDAY_NAMES: dict[str, HolidayRule] = {
     "martin luther king day": nth(1, MONDAY, 3),
     "martin luther king jr day": nth(1, MONDAY, 3),
     "mlk day": nth(1, MONDAY, 3),
+    "civil rights day": nth(1, MONDAY, 3),
     "mlk jr day": nth(1, MONDAY, 3),
     "president day": nth(2, MONDAY, 3),
     "washington birthday": nth(2, MONDAY, 3),
@@ -126,25 +239,20 @@ HOLIDAY_NAMES: dict[str, HolidayRule] = {
     "clean monday": from_easter(-48, orthodox=True),
     "lazarus saturday": from_easter(-8, orthodox=True),
     "eid": None,
-    "eid al fitr": None,
-    "eid al adha": None,
-    "ramadan": None,
-    "diwali": None,
-    "deepavali": None,
-    "hanukkah": None,
-    "chanukah": None,
-    "passover": None,
-    "rosh hashanah": None,
-    "yom kippur": None,
-    "chinese new year": None,
-    "chinese new year day": None,
-    "lunar new year day": None,
-    "lunar new year": None,
-    "nowruz": None,
+    **LUNAR_HOLIDAYS,
 }
-#: Names as word tuples, longest first, so "orthodox easter" wins over "easter".
+
+
+def holiday_word(text: str) -> str:
+    """A token as holiday names spell it: lower case, no possessive, no dots or apostrophes."""
+    text = text.lower().replace("’", "'")
+    return text.removesuffix("'s").replace("'", "").replace(".", "")
+
+
+#: Names as word tuples as `holiday_word` spells them ("tisha bav" for "Tisha B'Av"), longest
+#: first, so "orthodox easter" wins over "easter".
 _NAMES_BY_LENGTH: list[tuple[tuple[str, ...], HolidayRule]] = sorted(
-    ((tuple(name.split()), rule) for name, rule in HOLIDAY_NAMES.items()),
+    ((tuple(map(holiday_word, name.split())), rule) for name, rule in HOLIDAY_NAMES.items()),
     key=lambda item: -len(item[0]),
 )
 #: Their positions in that list by first word, so a word is only tried against the names it can
@@ -153,12 +261,6 @@ _NAMES_BY_FIRST_WORD: dict[str, list[int]] = {
     first: [position for position, (name, _) in enumerate(_NAMES_BY_LENGTH) if name[0] == first]
     for first in {name[0] for name, _ in _NAMES_BY_LENGTH}
 }
-
-
-def holiday_word(text: str) -> str:
-    """A token as holiday names spell it: lower case, no possessive, no dots or apostrophes."""
-    text = text.lower().replace("’", "'")
-    return text.removesuffix("'s").replace("'", "").replace(".", "")
 
 
 def _same_word(word: str, name_word: str) -> bool:

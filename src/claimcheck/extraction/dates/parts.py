@@ -31,11 +31,13 @@ from claimcheck.model import PartialDate
 class Context:
     """What a value may be resolved against: the publication date, the date mentioned last (for
     "two years later", "the same period last year") and whether the sentence speaks of the
-    future (a bare "August" in "by the end of August, there will be ..." is the next August)."""
+    future (a bare "August" in "by the end of August, there will be ..." is the next August) or
+    in a plain present ("the court hears the case on Tuesday": the nearest Tuesday)."""
 
     anchor: PartialDate | None
     previous: Period | None = None
     future: bool = False
+    present: bool = False
 
 
 Resolution = tuple[Period | None, str | None]
@@ -58,9 +60,18 @@ def relative_to_anchor(unit: Unit, offset: int, context: Context) -> Resolution:
     return shift(period, offset), None
 
 
-def _holiday_in(rule: HolidayRule, year: int) -> Period:
+def _holiday_in(rule: HolidayRule, year: int) -> Period | None:
+    """The holiday's day in `year`; None for a year its calendar's tables do not hold."""
     assert rule is not None
-    return Period(rule(year), "day")
+    if not 1 <= year <= 9999:
+        return None
+    day = rule(year)
+    return Period(day, "day") if day is not None else None
+
+
+def _in_year(rule: HolidayRule, year: int) -> Resolution:
+    period = _holiday_in(rule, year)
+    return (period, None) if period else (None, f"no calendar table gives the holiday in {year}")
 
 
 def resolve_holiday(words: DateWords, context: Context) -> Resolution:
@@ -69,27 +80,29 @@ def resolve_holiday(words: DateWords, context: Context) -> Resolution:
     the tense point (news reports the past, so a bare holiday is the latest one)."""
     rule, anchor = words.holiday_rule, context.anchor
     if rule is None:
-        return None, "a holiday of a lunar calendar"
+        return None, 'no calendar here gives the day of that holiday ("Eid" names two feasts)'
     if words.years:
-        return _holiday_in(rule, words.years[-1]), None
+        return _in_year(rule, words.years[-1])
     if anchor is None:
         return None, "holiday without a year and no publication date"
     if words.unit == "year" and words.deictic is not None:
-        return _holiday_in(rule, anchor.year + words.deictic), None
+        return _in_year(rule, anchor.year + words.deictic)
     if words.deictic == 0:
-        return _holiday_in(rule, anchor.year), None
+        return _in_year(rule, anchor.year)
     if anchor.month is None:
         return None, too_coarse(anchor, "day").replace("relative day", "holiday")
     last = calendar.monthrange(anchor.year, anchor.month)[1]
     years = [_holiday_in(rule, year) for year in range(anchor.year - 1, anchor.year + 2)]
+    known = [period for period in years if period is not None]
     if words.deictic == 1 or (words.deictic is None and context.future):
         start = dt.date(anchor.year, anchor.month, anchor.day or 1)
         strict = words.deictic == 1
-        return next(p for p in years if p.start > start or (p.start == start and not strict)), None
+        later = [p for p in known if p.start > start or (p.start == start and not strict)]
+        return (later[0], None) if later else (None, "no calendar table gives the holiday")
     end = dt.date(anchor.year, anchor.month, anchor.day or last)
     strict = words.deictic == -1
-    earlier = [p for p in years if p.start < end or (p.start == end and not strict)]
-    return earlier[-1], None
+    earlier = [p for p in known if p.start < end or (p.start == end and not strict)]
+    return (earlier[-1], None) if earlier else (None, "no calendar table gives the holiday")
 
 
 def _ordinal_container(words: DateWords, context: Context) -> Period | None:
@@ -118,7 +131,7 @@ def _part_of(container: Period, part: str, ordinal: int, weekday: int | None) ->
             return None
         unit: Unit = part  # type: ignore[assignment]
         count = 12 // UNIT_MONTHS[unit]
-        number = count if ordinal < 0 else ordinal
+        number = count + ordinal + 1 if ordinal < 0 else ordinal
         if not 1 <= number <= count:
             return None
         return Period(dt.date(container.start.year, 1 + (number - 1) * UNIT_MONTHS[unit], 1), unit)

@@ -16,6 +16,8 @@ from claimcheck.extraction.dates.gated_matcher import GatedMatcher
 from claimcheck.extraction.dates.holidays import holiday_patterns
 from claimcheck.extraction.dates.values import WITHIN_WORDS
 from claimcheck.extraction.dates.words import (
+    AMBIGUOUS_WEEKDAYS,
+    DAY_ORDINAL_WORDS,
     DAY_WORDS,
     DEICTIC,
     MONTHS,
@@ -25,6 +27,7 @@ from claimcheck.extraction.dates.words import (
     UNITS,
     WEEKDAYS,
 )
+from claimcheck.extraction.numbers import SMALL_NUMBERS
 
 PERIOD_NOUNS = ("period", "time", "month", "year", "week", "quarter", "day", "season", "date")
 _YEAR = {"TEXT": {"REGEX": r"^(1[0-9]|2[0-9])\d\d$"}}
@@ -34,6 +37,24 @@ _MONTH = {"LOWER": {"IN": sorted(set(MONTHS) - set(_AMBIGUOUS_MONTHS))}}
 _MONTH_NAME = {"LOWER": {"IN": sorted(MONTHS)}, "IS_TITLE": True, "POS": "PROPN"}
 _MONTH_FULL_NAME = {"LOWER": {"IN": [name.lower() for name in calendar.month_name[1:]]}}
 _WEEKDAY = {"LOWER": {"IN": sorted(name for name in WEEKDAYS if len(name) > 3)}}
+_SHORT_WEEKDAYS = sorted(name for name in WEEKDAYS if len(name) <= 4 and name != "june")
+#: "Thu." and "Tues,": an abbreviated weekday closed by a dot or comma; the ones that are also
+#: English words ("sat", "sun") only as capitalised names.
+_SHORT_WEEKDAY = {"LOWER": {"IN": sorted(set(_SHORT_WEEKDAYS) - AMBIGUOUS_WEEKDAYS)}}
+_SHORT_WEEKDAY_NAME = {
+    "LOWER": {"IN": sorted(AMBIGUOUS_WEEKDAYS)},
+    "IS_TITLE": True,
+    "POS": "PROPN",
+}
+_ANY_WEEKDAY = {"LOWER": {"IN": sorted(WEEKDAYS)}}
+_PLURAL_WEEKDAY = {"LOWER": {"IN": sorted(f"{name}s" for name in WEEKDAYS if len(name) > 4)}}
+_ORDINAL_DAY_WORD = {"LOWER": {"IN": sorted(DAY_ORDINAL_WORDS)}}
+#: "eleventh", "twenty-seventh", "thirty first".
+_SPELLED_DAY = [
+    {"LOWER": {"IN": ["twenty", "thirty"]}, "OP": "?"},
+    {"ORTH": "-", "OP": "?"},
+    _ORDINAL_DAY_WORD,
+]
 _SEASON = {"LOWER": {"IN": sorted(SEASONS)}}
 _UNIT = {"LOWER": {"IN": sorted(UNITS)}}
 _DEICTIC = {"LOWER": {"IN": sorted(DEICTIC)}}
@@ -58,6 +79,8 @@ def _ordinal_part_patterns() -> list[list[dict]]:
     'the third quarter of next year', and 'the third quarter' alone (financial reporting)."""
     opener = [
         {"LOWER": "the", "OP": "?"},
+        {"LOWER": {"IN": sorted(ORDINALS)}, "OP": "?"},  # "the second last week of 2018"
+        {"LOWER": {"IN": ["-", "to"]}, "OP": "*"},  # "second-to-last"
         {"LOWER": {"IN": [*sorted(ORDINALS), "last"]}},
         _HYPHEN,
         {"LOWER": {"IN": sorted(ORDINAL_PARTS | {*WEEKDAYS})}},
@@ -111,14 +134,65 @@ def _month_patterns() -> list[list[dict]]:
     return patterns
 
 
-#: Token patterns for calendar shapes, by label (the label only helps debugging).
+def _spelled_year_patterns() -> list[list[dict]]:
+    """A month (with or without its day) or a holiday and a year in words: 'April seventeen
+    hundred thirty three', 'October two thousand and five', 'Easter two thousand ten'. The
+    component keeps a match only when its number words end in a year."""
+    number = {"LOWER": {"IN": sorted({*SMALL_NUMBERS, "thousand", "hundred", "oh"})}}
+    more = {"LOWER": {"IN": sorted({*SMALL_NUMBERS, "thousand", "hundred", "oh", "and"})}}
+    tail = [number, number, *[{**more, "OP": "?"}] * 4]
+    months = [[*before, month, *tail] for month in _MONTH_ANY for before in ([], [_DAY])]
+    return months + [[*holiday, *tail] for holiday in holiday_patterns()]
+
+
+#: Token patterns for calendar shapes, by label (the label only helps debugging; the component
+#: reads "SPELLED_YEAR").
 PATTERNS: dict[str, list[list[dict]]] = {
     "MONTH": _month_patterns(),
     "NUMERIC": [[_NUMERIC_DATE]],
-    "WEEKDAY": [[{**_DEICTIC, "OP": "?"}, _WEEKDAY]],
+    "WEEKDAY": [
+        [{**_DEICTIC, "OP": "?"}, _WEEKDAY],
+        *[[short, {"ORTH": {"IN": [".", ","]}}] for short in (_SHORT_WEEKDAY, _SHORT_WEEKDAY_NAME)],
+        [{"LOWER": {"REGEX": r"^(tue|tues|thu|thur|thurs|fri)\.$"}}],
+    ],
+    # "Friday after next", "March after next": the second one to come.
+    "AFTER_NEXT": [
+        [name, {"LOWER": "after"}, {"LOWER": "next"}] for name in (_WEEKDAY, *_MONTH_ANY)
+    ],
+    # "Jul 18, Fri": a weekday, abbreviated or not, after the month-day it falls on.
+    "DAY_THEN_WEEKDAY": [[month, _DAY, {"ORTH": ","}, _ANY_WEEKDAY] for month in _MONTH_ANY],
+    # "Friday the 26th", "Monday the twenty-seventh": a weekday fixing a day of the month.
+    "WEEKDAY_DAY": [
+        [_ANY_WEEKDAY, {"ORTH": ",", "OP": "?"}, {"LOWER": "the"}, _DAY],
+        [_ANY_WEEKDAY, {"ORTH": ",", "OP": "?"}, {"LOWER": "the"}, *_SPELLED_DAY],
+    ],
+    # "three Fridays from now", "2 Thursdays ago": counted weekdays.
+    "COUNTED_WEEKDAY": [
+        [_COUNT, _PLURAL_WEEKDAY, {"LOWER": {"IN": ["ago", "back", "hence"]}}],
+        [_COUNT, _PLURAL_WEEKDAY, {"LOWER": "from"}, {"LOWER": {"IN": ["now", "today"]}}],
+    ],
+    # "the 20th of next month", "the 15th day of the month", "the twenty-sixth of this month".
+    "DAY_OF_MONTH": [
+        [
+            {"LOWER": "the", "OP": "?"},
+            *day,
+            {"LOWER": "day", "OP": "?"},
+            {"LOWER": "of", "OP": "?"},
+            {"LOWER": {"IN": ["the", *sorted(DEICTIC)]}},
+            {"LOWER": {"IN": sorted(DEICTIC)}, "OP": "?"},
+            {"LOWER": "month"},
+        ]
+        for day in ([_DAY], _SPELLED_DAY)
+    ],
     "DAY_WORD": [
         [{"LOWER": {"IN": sorted(DAY_WORDS)}}],
         [{"LOWER": {"IN": ["this", "last", "tomorrow", "yesterday"]}}, _PART_OF_DAY],
+        [
+            {"LOWER": "the", "OP": "?"},
+            {"LOWER": "day"},
+            {"LOWER": {"IN": ["after", "before"]}},
+            {"LOWER": {"IN": ["tomorrow", "yesterday"]}},
+        ],
     ],
     "COMPACT": [
         [
@@ -135,6 +209,7 @@ PATTERNS: dict[str, list[list[dict]]] = {
     ],
     "WEEK_NUMBER": [[{"LOWER": "week"}, {"TEXT": {"REGEX": r"^\d\d?$"}}, {"LOWER": "of"}, _YEAR]],
     "HOLIDAY": _holiday_with_context_patterns(),
+    "SPELLED_YEAR": _spelled_year_patterns(),
     "ORDINAL_PART": _ordinal_part_patterns(),
     "CENTURY": [[{"LOWER": "the", "OP": "?"}, _CENTURY_ORDINAL, _HYPHEN, {"LOWER": "century"}]],
     "DEICTIC": [

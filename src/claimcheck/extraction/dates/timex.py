@@ -190,6 +190,50 @@ def weekday_near(weekday: int, anchor: dt.date, offset: int = 0) -> dt.date:
     return anchor - dt.timedelta(days=back)
 
 
+def counted_weekday(weekday: int, anchor: dt.date, count: int) -> dt.date:
+    """The `count`th `weekday` strictly after `anchor` (count < 0: strictly before): "three
+    Fridays from now", "two Thursdays ago"."""
+    first = weekday_near(weekday, anchor, 1 if count > 0 else -1)
+    return first + dt.timedelta(weeks=count - 1 if count > 0 else count + 1)
+
+
+def nearest(days: list[dt.date], anchor: dt.date, direction: int = 0) -> dt.date | None:
+    """The day of `days` closest to `anchor`; with `direction` 1 the first not before it, -1 the
+    last not after it (a tie between two equally near days goes to the earlier)."""
+    if direction > 0:
+        days = [day for day in days if day >= anchor]
+    elif direction < 0:
+        days = [day for day in days if day <= anchor]
+    return min(days, key=lambda day: (abs((day - anchor).days), day), default=None)
+
+
+def days_of_month_on(weekday: int, day: int, anchor: dt.date, months: int = 12) -> list[dt.date]:
+    """The dates within `months` months of `anchor` that are day `day` of their month and fall on
+    `weekday` ("Friday the 26th")."""
+    found = []
+    for offset in range(-months, months + 1):
+        start = add_months(anchor.replace(day=1), offset)
+        if day <= calendar.monthrange(start.year, start.month)[1]:
+            candidate = start.replace(day=day)
+            if candidate.weekday() == weekday:
+                found.append(candidate)
+    return found
+
+
+def years_of_day_on(
+    weekday: int, month: int, day: int, anchor: dt.date, years: int = 12
+) -> list[dt.date]:
+    """The dates within `years` years of `anchor` that are `month`-`day` on `weekday` ("Fri,
+    Jul 18": the weekday fixes the year)."""
+    found = []
+    for year in range(anchor.year - years, anchor.year + years + 1):
+        if 1 <= year <= 9999 and day <= calendar.monthrange(year, month)[1]:
+            candidate = dt.date(year, month, day)
+            if candidate.weekday() == weekday:
+                found.append(candidate)
+    return found
+
+
 def shift_by(period: Period, unit: Unit, count: int) -> Period | None:
     """`period` moved by `count` units of another size, keeping its own granularity ("two weeks
     later" after a day is a day; "two years later" after 2019 is a year). None when the move is
@@ -220,7 +264,10 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     of May"). Raises ValueError when the month has no such day (a fifth Monday)."""
     if nth < 0:
         last = dt.date(year, month, calendar.monthrange(year, month)[1])
-        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+        day = last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-nth - 1))
+        if day.month != month:
+            raise ValueError(f"no {nth}th weekday {weekday} in {year}-{month:02d}")
+        return day
     first = dt.date(year, month, 1)
     day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
     if day.month != month:
@@ -235,7 +282,7 @@ def nth_week(container: Period, nth: int) -> Period | None:
     if container.unit == "year":
         year = container.start.year
         weeks = dt.date(year, 12, 28).isocalendar()[1]
-        number = weeks if nth < 0 else nth
+        number = weeks + nth + 1 if nth < 0 else nth
         if not 1 <= number <= weeks:
             return None
         return Period(dt.date.fromisocalendar(year, number, 1), "week")
@@ -243,7 +290,10 @@ def nth_week(container: Period, nth: int) -> Period | None:
         return None
     start = container.start
     last = start.replace(day=calendar.monthrange(start.year, start.month)[1])
-    week = period_of(last, "week") if nth < 0 else shift(period_of(start, "week"), nth - 1)
+    if nth < 0:
+        week = shift(period_of(last, "week"), nth + 1)
+        return week if week.start + dt.timedelta(days=6) >= start else None
+    week = shift(period_of(start, "week"), nth - 1)
     return week if week.start <= last else None
 
 
@@ -252,5 +302,5 @@ def nth_day(container: Period, nth: int) -> Period | None:
     if container.unit not in ("month", "year"):
         return None
     following = shift(container, 1).start
-    day = following - dt.timedelta(days=1) if nth < 0 else container.start + dt.timedelta(nth - 1)
-    return Period(day, "day") if day < following else None
+    day = following + dt.timedelta(days=nth) if nth < 0 else container.start + dt.timedelta(nth - 1)
+    return Period(day, "day") if container.start <= day < following else None

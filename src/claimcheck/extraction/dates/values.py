@@ -25,18 +25,23 @@ from claimcheck.extraction.dates.timex import (
     anchor_as_period,
     anchor_period,
     coarsen,
+    counted_weekday,
+    days_of_month_on,
     month_near,
+    nearest,
     period_of,
     season_near,
     shift,
     shift_by,
     weekday_near,
     with_year,
+    years_of_day_on,
 )
 from claimcheck.extraction.dates.words import (
     DEICTIC,
     ORDINALS,
     RELATIVE_TO_PREVIOUS,
+    TENS_WORDS,
     DateWords,
     valid_day,
 )
@@ -104,19 +109,46 @@ def _counted_shift(words: DateWords, base: Period | None, direction: int) -> Res
     return period, None
 
 
+def _direction(context: Context) -> int:
+    """Where a date without a year or week lies from publication: ahead in a sentence about the
+    future, the nearest in a plain present, else behind (news reports the past)."""
+    return 1 if context.future else 0 if context.present else -1
+
+
+def _weekday_fixes_year(words: DateWords, context: Context) -> Resolution:
+    """'Fri, Jul 18', 'Monday, Feb 18': the year nearest publication in which that day is that
+    weekday."""
+    anchor = context.anchor
+    assert anchor is not None and words.month is not None and words.day is not None
+    around = dt.date(anchor.year, anchor.month or 7, anchor.day or 1)
+    days = years_of_day_on(words.weekday or 0, words.month, words.day, around)
+    found = nearest(days, around)
+    return (Period(found, "day"), None) if found else (None, "no year near publication fits")
+
+
 def _month_without_year(words: DateWords, context: Context) -> Resolution:
     anchor = context.anchor
     if anchor is None:
         return None, "month without a year and no publication date"
+    if words.day is not None and words.weekday is not None and words.deictic is None:
+        return _weekday_fixes_year(words, context)
     month = words.month or 1
-    future = context.future or words.deictic == 1
+    anchor_day = _anchor_day(context)
+    if words.day is not None and context.present and words.deictic is None and anchor_day:
+        years = (anchor.year - 1, anchor.year, anchor.year + 1)
+        days = [day for year in years if (day := valid_day(year, month, words.day))]
+        found = nearest(days, anchor_day)  # "the deadline is Dec. 1": the one nearest
+        return (Period(found, "day"), None) if found else (None, "not a calendar day")
+    future = context.future or words.deictic in (1, 2)
     period = month_near(month, anchor, future=future)
     if words.deictic == -1 and anchor.month == month:
         period = shift(period, -12)
-    elif words.deictic == 1 and anchor.month == month:
+    elif words.deictic in (1, 2) and anchor.month == month:
         period = shift(period, 12)
     elif words.deictic == 0:
         period = Period(dt.date(anchor.year, month, 1), "month")
+    if words.deictic == 2:
+        period = shift(period, 12)  # "March after next": the one after the next March
     if words.day is None:
         return period, None
     try:
@@ -130,11 +162,27 @@ def _weekday(words: DateWords, context: Context) -> Resolution:
     if day is None:
         return None, too_coarse(context.anchor, "day").replace("relative day", "weekday")
     weekday = words.weekday or 0
+    if words.weekday_plural and words.count:  # "three Fridays from now", "2 Thursdays ago"
+        direction = -1 if words.has("ago", "back") else 1
+        return Period(counted_weekday(weekday, day, direction * words.count), "day"), None
+    if words.deictic == 2 and not words.has("week"):  # "Friday after next": the second to come
+        return Period(counted_weekday(weekday, day, 2), "day"), None
+    if words.day is not None:  # "Friday the 26th": the nearest month whose 26th is a Friday
+        found = nearest(days_of_month_on(weekday, words.day, day), day, _direction(context))
+        found = found or nearest(days_of_month_on(weekday, words.day, day), day)
+        return (Period(found, "day"), None) if found else (None, "not a calendar day")
+    if words.has("coming", "upcoming", "past") and not words.has("week"):
+        # "this coming Friday", "this past Wednesday": the nearest one ahead or behind.
+        offset = -1 if words.has("past") else 1
+        return Period(weekday_near(weekday, day, offset), "day"), None
     if words.deictic is not None or words.has("week"):
         week = period_of(day, "week")
         if words.deictic:
             week = shift(week, words.deictic)  # "next Wednesday" is in next week
         return Period(week.start + dt.timedelta(days=weekday), "day"), None
+    if context.present:  # "the court hears the case on Tuesday": the nearest Tuesday
+        found = nearest([weekday_near(weekday, day, 0), weekday_near(weekday, day, 1)], day)
+        return Period(found or day, "day"), None
     offset = words.deictic if words.deictic is not None else (1 if context.future else 0)
     return Period(weekday_near(weekday, day, offset), "day"), None
 
@@ -145,17 +193,22 @@ def _deictic_unit(words: DateWords, context: Context) -> Resolution:
     unit = words.unit or "day"
     position = next(i for i, word in enumerate(words.words) if word in DEICTIC)
     the_before = position > 0 and words.words[position - 1] == "the"
+    if words.day is not None and unit == "month" and not words.unit_plural:
+        return _day_of(relative_to_anchor(unit, words.deictic or 0, context), words.day)
     if words.count is not None or words.unit_plural or the_before:
         if words.deictic == 0 and not words.unit_plural:
             return relative_to_anchor(unit, 0, context)
         return None, "a period counted back or forward from publication"
-    period, reason = relative_to_anchor(unit, words.deictic or 0, context)
-    if period is not None and words.day is not None and unit == "month":
-        day = valid_day(
-            period.start.year, period.start.month, words.day
-        )  # "the 20th of next month"
-        return (Period(day, "day"), None) if day else (None, "not a calendar day")
-    return period, reason
+    return relative_to_anchor(unit, words.deictic or 0, context)
+
+
+def _day_of(month: Resolution, day: int) -> Resolution:
+    """'the 20th of next month', 'the 15th day of the previous month': a day of a month."""
+    period, reason = month
+    if period is None:
+        return period, reason
+    found = valid_day(period.start.year, period.start.month, day)
+    return (Period(found, "day"), None) if found else (None, "not a calendar day")
 
 
 def _relative_to_previous(words: DateWords) -> int:
@@ -197,16 +250,41 @@ def edge_of_current(words: DateWords) -> bool:
 def names_a_range(words: DateWords) -> bool:
     """'from 2014 to 2018', 'Jan-Feb': a link between two dates; not the hyphen inside a name
     ("Eid al-Fitr") or after an ordinal ("third-quarter")."""
-    if words.has("between", "to", "until", "till", "through"):
+    if words.has("between", "until", "till", "through"):
         return True
+    text = [word for word in words.words if word != "-"]
+    if any(word == "to" and text[i + 1 : i + 2] != ["last"] for i, word in enumerate(text)):
+        return True  # not "second-to-last"
     return any(
-        word == "-" and not words.holiday and (index == 0 or words.words[index - 1] not in ORDINALS)
+        word == "-"
+        and not words.holiday
+        and "last" not in words.words[index + 1 : index + 3]
+        and (index == 0 or words.words[index - 1] not in {*ORDINALS, *TENS_WORDS})
         for index, word in enumerate(words.words)
     )
 
 
+#: The years a TIMEX3 value can name (`YYYY`); arithmetic that leaves them is no date.
+FIRST_YEAR, LAST_YEAR = 1000, 9999
+OUT_OF_RANGE = f"outside the years {FIRST_YEAR}-{LAST_YEAR}"
+
+
 def resolve(words: DateWords, context: Context) -> Resolution:
-    """The period an expression names, or None with a short reason."""
+    """The period an expression names, or None with a short reason.
+
+    Counting from a publication date at the edge of the calendar ("next year" in 9999, "last
+    year" in year 1) leaves the years a value can name: that date stays unresolved, it never
+    raises, as one odd front matter must not stop a whole extraction."""
+    try:
+        period, reason = _resolve(words, context)
+    except (ValueError, OverflowError):
+        return None, OUT_OF_RANGE
+    if period is not None and not FIRST_YEAR <= period.start.year <= LAST_YEAR:
+        return None, OUT_OF_RANGE
+    return period, reason
+
+
+def _resolve(words: DateWords, context: Context) -> Resolution:
     anchor = context.anchor
     if words.decade or words.has("century", "decade", "decades"):
         return None, "a decade or century"
@@ -234,6 +312,8 @@ def resolve(words: DateWords, context: Context) -> Resolution:
         return (base, None) if base else relative_to_anchor(words.unit, 0, context)
     if words.years:
         return _with_explicit_year(words, words.years[-1])
+    if words.weekday_plural and words.count:
+        return _weekday(words, context)  # "three Fridays from now"
     if words.has("ago", "hence") or (words.has("from") and words.has("now", "today")):
         if anchor is None:
             return None, NO_ANCHOR
@@ -243,7 +323,9 @@ def resolve(words: DateWords, context: Context) -> Resolution:
             return None, NO_ANCHOR
         return _counted_shift(words, anchor_as_period(anchor), 1)  # "will return in two weeks"
     relative = _relative_to_previous(words)
-    if relative and words.unit and words.month is None and words.weekday is None:
+    pinned = words.month is not None or words.weekday is not None or words.day is not None
+    if relative and words.unit and not pinned and words.day_offset is None:
+        # not "(the) day after tomorrow": a day word pins the day, nothing said before does
         base = context.previous
         if base is None and words.words[0] == "the" and anchor is not None:
             base = anchor_period(anchor, words.unit)  # "the next quarter", nothing said before
@@ -264,6 +346,8 @@ def resolve(words: DateWords, context: Context) -> Resolution:
         return (period, None) if period else (None, too_coarse(anchor, "season"))
     if words.deictic is not None and words.unit is not None:
         return _deictic_unit(words, context)
+    if words.day is not None and words.unit == "month" and words.has("the"):
+        return _day_of(relative_to_anchor("month", 0, context), words.day)  # "of the month"
     if edge_of_current(words) and words.unit is not None:
         return relative_to_anchor(words.unit, 0, context)
     return None, VAGUE

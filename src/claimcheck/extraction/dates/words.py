@@ -135,6 +135,42 @@ RELATIVE_TO_PREVIOUS: dict[str, int] = {
     "before": -1,
     "prior": -1,
 }
+#: Ordinal words for days of the month ("the eleventh", "the twenty-seventh" is "twenty" + this).
+DAY_ORDINAL_WORDS: dict[str, int] = {
+    word: number
+    for number, word in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        start=1,
+    )
+} | {"thirtieth": 30}
+#: Tens that open a spelled-out number ("twenty seventh", "nineteen eighty six").
+TENS_WORDS = frozenset(
+    {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+)
+#: Abbreviated weekdays that are also English words: a date only when written as a name
+#: ("Sat.", "Wed, May 3"), never "he sat." or "the sun".
+AMBIGUOUS_WEEKDAYS = frozenset({"mon", "wed", "sat", "sun"})
 HALF_WORDS = frozenset({"half", "h1", "h2"})
 _EIGHT_DIGITS = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)$")
 _SEPARATOR = re.compile(r"[-/.]")
@@ -143,6 +179,8 @@ _QUARTER = re.compile(r"^q([1-4])$")
 _HALF = re.compile(r"^h([12])$")
 _DECADE = re.compile(r"^(\d{4}|'?\d0)s$")
 _DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+#: A day glued to its month: "14april", "3rdmay".
+_DAY_AND_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?([a-z]{3,9})$")
 _SHORT_YEAR = re.compile(r"^'(\d{2})$")
 
 
@@ -165,6 +203,7 @@ class DateWords:
     numeric: Period | None = None
     invalid: bool = False
     numeric_partial: tuple[int, int] | None = None
+    weekday_plural: bool = False
     holiday: bool = False
     holiday_rule: HolidayRule = None
     day_offset: int | None = None
@@ -257,6 +296,77 @@ def _read_compact(text: str, words: DateWords) -> bool:
     return True
 
 
+def _below_hundred(words: list[str]) -> int | None:
+    """'six', 'nineteen', 'ninety', 'ninety six' (hyphens already dropped); None otherwise."""
+    if len(words) == 1 and words[0] in SMALL_NUMBERS:
+        return SMALL_NUMBERS[words[0]]
+    if not words or words[0] not in TENS_WORDS or len(words) > 2:
+        return None
+    unit = SMALL_NUMBERS.get(words[1], 0) if len(words) == 2 else 0
+    return SMALL_NUMBERS[words[0]] + unit if unit < 10 else None
+
+
+def _spelled_year(words: list[str]) -> int | None:
+    """A year written in words, as a reader says it: 'two thousand (and) fifteen', 'nineteen
+    hundred (and) ninety three', 'nineteen eighty six', 'twenty twenty'; None for anything else
+    ('two', 'twenty five')."""
+    words = [word for word in words if word != "-"]
+    for scale, size in (("thousand", 1000), ("hundred", 100)):
+        if scale in words:
+            cut = words.index(scale)
+            head, rest = _below_hundred(words[:cut]), words[cut + 1 :]
+            rest = rest[1:] if rest[:1] == ["and"] else rest
+            tail = _below_hundred(rest) if rest else 0
+            low = 1 if size == 1000 else 10
+            if head is None or tail is None or head < low or (size == 1000 and head != 2):
+                return None
+            return head * size + tail
+    for cut in (1, 2):
+        century, decade = _below_hundred(words[:cut]), words[cut:]
+        if decade[:1] == ["oh"] and len(decade) == 2:
+            second = SMALL_NUMBERS.get(decade[1])
+            second = second if second is not None and second < 10 else None
+        else:
+            second = _below_hundred(decade)
+            second = second if second is not None and second >= 10 else None
+        if century is not None and century >= 10 and second is not None:
+            return century * 100 + second
+    return None
+
+
+def find_spelled_year(words: list[str]) -> tuple[range, int] | None:
+    """Where the words hold a year in words (the longest run of number words ending a run, so
+    that in 'January twenty five nineteen eighty six' the year is 'nineteen eighty six'), and
+    the year."""
+    numeric = {*SMALL_NUMBERS, "thousand", "hundred", "and", "oh", "-"}
+    index = 0
+    while index < len(words):
+        if words[index] not in SMALL_NUMBERS:
+            index += 1
+            continue
+        end = index
+        while end < len(words) and words[end] in numeric:
+            end += 1
+        while end > index and words[end - 1] in ("and", "-"):
+            end -= 1
+        for start in range(index, end - 1):
+            if (year := _spelled_year(words[start:end])) is not None:
+                return range(start, end), year
+        index = end + 1
+    return None
+
+
+def _day_ordinal(words: list[str], index: int) -> int | None:
+    """The day an ordinal word names, with the tens before it ('twenty-seventh' is 27)."""
+    text = words[index].rstrip(".")
+    if text not in DAY_ORDINAL_WORDS:
+        return None
+    previous = [word for word in words[:index] if word != "-"][-1:]
+    tens = SMALL_NUMBERS[previous[0]] if previous and previous[0] in ("twenty", "thirty") else 0
+    day = tens + DAY_ORDINAL_WORDS[text]
+    return day if day <= 31 else None
+
+
 def _next_word(words: list[str], index: int) -> str:
     """The word after `index`, over a hyphen ("third-quarter")."""
     return next((word for word in words[index + 1 :] if word != "-"), "")
@@ -271,6 +381,12 @@ def _names_a_container(rest: list[str]) -> bool:
         word in MONTHS or UNITS.get(word) in ("month", "year") or _year_of(word)
         for word in rest[1:]
     )
+
+
+def _counted_back(before: list[str]) -> int | None:
+    """The ordinal that counts back from the end before "last": 'second (-to-) last' is 2."""
+    words = [word for word in before if word not in ("-", "to")]
+    return ORDINALS.get(words[-1]) if words else None
 
 
 def _ordinal_part(text: str, following: str, rest: list[str]) -> tuple[int, str] | None:
@@ -307,20 +423,30 @@ def read_words(tokens: Sequence[Token]) -> DateWords:
     if holiday is not None:
         words.holiday, words.holiday_rule = True, holiday[1]
     in_holiday_name = holiday[0] if holiday else range(0)
+    spelled_year = find_spelled_year(words.words)
+    in_spelled_year = spelled_year[0] if spelled_year else range(0)
+    if spelled_year is not None:
+        words.years.append(spelled_year[1])
     spelled_out: list[str] = []
     for index, token in enumerate(tokens):
-        if index in in_holiday_name:
+        if index in in_holiday_name or index in in_spelled_year:
             continue
         text = token.lower_.rstrip(".")
         following = _next_word(words.words, index)
+        previous = words.words[index - 1] if index > 0 else ""
         if (year := _year_of(text)) is not None and following != "s":
             words.years.append(year)
         elif _DECADE.match(text) or (text.isdecimal() and following == "s"):
             words.decade = True
         elif text in MONTHS and (text != "may" or token.is_title or token.is_upper or index > 0):
             words.month = MONTHS[text]
+        elif (glued := _DAY_AND_MONTH.match(text)) and glued.group(2) in MONTHS:
+            words.day, words.month = int(glued.group(1)), MONTHS[glued.group(2)]
         elif text in WEEKDAYS:
             words.weekday = WEEKDAYS[text]
+        elif text.endswith("s") and len(text) > 6 and text[:-1] in WEEKDAYS:
+            words.weekday = WEEKDAYS[text[:-1]]  # "three Fridays from now"
+            words.weekday_plural = True
         elif text in SEASONS:
             words.season = SEASONS[text]
         elif text in UNITS:
@@ -347,14 +473,29 @@ def read_words(tokens: Sequence[Token]) -> DateWords:
             words.units.append("half")
         elif ordinal := _ordinal_part(text, following, words.words[index + 2 :]):
             words.ordinal, words.part = ordinal
+            counted_back = _counted_back(words.words[:index])
+            if words.ordinal == -1 and counted_back:
+                words.ordinal = -counted_back  # "the third last week of 2018"
         elif (
             (day := _DAY_NUMBER.match(text))
             and 1 <= int(day.group(1)) <= 31
-            and (words.month is not None or following in MONTHS or following == "of")
+            and (
+                words.month is not None
+                or following in MONTHS
+                or following == "of"
+                or (following == "day" and words.words[index + 2 : index + 3] == ["of"])
+                or (previous == "the" and words.weekday is not None)  # "Friday the 26th"
+            )
         ):
             words.day = int(day.group(1))
-        elif text in ORDINALS and (words.month is not None or following == "of"):
-            words.day = ORDINALS[text]
+        elif (ordinal_day := _day_ordinal(words.words, index)) is not None and (
+            words.month is not None
+            or following in MONTHS
+            or following == "of"
+            or (following == "day" and words.words[index + 2 : index + 3] == ["of"])
+            or words.weekday is not None
+        ):
+            words.day = ordinal_day
         elif text in COUNT_WORDS and following not in ("few", "couple"):
             words.count = COUNT_WORDS[text]
         elif token.like_num and text.isdecimal():
@@ -362,5 +503,22 @@ def read_words(tokens: Sequence[Token]) -> DateWords:
         elif text in DEICTIC and words.deictic is None:
             after_next = text == "next" and index > 0 and words.words[index - 1] == "after"
             words.deictic = 2 if after_next else DEICTIC[text]  # "the week after next"
+    if spelled_year is not None and words.month is not None and words.day is None:
+        _read_spelled_day(words, in_spelled_year)
     words.words += spelled_out  # "EOY" reads as "end of" the year
     return words
+
+
+def _read_spelled_day(words: DateWords, year: range) -> None:
+    """'January twenty five nineteen eighty six', 'fifteen August nineteen ninety three': the
+    number words beside the month, outside the year, are the day, not a count."""
+    run: list[str] = []
+    for index, word in enumerate([*words.words, ""]):
+        if index not in year and (word in SMALL_NUMBERS or (word == "-" and run)):
+            run.append(word)
+            continue
+        day = _below_hundred([part for part in run if part != "-"])
+        if run and day is not None and 1 <= day <= 31:
+            words.day, words.count = day, None
+            return
+        run = []
