@@ -237,10 +237,13 @@ def fact_context(
     names = {name: clusters[name] for name in claim.entities if name in clusters}
     window = max(config.fact_window, config.actor_window, config.event_window)
     before, after = around(claim, window)
+    row = claim.frame.row if claim.frame is not None else None
+    if row is not None:  # a table cell: its row label, not the neighbouring cells and rows
+        before, after = row.split(), []
     near_before, near_after = before[-config.event_window :], after[: config.event_window]
     figure = not isinstance(claim.item, DateMention)
     return FactContext(
-        basis=basis_of(before, after) if figure else None,
+        basis=basis_of(before, after) if figure and row is None else None,
         term=term_of(before[-config.fact_window :], after[: config.fact_window])
         if figure
         else None,
