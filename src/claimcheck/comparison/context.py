@@ -298,6 +298,12 @@ def different_facts(
     different ones are not."""
     if ctx_a.timestamp or ctx_b.timestamp:
         return "a publication timestamp"
+    if isinstance(a.item, DateMention) and not (
+        ctx_a.events & ctx_b.events or ctx_a.actors & ctx_b.named or ctx_b.actors & ctx_a.named
+    ):
+        # A shared year or month alone dates nothing shared: the words next to both dates must
+        # name one event, or one sentence's actor must be named in the other.
+        return "dates of different events"
     if verdict == "revision":
         verdict = "conflict"  # two different values: held to a conflict's bar
     measured = known_measure(a.frame) is not None and known_measure(a.frame) == known_measure(
