@@ -195,12 +195,13 @@ def comparable_text(claim: Claim, config: CompareConfig) -> str:
         return content_text(claim.item.text)
     if isinstance(claim.item, DateMention):
         return content_text(date_context(claim, config.date_window))
-    if claim.frame is not None and claim.frame.row is not None:
+    if table_cell(claim):
         return content_text(table_cell_text(claim))
     return content_text(claim.sentence)
 
 
 def table_cell(claim: Claim) -> bool:
+    """Whether the claim is a cell of a table (its frame names the cell's row)."""
     return claim.frame is not None and claim.frame.row is not None
 
 
