@@ -73,11 +73,13 @@ def wikinews(nlp: Language) -> EvalReport:
 
 def test_revisions_and_facts_on_wikinews(wikinews: EvalReport) -> None:
     relations, facts = wikinews.relations, wikinews.facts
-    # Measured: revision 2/10 (before: 0/10; the other 8 need figures extraction misses today:
-    # table cells, "#108.5 million", "2 out of 10", or word numbers), agree 3/15 (before 1/15),
-    # unrelated 17/17, fact pair precision 1.000 (5/5), as-of right 1/2.
-    assert relations["revision"].found >= 2, relations["revision"].missed
-    assert relations["agree"].found >= 3, relations["agree"].missed
+    # Measured: revision 6/10 (before 2/10; the other 4 need what extraction misses today:
+    # "Level 4", "#108.5 million", word numbers ("zero", "ruled out")), agree 5/15 (before 3/15;
+    # the other 10 join statements without a figure: reported speech of different speakers, or
+    # only false dates such as "2004" of "2004 MN4"), unrelated 17/17, fact pair precision
+    # 0.909 (10/11, before 1.000 of 5/5), same-fact pairs 10/12, as-of right 1/4.
+    assert relations["revision"].found >= 6, relations["revision"].missed
+    assert relations["agree"].found >= 5, relations["agree"].missed
     assert relations["unrelated"].found >= 16, relations["unrelated"].missed
-    assert facts is not None and facts.pairs_judged >= 4
+    assert facts is not None and facts.pairs_judged >= 9
     assert (facts.precision or 0.0) >= 0.85, facts.wrong_pairs

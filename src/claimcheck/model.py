@@ -215,6 +215,7 @@ class Frame:
     high: float | None = None  # "nearly 2,000", "up to 30", "at most 30" -> high
     as_of: str | None = None  # TIMEX value: when the figure applied, where the text says so
     cues: tuple[str, ...] = ()  # revision cues in the sentence: "raised to", "previous", "from"
+    row: str | None = None  # a table cell's row label, folded ("indonesia", "total"); else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,11 +36,12 @@ from claimcheck.comparison.verdicts import (
     Judgement,
     dates_compatible,
     judge,
-    known_measure,
+    same_known_measure,
     same_person,
     speaker_of,
 )
 from claimcheck.model import Article, Claim, DateMention, Pair, Quote
+from claimcheck.names import fold
 
 #: Order of verdicts in results: conflicts are what a fact-checker looks for first.
 VERDICT_ORDER = {"conflict": 0, "revision": 1, "agree": 2}
@@ -194,7 +195,21 @@ def comparable_text(claim: Claim, config: CompareConfig) -> str:
         return content_text(claim.item.text)
     if isinstance(claim.item, DateMention):
         return content_text(date_context(claim, config.date_window))
+    if table_cell(claim):
+        return content_text(table_cell_text(claim))
     return content_text(claim.sentence)
+
+
+def table_cell(claim: Claim) -> bool:
+    """Whether the claim is a cell of a table (its frame names the cell's row)."""
+    return claim.frame is not None and claim.frame.row is not None
+
+
+def table_cell_text(claim: Claim) -> str:
+    """What a table cell says, as words: its row label and column (unit), with the table's
+    lines of words (title, headings); the other rows' figures say nothing about this one."""
+    titles = [line for line in claim.sentence.split("\n") if not any(ch.isdigit() for ch in line)]
+    return " ".join([*titles, claim.frame.row or "", getattr(claim.item, "unit", "")])
 
 
 def pair_kind(a: Claim, b: Claim) -> str:
@@ -255,7 +270,9 @@ def score_pair(
 ) -> Candidate | None:
     """The alignment score of two claims, or None when they are not the same fact."""
     ents_a, ents_b = entities
-    measured = same_measure(a, b)
+    measured = same_known_measure(a, b)
+    if measured and (table_cell(a) or table_cell(b)):
+        text = max(text, config.table_text)
     if not (ents_a & ents_b) and text < config.text_alone and not measured:
         return None
     overlap = entity_overlap(ents_a, ents_b)
@@ -280,8 +297,8 @@ def score_pair(
     strict = judgement.verdict != "agree" or judgement.bounded
     if measured and strict and different_subjects(a, b, clusters):
         return None
-    if judgement.bounded and ctx_a and ctx_b and not ctx_a.events & ctx_b.events:
-        return None  # a bound is weak evidence: the words around both must name one event
+    if judgement.bounded and not measured and ctx_a and ctx_b and not ctx_a.events & ctx_b.events:
+        return None  # a bound is weak evidence: one measure, or words naming one event
     person = same_person(speaker_of(a), speaker_of(b))
     speaker = 0.5 if person is None else float(person)
     dated = dates_compatible(a.date, b.date) if a.kind != "date" else None
@@ -302,20 +319,34 @@ def score_pair(
     return Candidate(a, b, round(score, 1), judgement, ())
 
 
-def same_measure(a: Claim, b: Claim) -> bool:
-    """Both frames name one measure the measures table knows ("deaths", "aid")."""
-    measure = known_measure(a.frame)
-    return measure is not None and measure == known_measure(b.frame)
-
-
 def different_subjects(a: Claim, b: Claim, clusters: Mapping[str, int]) -> bool:
     """Both frames name what their figure is about, and nothing in common: the US's aid and
-    Japan's aid are two facts, so their different values are neither a conflict nor a revision."""
-    if a.frame is None or b.frame is None or not a.frame.subject or not b.frame.subject:
+    Japan's aid are two facts, so their different values are neither a conflict nor a revision.
+    A table says what each row is about: a row is a part ("Indonesia"), met only by a figure
+    naming that subject; its total row is the whole table, met by a figure naming no row."""
+    if a.frame is None or b.frame is None:
         return False
     ids_a = {clusters.get(name, name) for name in a.frame.subject}
     ids_b = {clusters.get(name, name) for name in b.frame.subject}
-    return not ids_a & ids_b
+    rows = (a.frame.row is not None, b.frame.row is not None)
+    if any(rows):  # a row names one place or body exactly: "india" is not "indian ocean"
+        ids_a, ids_b = set(a.frame.subject), set(b.frame.subject)  # type: ignore[arg-type]
+    if rows == (True, True):
+        return ids_a != ids_b and not ids_a & ids_b
+    if any(rows):
+        row_ids = ids_a if rows[0] else ids_b
+        return bool(row_ids) and not ids_a & ids_b  # a part's row needs its subject named
+    if bool(ids_a) != bool(ids_b):  # one frame names its subject: the other's sentence may
+        ids_a = ids_a or unsourced_entities(a, clusters)
+        ids_b = ids_b or unsourced_entities(b, clusters)
+    return bool(ids_a and ids_b) and not ids_a & ids_b
+
+
+def unsourced_entities(claim: Claim, clusters: Mapping[str, int]) -> set[int]:
+    """For a figure whose frame names no subject, what its sentence names besides the source it
+    credits ("According to Sri Lanka's agency, it was hit with 30,957 dead" is about Sri Lanka)."""
+    source = fold(claim.source or "")
+    return {clusters.get(e, e) for e in claim.entities if e not in source}  # type: ignore[misc]
 
 
 def one_per_sentence_pair(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -352,16 +383,36 @@ def required_score(kind: str, verdict: str, config: CompareConfig) -> float:
 def best_per_article(candidates: Sequence[Candidate], margin: float) -> list[Candidate]:
     """Keep a pair only when it is, for one of its claims, (within `margin` of) the best match in
     the other article: a figure repeated in a story is paired with its closest counterpart in
-    each other outlet, not with every look-alike there."""
+    each other outlet, not with every look-alike there. A conflict or revision is held to more:
+    on both sides, the other claim states the value of the best differing match in its article
+    (a figure is superseded by one figure per later article, which that article may repeat)."""
     best: dict[tuple[str, str], float] = defaultdict(float)
+    changed: dict[tuple[str, str], tuple[float, float]] = {}
     for c in candidates:
-        best[c.a.id, c.b.article] = max(best[c.a.id, c.b.article], c.score)
-        best[c.b.id, c.a.article] = max(best[c.b.id, c.a.article], c.score)
+        for one, other in ((c.a, c.b), (c.b, c.a)):
+            key = (one.id, other.article)
+            best[key] = max(best[key], c.score)
+            if not c.judgement.compatible and c.score > changed.get(key, (-1.0, 0.0))[0]:
+                changed[key] = (c.score, figure_value(other))
     return [
         c
         for c in candidates
         if c.score + margin >= min(best[c.a.id, c.b.article], best[c.b.id, c.a.article])
+        and (
+            c.judgement.compatible
+            or (
+                changed[c.a.id, c.b.article][1] == figure_value(c.b)
+                and changed[c.b.id, c.a.article][1] == figure_value(c.a)
+            )
+        )
     ]
+
+
+def figure_value(claim: Claim) -> float:
+    """The value a claim states (a date or words: none, so all of them are one "value")."""
+    return float(
+        getattr(claim.item, "value", 0.0) if not isinstance(claim.item, DateMention) else 0.0
+    )
 
 
 def describe_side(article: Article | None, fallback: str) -> str:

@@ -237,10 +237,13 @@ def fact_context(
     names = {name: clusters[name] for name in claim.entities if name in clusters}
     window = max(config.fact_window, config.actor_window, config.event_window)
     before, after = around(claim, window)
+    row = claim.frame.row if claim.frame is not None else None
+    if row is not None:  # a table cell: its row label, not the neighbouring cells and rows
+        before, after = row.split(), []
     near_before, near_after = before[-config.event_window :], after[: config.event_window]
     figure = not isinstance(claim.item, DateMention)
     return FactContext(
-        basis=basis_of(before, after) if figure else None,
+        basis=basis_of(before, after) if figure and row is None else None,
         term=term_of(before[-config.fact_window :], after[: config.fact_window])
         if figure
         else None,
@@ -295,6 +298,12 @@ def different_facts(
     different ones are not."""
     if ctx_a.timestamp or ctx_b.timestamp:
         return "a publication timestamp"
+    if isinstance(a.item, DateMention) and not (
+        ctx_a.events & ctx_b.events or ctx_a.actors & ctx_b.named or ctx_b.actors & ctx_a.named
+    ):
+        # A shared year or month alone dates nothing shared: the words next to both dates must
+        # name one event, or one sentence's actor must be named in the other.
+        return "dates of different events"
     if verdict == "revision":
         verdict = "conflict"  # two different values: held to a conflict's bar
     measured = known_measure(a.frame) is not None and known_measure(a.frame) == known_measure(

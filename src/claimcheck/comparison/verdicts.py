@@ -17,7 +17,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, utils
 
-from claimcheck.lang.en.measures import EARLIER_CUES, MEASURE_WORDS
+from claimcheck.lang.en.measures import EARLIER_CUES, MEASURE_WORDS, RUNNING_MEASURES
 from claimcheck.lang.en.qualifiers import LOWER_BOUNDS, UPPER_BOUNDS, qualifier_kind
 from claimcheck.model import (
     Attribution,
@@ -83,6 +83,10 @@ class CompareConfig:
     revision_min_score: float = 45.0
     #: Weight of the rapidfuzz `token_set_ratio` of the two sentences (quote words for quotes).
     text_weight: float = 0.60
+    #: The sentence similarity a table cell is given at least: a row of figures has no prose to
+    #: compare with a sentence, so its wording is neither evidence for nor against a match
+    #: (its frame's measure and row label decide).
+    table_text: float = 50.0
     #: Weight of the overlap of the entities the two sentences name (shared / the fewer named).
     entity_weight: float = 0.20
     #: Weight of the speaker/source match (1 same, 0.5 unknown on a side, 0 different).
@@ -112,6 +116,9 @@ class CompareConfig:
     actor_window: int = 6
     #: Without a shared entity, two sentences must be at least this similar to be joined.
     text_alone: float = 80.0
+    #: A value within another's bound ("more than 100,000" and 174,296) agrees only up to this
+    #: ratio between the two; further apart, the bound says nothing of the other figure.
+    bound_span: float = 2.0
     #: Largest relative difference between two exact amounts (money, quantity) that agree.
     tolerance: float = 0.01
     #: Largest relative difference when either amount is approximate ("about", "more than").
@@ -209,17 +216,23 @@ def spans_meet(a: tuple[float, float], b: tuple[float, float], tolerance: float)
 def amounts_compatible(
     a: Money | Quantity, b: Money | Quantity, config: CompareConfig
 ) -> bool | Literal["bound"] | None:
-    """True when the amounts agree: equal within the tolerance, or one within the bound the
-    other's qualifier sets ("at most 30" holds for 25, "more than 100,000" for 174,296); False
-    when they conflict with every bound honoured; None when they cannot be compared: a figure
-    that is an addition to another ("an additional 60,000") is not a total."""
+    """True when the amounts agree: equal within the tolerance, or "bound" when one lies within
+    the bound the other's qualifier sets ("at most 30" holds for 25, "more than 100,000" for
+    174,296); False when they conflict with every bound honoured; None when they cannot be
+    compared: a figure that is an addition to another ("an additional 60,000") is not a total,
+    and a bound met from more than `bound_span` away says nothing."""
     increments = [qualifier_kind(x.qualifier) == "increment" for x in (a, b)]
     if increments[0] != increments[1]:
         return None
     tolerance = config.approx_tolerance if a.approx or b.approx else config.tolerance
     if spans_meet(amount_span(a, False), amount_span(b, False), tolerance):
         return True
-    return "bound" if spans_meet(amount_span(a, True), amount_span(b, True), tolerance) else False
+    if not spans_meet(amount_span(a, True), amount_span(b, True), tolerance):
+        return False
+    # "nearly $2 billion" in all holds for $350 million, but says nothing of it: a bound met
+    # from far away is no evidence that the two figures are one fact.
+    small, large = sorted((abs(a.value), abs(b.value)))
+    return "bound" if large <= config.bound_span * small else None
 
 
 def scale_slip(a: float, b: float) -> bool:
@@ -257,6 +270,12 @@ def known_measure(frame: Frame | None) -> str | None:
     return measure if measure in MEASURE_WORDS else None
 
 
+def same_known_measure(a: Claim, b: Claim) -> bool:
+    """Both frames name one measure the measures table knows ("deaths", "aid")."""
+    measure = known_measure(a.frame)
+    return measure is not None and measure == known_measure(b.frame)
+
+
 def different_measures(a: Claim, b: Claim) -> bool:
     """Both figures name what they count, and not the same thing ("deaths" vs "missing")."""
     ma, mb = known_measure(a.frame), known_measure(b.frame)
@@ -279,6 +298,10 @@ def changed_over_time(a: Claim, b: Claim, when: tuple[str | None, str | None]) -
     explicit = any(c.frame is not None and c.frame.as_of for c in (a, b))
     if explicit and dates_compatible(*when) is False:
         return f"as of {when[0]} vs {when[1]}"
+    measure = known_measure(a.frame)
+    running = measure in RUNNING_MEASURES and measure == known_measure(b.frame)
+    if running and dates_compatible(*when) is False:
+        return f"a running {measure} figure, as of {when[0]} vs {when[1]}"
     return None
 
 
@@ -332,9 +355,11 @@ def same_unit(a: str, b: str) -> bool:
 
 
 def judge_quantity(
-    a: Quantity, b: Quantity, config: CompareConfig
+    a: Quantity, b: Quantity, config: CompareConfig, measured: bool = False
 ) -> tuple[bool | str, str] | None:
-    if not same_unit(a.unit, b.unit):
+    """Counts of one unit, or of one measure both frames name whatever the unit words ("1,985
+    people" who died and "nearly 2,000 deaths"), agree within the tolerance or bound."""
+    if not measured and not same_unit(a.unit, b.unit):
         return None
     ok = amounts_compatible(a, b, config)
     return None if ok is None else (ok, f"{a.value:,g} vs {b.value:,g} {b.unit}")
@@ -453,7 +478,7 @@ def judge(
         found = (
             judge_money(ia, ib, config)  # type: ignore[arg-type]
             if isinstance(ia, Money)
-            else judge_quantity(ia, ib, config)  # type: ignore[arg-type]
+            else judge_quantity(ia, ib, config, same_known_measure(a, b))  # type: ignore[arg-type]
         )
         return None if found is None else amounts_verdict(a, b, found[0], found[1], when)  # type: ignore[arg-type]
     if isinstance(ia, DateMention) and isinstance(ib, DateMention):

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.claims)
+from claimcheck.extraction.tables import parse_row
 from claimcheck.lang.en.measures import (
     CHANGE_VERBS,
     EARLIER_CUES,
@@ -25,6 +26,7 @@ from claimcheck.lang.en.measures import (
     LATER_CUES,
     MEASURE_OF,
     PERIOD_START,
+    TOTAL_ROWS,
 )
 from claimcheck.lang.en.qualifiers import bounds
 from claimcheck.model import Claim, DateMention, Frame, Money, Quantity
@@ -41,6 +43,10 @@ MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "quantmod", "po
 CUE_DEPS = frozenset({"advmod", "amod", "npadvmod", "prep"})
 #: How far up the tree a figure's clause is looked for.
 MAX_CLIMB = 4
+#: Labels by which a date, modifying a proper name, names a thing rather than dating a clause
+#: ("2000's Meet the Parents", "asteroid 2004 YD5"): such a date never dates a figure ("the
+#: December 23 announcement", modifying a common noun, still does).
+NAMING_DEPS = frozenset({"poss", "compound", "nmod", "amod", "nummod", "appos"})
 
 
 def figure_root(doc: Doc, claim: Claim) -> Token | None:
@@ -125,7 +131,24 @@ def quantity_measure(root: Token, item: Quantity) -> str:
             or canonical(verb)
             or root.lemma_.lower()
         )
-    return root.lemma_.lower() if root.pos_ in ("NOUN", "PROPN") else unit
+    if root.pos_ in ("NOUN", "PROPN"):
+        return root.lemma_.lower()
+    return clause_measure(root) or unit
+
+
+def clause_measure(root: Token) -> str | None:
+    """For a bare figure ("the death toll might approach 80,000"), the measure its clause's
+    subject or verb names."""
+    verb = clause_head(root)
+    subject = clause_subject(verb, root)
+    return (canonical(subject) if subject is not None else None) or canonical(verb)
+
+
+def rating_scale(root: Token) -> bool:
+    """Whether the figure is a score on a scale: "2 out of 10"."""
+    after = root.doc[root.i + 1 : root.i + 4]
+    words = [t.lower_ for t in after]
+    return words[:2] == ["out", "of"] and len(after) == 3 and after[2].like_num
 
 
 def money_measure(root: Token) -> str | None:
@@ -211,22 +234,54 @@ def attached_date(root: Token, dates: Sequence[DateMention], doc: Doc) -> str | 
         span = doc.char_span(date.start, date.end, alignment_mode="expand")
         if span is None or not len(span) or span.root.i not in tokens:
             continue
+        if span.root.dep_ in NAMING_DEPS and span.root.head.pos_ == "PROPN":
+            continue
         path = [t.lower_ for t in span.root.ancestors if t.i in tokens and t.i != head.i]
         if not PERIOD_START.intersection(path):
             return date.value
     return None
 
 
+def table_row(claim: Claim, doc: Doc) -> str | None:
+    """The folded label of the table row whose cell the figure is ("Indonesia 126,473 93,943"),
+    or None when its line is prose."""
+    text = doc.text
+    start = text.rfind("\n", 0, claim.item.start) + 1
+    end = text.find("\n", claim.item.end)
+    line = text[start : len(text) if end < 0 else end]
+    row = parse_row(start, line)
+    first = next((cell for cell in row.cells if cell is not None), None) if row else None
+    if first is None or not any(cell and cell[0] == claim.item.start for cell in row.cells):
+        return None
+    label = fold(text[start : first[0]]).strip(" *:|")
+    return label or None
+
+
+def table_frame(claim: Claim, item: Quantity, row: str) -> Frame:
+    """A table cell's frame: its column heading is the measure, its row label the subject (a
+    total row is the whole table: no subject). The parse of a table says nothing more."""
+    unit = item.unit.lower()
+    subject: tuple[str, ...] = ()
+    if row not in TOTAL_ROWS:
+        words = set(row.split())
+        subject = tuple(e for e in claim.entities if set(e.split()) <= words) or (row,)
+    low, high = bounds(item.value, None, item.qualifier)
+    return Frame(measure=MEASURE_OF.get(unit, unit), subject=subject, low=low, high=high, row=row)
+
+
 def frame_of(claim: Claim, doc: Doc) -> Frame | None:
     item = claim.item
     if not isinstance(item, Money | Quantity):
         return None
+    row = table_row(claim, doc) if isinstance(item, Quantity) else None
+    if row is not None:
+        return table_frame(claim, item, row)  # type: ignore[arg-type]
     root = figure_root(doc, claim)
     if root is None:
         return None
     root, first_of_range = range_anchor(root)
     if isinstance(item, Quantity):
-        measure: str | None = quantity_measure(root, item)
+        measure: str | None = "rating" if rating_scale(root) else quantity_measure(root, item)
         high = None
     else:
         measure = money_measure(root)
@@ -256,12 +311,25 @@ def subject_names(root: Token, claim: Claim) -> tuple[str, ...]:
     subject = clause_subject(head, anchor) if head.pos_ in ("VERB", "AUX") else None
     if subject is not None:
         parts.append(subject)
-    for tokens in ([t for part in parts for t in part.subtree], list(head.subtree)):
+    clause = [t for t in head.subtree if not object_of_figure(t, root)]
+    for tokens in ([t for part in parts for t in part.subtree], clause):
         words = set(fold(" ".join(t.text for t in tokens)).split())
         found = tuple(e for e in claim.entities if set(e.split()) <= words)
         if found:
             return found
     return ()
+
+
+def object_of_figure(token: Token, root: Token) -> bool:
+    """Whether a token lies in a verb complement inside the figure's own phrase ("a 1 in 37
+    chance of striking the Earth"): what the counted noun is about, not the figure's subject (a
+    relative clause, "31,355 people who claimed asylum in Mexico", still says whose figure)."""
+    for ancestor in token.ancestors:
+        if ancestor is root:
+            return False
+        if ancestor.dep_ in ("pcomp", "xcomp") and root in ancestor.ancestors:
+            return True
+    return False
 
 
 def with_frames(claims: Iterable[Claim], doc: Doc) -> list[Claim]:

@@ -102,7 +102,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
 
 def frame_record(frame: Frame) -> dict[str, Any]:
     """A claim frame as plain data (only money and quantity claims have one)."""
-    return {
+    record = {
         "measure": frame.measure,
         "subject": list(frame.subject),
         "low": _plain_number(frame.low),
@@ -110,6 +110,9 @@ def frame_record(frame: Frame) -> dict[str, Any]:
         "as_of": frame.as_of,
         "cues": list(frame.cues),
     }
+    if frame.row is not None:  # table cells only: ledgers of prose stay as they were
+        record["row"] = frame.row
+    return record
 
 
 def frame_from_record(record: dict[str, Any] | None) -> Frame | None:
@@ -122,6 +125,7 @@ def frame_from_record(record: dict[str, Any] | None) -> Frame | None:
         high=record.get("high"),
         as_of=record.get("as_of"),
         cues=tuple(record.get("cues") or ()),
+        row=record.get("row"),
     )
 
 

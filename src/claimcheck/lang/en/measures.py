@@ -24,11 +24,19 @@ MEASURE_WORDS: dict[str, frozenset[str]] = {
     "gross": frozenset({"gross", "box office", "earning", "revenue", "sale"}),
     "odds": frozenset({"chance", "odds", "probability", "risk"}),
     "cost": frozenset({"cost", "price"}),
+    "rating": frozenset({"rating", "score", "rank", "grade"}),
 }
 #: Lemma or phrase -> canonical measure.
 MEASURE_OF: dict[str, str] = {
     word: measure for measure, words in MEASURE_WORDS.items() for word in words
 }
+#: Measures that are running tallies or estimates, updated as reports come in (a death toll, a
+#: film's gross to date, the odds of an impact): two different values published on different
+#: days are a revision, the later superseding the earlier. Other measures (a fixed sum, a count
+#: of countries) conflict when they differ, whenever each outlet wrote.
+RUNNING_MEASURES = frozenset({"deaths", "missing", "injured", "gross", "odds", "rating"})
+#: Row labels of a table that sum the rows above them: such a row is the whole, not a part.
+TOTAL_ROWS = frozenset({"total", "totals", "all", "overall", "grand total", "sum"})
 #: Nouns that count people without saying what happened to them: the measure is read from
 #: what the sentence says of them ("people reported dead", "people died").
 GENERIC_COUNTS = frozenset({"people", "person", "individual", "resident", "citizen"})

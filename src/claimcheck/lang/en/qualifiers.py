@@ -9,7 +9,8 @@ Kinds of qualifier:
 
 - `approx`: the figure is rounded ("about 2,000"); compatible values lie within a tolerance;
 - `lower`: the figure is a floor ("at least 30", "more than 30"): anything above it holds;
-- `upper`: the figure is a ceiling ("up to 30", "at most 30", "nearly 2,000"): anything under;
+- `near`: the figure is approached from below ("nearly 2,000"): close to it, not over it;
+- `upper`: the figure is a ceiling ("up to 30", "at most 30"): anything under;
 - `increment`: the figure is an addition to another ("an additional 60,000"), not a total.
 """
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-QualifierKind = Literal["approx", "lower", "upper", "increment"]
+QualifierKind = Literal["approx", "near", "lower", "upper", "increment"]
 
 #: Qualifier phrase (lower case, as written before the figure) -> what it says of the value.
 QUALIFIER_KINDS: dict[str, QualifierKind] = {
@@ -34,12 +35,13 @@ QUALIFIER_KINDS: dict[str, QualifierKind] = {
     "almost exactly": "approx",
     "nearly exactly": "approx",
     "at a cost of about": "approx",
-    # Approaching from below: "nearly 2,000" is under 2,000, close to it (the tolerance applies).
-    "nearly": "upper",
-    "almost": "upper",
-    "close to": "upper",
-    "closer to": "upper",
-    "just under": "upper",
+    # Approaching from below: "nearly 2,000" is close under 2,000 (the approximate tolerance
+    # applies), not any figure below it: 30,000 is not "nearly 60,000".
+    "nearly": "near",
+    "almost": "near",
+    "close to": "near",
+    "closer to": "near",
+    "just under": "near",
     "more than": "lower",
     "over": "lower",
     "just over": "lower",
@@ -89,6 +91,6 @@ def bounds(
     kind = qualifier_kind(qualifier)
     if kind == "lower":
         return value, None
-    if kind == "upper":
+    if kind in ("upper", "near"):
         return None, top
     return value, top

@@ -1,0 +1,174 @@
+"""Facts across articles as a fact-checker reads them: running tallies revised over time,
+tables read by row and column, counts of one measure whatever their unit words, near figures and
+far bounds, dates paired only on one event. Texts written for these tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from claim_factory import article, claim, date, quantity
+from claimcheck.comparison.align import compare
+from claimcheck.comparison.facts import build_comparison
+from claimcheck.comparison.verdicts import CompareConfig, judge
+from claimcheck.extraction.pipeline import extract_articles
+from claimcheck.model import Article, Claim, Frame, PartialDate
+
+CONFIG = CompareConfig()
+
+
+def ledger(nlp: Language, texts: dict[str, tuple[str, str]]) -> tuple[list[Claim], dict]:
+    """Claims of articles {id: (published, body)} and the articles by id."""
+    articles = {
+        name: Article(name, f"{name}.md", body, outlet=name, published=PartialDate.parse(day))
+        for name, (day, body) in texts.items()
+    }
+    results = extract_articles(list(articles.values()), nlp)
+    return [c for r in results for c in r.claims], articles
+
+
+def pairs_between(claims: list[Claim], articles: dict, a: str, b: str) -> set[tuple[str, str, str]]:
+    found = compare(claims, articles)
+    return {
+        (p.verdict, p.a.item.text, p.b.item.text)
+        for p in found
+        if {p.a.item.text, p.b.item.text} & {a, b} == {a, b}
+    }
+
+
+TABLE_ARTICLE = (
+    "2031-06-20",
+    "Officials published new figures for the floods on Friday.\n\n"
+    "Flood victims by province\n"
+    "Province dead missing\n"
+    "Arden 1,204 310\n"
+    "Belmar 416 95\n"
+    "Total 1,620 405\n",
+)
+
+
+def test_a_toll_is_revised_by_a_later_tables_total_row_not_by_one_province(
+    nlp: Language,
+) -> None:
+    claims, articles = ledger(
+        nlp,
+        {
+            "early": ("2031-06-02", "The death toll from the floods has risen to 870 people."),
+            "table": TABLE_ARTICLE,
+        },
+    )
+    found = pairs_between(claims, articles, "870 people", "1,620")
+    assert ("revision", "870 people", "1,620") in found
+    rows = {p.b.item.text for p in compare(claims, articles) if p.a.item.text == "870 people"}
+    assert "1,204" not in rows and "416" not in rows  # a province's row is a part, not the toll
+
+
+def test_table_cells_are_framed_by_their_row_and_column(nlp: Language) -> None:
+    claims, _ = ledger(nlp, {"table": TABLE_ARTICLE})
+    frames = {c.item.text: c.frame for c in claims if c.kind == "quantity"}
+    assert frames["1,204"].row == "arden" and frames["1,204"].measure == "deaths"
+    assert frames["310"].measure == "missing"
+    assert frames["1,620"].row == "total" and frames["1,620"].subject == ()
+
+
+def test_people_who_died_and_deaths_are_one_count(nlp: Language) -> None:
+    claims, articles = ledger(
+        nlp,
+        {
+            "early": ("2031-03-01", "The earthquake killed 1,985 people in the mountain towns."),
+            "same": ("2031-03-01", "The earthquake caused nearly 2,000 deaths in the mountains."),
+        },
+    )
+    assert ("agree", "1,985 people", "2,000 deaths") in pairs_between(
+        claims, articles, "1,985 people", "2,000 deaths"
+    )
+
+
+def test_a_score_out_of_ten_is_a_rating(nlp: Language) -> None:
+    claims, _ = ledger(
+        nlp, {"x": ("2031-01-01", "The inspectors said the bridge's score was 7 out of 10.")}
+    )
+    (seven,) = [c for c in claims if c.item.text.startswith("7")]
+    assert seven.frame is not None and seven.frame.measure == "rating"
+
+
+def test_a_year_in_a_name_does_not_date_a_figure(nlp: Language) -> None:
+    claims, _ = ledger(
+        nlp,
+        {
+            "x": (
+                "2031-01-05",
+                "The sequel to 2019's Harbor Lights is playing in 2,400 theatres.",
+            )
+        },
+    )
+    (theatres,) = [c for c in claims if c.kind == "quantity"]
+    assert theatres.frame is not None and theatres.frame.as_of is None
+
+
+ARTICLES = {
+    "early": article("early", "Morning Post", "2024-05-01"),
+    "late": article("late", "Evening News", "2024-05-09"),
+    "same": article("same", "Daily Wire", "2024-05-01"),
+}
+
+
+def tally(article_id: str, value: int, sentence: str) -> Claim:
+    from dataclasses import replace
+
+    base = claim(article_id, quantity(f"{value} people", value, "people"), sentence, ("harbor",))
+    return replace(base, frame=Frame(measure="deaths", subject=("harbor",)))
+
+
+def test_a_running_tally_published_days_apart_is_a_revision() -> None:
+    claims = [
+        tally("early", 40, "Rescuers in Harbor counted 40 people dead after the fire."),
+        tally("late", 55, "Rescuers in Harbor counted 55 people dead after the fire."),
+    ]
+    comparison = build_comparison(compare(claims, ARTICLES), ARTICLES)
+    (pair,) = comparison.pairs
+    assert pair.verdict == "revision"
+    (fact,) = comparison.facts
+    assert [c.item.value for c in fact.claims] == [40, 55]
+    # the same tally published the same day by two outlets is a conflict
+    same_day = [claims[0], tally("same", 55, "Rescuers in Harbor counted 55 people dead.")]
+    assert [p.verdict for p in compare(same_day, ARTICLES)] == ["conflict"]
+
+
+def count_pair(a, b):
+    return (
+        claim("x", a, f"Rescuers counted {a.text} after the fire."),
+        claim("y", b, f"After the fire, rescuers counted {b.text}."),
+    )
+
+
+def test_nearly_is_close_under_a_figure_not_any_figure_below_it() -> None:
+    nearly = quantity("nearly 60 people", 60, "people", qualifier="nearly")
+    assert judge(*count_pair(nearly, quantity("57 people", 57, "people")), CONFIG).verdict == (
+        "agree"
+    )
+    far = judge(*count_pair(nearly, quantity("31 people", 31, "people")), CONFIG)
+    assert far.verdict == "conflict"
+
+
+def test_a_bound_met_from_far_away_says_nothing() -> None:
+    ceiling = quantity("up to 300 people", 300, "people", qualifier="up to")
+    assert judge(*count_pair(ceiling, quantity("250 people", 250, "people")), CONFIG).bounded
+    assert judge(*count_pair(ceiling, quantity("25 people", 25, "people")), CONFIG) is None
+
+
+def test_a_shared_year_alone_does_not_pair_two_dates() -> None:
+    claims = [
+        claim(
+            "early",
+            date("2017", "2017"),
+            "The harbor authority bought four cranes for its container port in 2017.",
+            entities=("harbor authority",),
+        ),
+        claim(
+            "late",
+            date("March 2017", "2017-03"),
+            "Teachers in the harbor authority's district went on strike in March 2017.",
+            entities=("harbor authority",),
+        ),
+    ]
+    assert compare(claims, ARTICLES) == []
