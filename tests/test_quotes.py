@@ -212,3 +212,39 @@ def test_a_pronoun_does_not_stand_for_the_person_the_quote_talks_about(nlp):
         'She said, "Pablo Picasso changed how every one of us sees a face."'
     )
     assert only_quote(nlp, text).speaker == "Dana Whitfield"
+
+
+def test_it_says_credits_the_text_named_before(nlp):
+    text = (
+        "Inspectors published an audit of the harbour authority on Monday. "
+        '"Cash was moved between accounts without any record," it says.'
+    )
+    assert only_quote(nlp, text).speaker == "audit"
+
+
+def test_the_report_said_credits_the_author_named_with_the_report(nlp):
+    text = (
+        "A report by the Coastal Research Council came out this week. "
+        '"Half of the dunes will be gone within a generation," the report said.'
+    )
+    assert only_quote(nlp, text).speaker == "Coastal Research Council"
+
+
+def test_the_paper_said_credits_the_outlet_named_before(nlp):
+    text = (
+        "The Harbour Gazette obtained the minutes of the meeting. "
+        '"The board knew about the leak for a year," the paper said.'
+    )
+    assert only_quote(nlp, text).speaker == "Harbour Gazette"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Before the vote she added the words "without delay" to the motion.',
+        'Marchers carried banners with the slogan "Homes before hotels" to the square.',
+    ],
+)
+def test_words_named_by_a_noun_for_words_are_a_term(nlp, text):
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.kind, quote.speaker) == ("term", None)

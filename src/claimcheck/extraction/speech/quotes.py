@@ -37,6 +37,11 @@ TERM_MAX_WORDS = 5
 #: Dependencies a quotation is not reported speech through: a relative clause inside the
 #: reported words (`migrants, which would honor Mexico's status as a "country of refuge"`).
 BLOCKING_DEPS = frozenset({"relcl"})
+#: Nouns that name words as words: a quotation hanging on one is mentioned, not reported
+#: (`adding the words "and Emergency"`, `the slogan "..."`), whatever verb governs the noun.
+NAMING_NOUNS = frozenset(
+    {"word", "phrase", "term", "name", "label", "slogan", "motto", "expression", "nickname"}
+)
 #: Punctuation that introduces a full quotation (`X said: "..."`, `X said, "..."`).
 INTRODUCING_PUNCT = frozenset({",", ":", "—", "–", "-"})
 #: A one-line paragraph of at most this many words that does not end a sentence is a headline
@@ -65,7 +70,10 @@ def governing_cue(tokens: Span, inside: frozenset[int], paragraph: tuple[int, in
     """The verb of saying (or `according to`) the quotation depends on in the parse.
 
     Walks up from every token that heads part of the quotation; a relative clause on the way
-    means the quoted words sit in a description, not in what is reported."""
+    means the quoted words sit in a description, not in what is reported, and a noun that
+    names words (`the words "..."`) means they are mentioned, not reported."""
+    if names_words(tokens):
+        return None
     for token in tokens:
         if token.head.i in inside and token.head.i != token.i:
             continue
@@ -77,6 +85,8 @@ def governing_cue(tokens: Span, inside: frozenset[int], paragraph: tuple[int, in
             if not paragraph[0] <= node.idx < paragraph[1]:
                 break
             if node.i not in inside:
+                if node.pos_ == "NOUN" and node.lemma_.lower() in NAMING_NOUNS:
+                    break  # words mentioned by a noun that names them
                 if is_speech_cue(node):
                     return node
                 cue = according_to(node)
@@ -85,6 +95,15 @@ def governing_cue(tokens: Span, inside: frozenset[int], paragraph: tuple[int, in
             if node.head.i == node.i:
                 break
     return None
+
+
+def names_words(tokens: Span) -> bool:
+    """The quotation follows a noun for words (`added the words "without delay"`)."""
+    before = tokens.start - 1
+    while before >= 0 and tokens.doc[before].is_punct:
+        before -= 1
+    word = tokens.doc[before] if before >= 0 else None
+    return word is not None and word.pos_ == "NOUN" and word.lemma_.lower() in NAMING_NOUNS
 
 
 def nearest_cue(
