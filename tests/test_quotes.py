@@ -248,3 +248,28 @@ def test_the_paper_said_credits_the_outlet_named_before(nlp):
 def test_words_named_by_a_noun_for_words_are_a_term(nlp, text):
     (quote,) = quotes_of(nlp, text)
     assert (quote.kind, quote.speaker) == ("term", None)
+
+
+def test_a_reporters_question_is_the_reporters_not_the_answerers(nlp):
+    text = (
+        "Mayor Dana Cole took questions after the flood.\n\n"
+        '"Will the dam hold through the weekend?" a reporter asked. '
+        '"It will, and we are watching it every hour," Cole said.'
+    )
+    question, answer = quotes_of(nlp, text)
+    assert (question.speaker, answer.speaker) == ("reporter", "Dana Cole")
+
+
+def test_a_one_word_answer_before_its_cue_is_a_quote(nlp):
+    text = (
+        "Mayor Dana Cole took questions after the flood.\n\n"
+        'A reporter asked Cole, "Will you close the river road?" "Tonight," she said.'
+    )
+    question, answer = quotes_of(nlp, text)
+    assert (question.speaker, answer.kind, answer.speaker) == ("reporter", "quote", "Dana Cole")
+
+
+def test_a_name_in_marks_with_a_comma_inside_is_still_a_term(nlp):
+    text = 'The team built a drone, called "Swift Heron," that won the regional cup.'
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.kind, quote.speaker) == ("term", None)

@@ -53,6 +53,11 @@ CREDIT_MAX_WORDS = 6
 #: A paragraph that is one quotation and a dash before its source is a pull quote, not a
 #: headline.
 DASH_CREDIT = re.compile(r'^["“].+["”]\s*[-–—]\s*\w')
+#: Marks that end quoted words running on into their verb of saying (`"Never," she said`),
+#: which a title never does.
+SPEECH_ENDINGS = frozenset({",", "?", "!"})
+#: How far after a quotation the verb of a split-off `a reporter asked.` may stand.
+CONTINUATION_MAX_WORDS = 6
 #: How many sentences before a quotation may name its speaker.
 CONTEXT_SENTENCES = 2
 SENTENCE_END = (".", "!", "?", '"', "”", "’", ":", ")")
@@ -107,6 +112,26 @@ def names_words(tokens: Span) -> bool:
     return word is not None and word.pos_ == "NOUN" and word.lemma_.lower() in NAMING_NOUNS
 
 
+def continuing_cue(
+    tokens: Span, quoted: frozenset[int], paragraph: tuple[int, int]
+) -> Token | None:
+    """The verb of saying of a sentence the parser split off after a quotation that ends in
+    a question or exclamation mark (`"Is it safe?" a reporter asked.`): the words after the
+    closing mark start in lower case, so the sentence goes on, and its cue is the quote's."""
+    doc = tokens.doc
+    after = tokens.end
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
+        after += 1
+    if after >= len(doc) or doc[after].idx >= paragraph[1] or not doc[after].is_lower:
+        return None
+    for token in doc[after : min(after + CONTINUATION_MAX_WORDS, len(doc))]:
+        if token.i in quoted or (token.is_sent_start and token.i != after):
+            return None
+        if is_speech_cue(token):
+            return token
+    return None
+
+
 def nearest_cue(
     sents: list[Span], tokens: Span, quoted: frozenset[int], paragraph: tuple[int, int]
 ) -> Token | None:
@@ -123,12 +148,29 @@ def nearest_cue(
     return min(cues, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - tokens.end)))
 
 
+def runs_into_cue(tokens: Span) -> bool:
+    """The quotation ends in a comma, question or exclamation mark and the next words are its
+    verb of saying or that verb's subject (`"Never," she said`; not `named "X," scored`)."""
+    if tokens[-1].text not in SPEECH_ENDINGS:
+        return False
+    doc = tokens.doc
+    after = tokens.end
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
+        after += 1
+    if after >= len(doc):
+        return False
+    word = doc[after]
+    return is_speech_cue(word) or (word.dep_ in ("nsubj", "nsubjpass") and is_speech_cue(word.head))
+
+
 def is_term(tokens: Span, governed: bool) -> bool:
     """Short words in quotation marks that no verb of saying governs, or a title in capitals."""
     words = [t for t in tokens if t.is_alpha]
     if not words:
         return True
     titled = all(t.is_title or t.is_upper or t.is_stop for t in words) and words[0].is_title
+    if governed and runs_into_cue(tokens):
+        return False  # `"Never," she said`: words that run on into their cue are speech
     verbless = not any(t.pos_ in ("VERB", "AUX") for t in tokens)
     if titled and verbless and len(words) <= TERM_MAX_WORDS + 3:
         return True
@@ -291,7 +333,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
         inside = frozenset(t.i for t in tokens)
         sents = sentences_of(doc, tokens)
         paragraph = paragraph_of(bounds, span.start)
-        governed = governing_cue(tokens, inside, paragraph)
+        governed = governing_cue(tokens, inside, paragraph) or continuing_cue(
+            tokens, quoted, paragraph
+        )
         cue = governed or nearest_cue(sents, tokens, quoted, paragraph) or colon_intro(tokens)
         if is_term(tokens, governed is not None) or span.start < credited_until:
             quotes.append(Quote(text[span.start : span.end], span.start, span.end, kind="term"))
