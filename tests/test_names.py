@@ -13,6 +13,11 @@ def test_clean_name_drops_possessive_and_punctuation():
     assert clean_name("“Videgaray’s,") == "Videgaray"
 
 
+def test_clean_name_drops_an_alias_left_without_its_closing_parenthesis():
+    assert clean_name("International Labour Office (ILO") == "International Labour Office"
+    assert clean_name("Food Bank (North)") == "Food Bank (North)"
+
+
 def test_surname_and_alias_resolve_to_the_full_name(nlp):
     doc = nlp(
         "President-elect Andrés Manuel López Obrador (AMLO) rejected the offer. "

@@ -24,6 +24,14 @@ def figure_sources(nlp, text):
             "regional council",
         ),
         ("Ferries carried 9,000 passengers, the port authority said.", "port authority"),
+        (
+            "According to the website FareWatch.org, 64 percent of fares rose this winter.",
+            "FareWatch.org",
+        ),
+        (
+            "An article in the Northern Grain Journal says $3 million was spent on silos.",
+            "Northern Grain Journal",
+        ),
     ],
 )
 def test_a_figure_is_credited_to_the_person_body_or_text_the_sentence_names(nlp, text, source):

@@ -27,6 +27,8 @@ TITLE_WORDS = frozenset(
 )
 _EDGE_PUNCT = " ,.;:\"'“”‘’()"
 _POSSESSIVE = re.compile(r"[’']s?$")
+#: An alias the entity took in without its closing parenthesis: "World Health Organization (WHO".
+_OPEN_PARENTHESIS = re.compile(r"\s*\([^)]*$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _ALIAS = re.compile(r"([A-ZÀ-Ý][\w.’'-]*(?:\s+[A-ZÀ-Ý][\w.’'-]*)+)\s+\(([A-Z][A-Za-z.]{1,9})\)")
 
@@ -68,8 +70,11 @@ def fold(text: str) -> str:
 
 def clean_name(text: str) -> str:
     """A mention as it should be shown: possessive and surrounding punctuation removed."""
-    text = " ".join(text.split()).strip(_EDGE_PUNCT)
-    return _POSSESSIVE.sub("", text).strip(_EDGE_PUNCT)
+    text = _OPEN_PARENTHESIS.sub("", " ".join(text.split()))
+    closed = text.rstrip(_EDGE_PUNCT.replace(")", "")).endswith(")") and "(" in text
+    edges = _EDGE_PUNCT.replace(")", "") if closed else _EDGE_PUNCT  # "Food Bank (North)"
+    text = text.strip(edges)
+    return _POSSESSIVE.sub("", text).strip(edges)
 
 
 @dataclass

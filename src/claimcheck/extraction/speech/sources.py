@@ -24,7 +24,7 @@ SPEECH_NOUNS = frozenset(
 DOCUMENT_NOUNS = SPEECH_NOUNS | frozenset(
     (  # noqa: SIM905  (a word list reads best as words)
         "study survey poll audit analysis review census document memo filing investigation "
-        "assessment questionnaire inquiry research plan proposal"
+        "assessment questionnaire inquiry research plan proposal article"
     ).split()
 )
 #: Nouns for a news outlet: `the paper said` credits the outlet named before.
@@ -77,7 +77,22 @@ def credited_author(noun: Token) -> Token | None:
             agent = next((c for c in child.children if c.dep_ == "pobj"), None)
             if agent is not None and is_author(agent):
                 return agent
+        if child.dep_ == "prep" and child.lower_ == "in":
+            outlet = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if outlet is not None and outlet.pos_ == "PROPN" and is_author(outlet):
+                return outlet  # `an article in the Gulf Energy Review`
     return None
+
+
+def appositive_name(noun: Token) -> Token | None:
+    """The name set beside a common noun that says what it is (`the agency Reuters`,
+    `web site RottenTomatoes.com`): the name is the source."""
+    if noun.pos_ != "NOUN":
+        return None
+    return next(
+        (c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and is_author(c)),
+        None,
+    )
 
 
 def is_definite(noun: Token) -> bool:

@@ -20,6 +20,7 @@ from claimcheck.extraction.doc_index import doc_index
 from claimcheck.extraction.speech.sources import (
     FIGURE_NOUNS,
     SPEECH_NOUNS,
+    appositive_name,
     credited_author,
     named_before,
     thing_before,
@@ -231,7 +232,11 @@ class SourceResolver:
         person = self.person_in_role(token)
         if person is not None:
             return Speaker(person, token.idx, False, "PERSON")
-        referent = credited_author(token) or named_before(token, self.quoted, PRONOUN_WINDOW)
+        referent = (
+            appositive_name(token)
+            or credited_author(token)
+            or named_before(token, self.quoted, PRONOUN_WINDOW)
+        )
         if referent is not None:
             return self.resolve(referent, named)
         if token.lemma_.lower() in FIGURE_NOUNS:
