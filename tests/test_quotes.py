@@ -273,3 +273,18 @@ def test_a_name_in_marks_with_a_comma_inside_is_still_a_term(nlp):
     text = 'The team built a drone, called "Swift Heron," that won the regional cup.'
     (quote,) = quotes_of(nlp, text)
     assert (quote.kind, quote.speaker) == ("term", None)
+
+
+def test_a_surname_paragraphs_after_the_full_name_resolves_to_it(nlp):
+    text = (
+        "Dr. Amara Quist runs the soil laboratory at the agricultural college.\n\n"
+        "Her team sampled forty farms over two summers.\n\n"
+        "Most of the farms had lost topsoil since the drought.\n\n"
+        '"Every field we tested was thinner than ten years ago," Quist said.'
+    )
+    assert only_quote(nlp, text).speaker == "Amara Quist"
+
+
+def test_according_to_credits_a_quotation_in_its_sentence(nlp):
+    text = 'According to the fire brigade, "the roof could collapse at any moment."'
+    assert only_quote(nlp, text).speaker == "fire brigade"
