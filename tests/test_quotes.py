@@ -288,3 +288,19 @@ def test_a_surname_paragraphs_after_the_full_name_resolves_to_it(nlp):
 def test_according_to_credits_a_quotation_in_its_sentence(nlp):
     text = 'According to the fire brigade, "the roof could collapse at any moment."'
     assert only_quote(nlp, text).speaker == "fire brigade"
+
+
+def test_a_main_clause_ending_in_its_verb_introduces_the_quotation_after_a_comma(nlp):
+    text = (
+        "The county lost its appeal in March. "
+        'The county argued, "because the road serves the whole valley, the state must pay."'
+    )
+    assert only_quote(nlp, text).speaker == "county"
+
+
+def test_a_subordinate_clause_before_a_comma_does_not_speak(nlp):
+    text = (
+        "The valley flooded again on Sunday.\n\n"
+        'When the storm hit, "the river rose over the bank in an hour and the bridge went under."'
+    )
+    assert only_quote(nlp, text).speaker is None

@@ -56,6 +56,10 @@ DASH_CREDIT = re.compile(r'^["“].+["”]\s*[-–—]\s*\w')
 #: Marks that end quoted words running on into their verb of saying (`"Never," she said`),
 #: which a title never does.
 SPEECH_ENDINGS = frozenset({",", "?", "!"})
+#: Dependencies of a clause that cannot introduce a quotation with a comma.
+SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
+#: Words that open a subordinate clause the parser may leave on a main verb.
+SUBORDINATORS = frozenset({"when", "while", "as", "after", "before", "if", "because", "since"})
 #: How far after a quotation the verb of a split-off `a reporter asked.` may stand.
 CONTINUATION_MAX_WORDS = 6
 #: How many sentences before a quotation may name its speaker.
@@ -263,20 +267,37 @@ def paragraph_start_of(bounds: list[tuple[int, int]], offset: int) -> int:
 
 def colon_intro(tokens: Span) -> Token | None:
     """The verb of a clause that introduces the quotation with a colon (`Sunak defended the
-    record: "..."`): whoever is its subject speaks the quotation."""
+    record: "..."`), or with a comma right after the main verb (`The city reasoned, "..."`):
+    whoever is its subject speaks the quotation."""
     doc = tokens.doc
     before = tokens.start - 1
-    while before >= 0 and doc[before].is_punct and doc[before].text != ":":
+    while before >= 0 and doc[before].is_punct and doc[before].text not in (":", ","):
         before -= 1
-    if before < 0 or doc[before].text != ":":
+    if before < 0 or doc[before].text not in (":", ","):
         return None
     index = doc_index(doc)
     if before == 0 or index.sentence_of(before - 1).start != index.sentence_of(before).start:
         return None
+    if doc[before].text == ",":
+        return main_verb_before_comma(doc[before - 1])
     clause = doc[before - 1]  # climb to the head of the clause that ends at the colon
     while clause.head.i < before and clause.head.i != clause.i:
         clause = clause.head
     return clause if clause.pos_ in ("VERB", "AUX") else None
+
+
+def main_verb_before_comma(verb: Token) -> Token | None:
+    """`The city reasoned, "..."`: a main clause that ends in its verb, with a subject, so
+    that what follows the comma is what the verb introduces (not `When the storm hit, "..."`,
+    a subordinate clause)."""
+    if verb.pos_ != "VERB" or verb.dep_ in SUBORDINATE_DEPS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > verb.i or subject.lower_ in ("it", "there"):
+        return None
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in verb.children):
+        return None
+    return verb
 
 
 def trailing_credit(
