@@ -304,3 +304,14 @@ def test_a_subordinate_clause_before_a_comma_does_not_speak(nlp):
         'When the storm hit, "the river rose over the bank in an hour and the bridge went under."'
     )
     assert only_quote(nlp, text).speaker is None
+
+
+def test_it_says_after_the_newspaper_credits_the_outlet_that_was_told(nlp):
+    text = (
+        '"The ferries were late every week of the winter," Tom Ash, a harbour pilot, '
+        "told the Courier.\n\n"
+        "Ferry crossings - Harbour News (AFP)\n\n"
+        '"The company cut two crews in January," they told the coastal newspaper.\n\n'
+        '"Without the crews, every crossing waits for the morning tide," it says.'
+    )
+    assert quotes_of(nlp, text)[-1].speaker == "Courier"

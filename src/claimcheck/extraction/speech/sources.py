@@ -11,6 +11,7 @@ A noun that only names a figure (`the new figure shows`, `the data suggest`) cre
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -45,6 +46,8 @@ FIGURE_NOUNS = frozenset(
 NON_AUTHOR_ENTITIES = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 )
+#: Entity types of places and peoples: "the United States" is no outlet.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP", "FAC", "EVENT"})
 #: Prepositions that name the author of a noun (`a report by X`, `a plan from X`).
 AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 #: Determiners that make a noun point back to one named before.
@@ -106,25 +109,34 @@ def window_start(token: Token, sentences: int) -> int:
     return starts[count - sentences] if count >= sentences else 0
 
 
-def named_before(noun: Token, quoted: frozenset[int], sentences: int) -> Token | None:
+def named_before(
+    noun: Token,
+    quoted: frozenset[int],
+    sentences: int,
+    is_cue: Callable[[Token], bool] = lambda token: False,
+) -> Token | None:
     """What a definite text or outlet noun points back to within the last `sentences`
     sentences: an earlier mention of the same text (`A report by X ... the report said`) or,
-    for an outlet noun, the organisation named last (`The Ledger ... the paper said`)."""
+    for an outlet noun, the organisation named last, preferring one that a verb of saying
+    (`is_cue`) makes a source or an addressee (`told the Times`) over one only mentioned (a
+    photo credit)."""
     if noun.pos_ != "NOUN" or not is_definite(noun):
         return None
     word = lemma(noun)
     if word not in DOCUMENT_NOUNS and word not in OUTLET_NOUNS:
         return None
     doc = noun.doc
+    outlets: list[Token] = []
     for i in range(noun.i - 1, window_start(noun, sentences) - 1, -1):
         if i in quoted:
             continue
         other = doc[i]
         if word in OUTLET_NOUNS and (is_organisation(other) or is_titled_name(other)):
-            return other
+            outlets.append(other)
         if word in DOCUMENT_NOUNS and other.pos_ == "NOUN" and lemma(other) == word:
             return other
-    return None
+    speaking = [outlet for outlet in outlets if is_cue(outlet.head)]
+    return (speaking or outlets or [None])[0]
 
 
 def thing_before(pronoun: Token, quoted: frozenset[int], sentences: int) -> Token | None:
@@ -137,7 +149,7 @@ def thing_before(pronoun: Token, quoted: frozenset[int], sentences: int) -> Toke
         other = doc[i]
         if is_organisation(other):
             return other
-        if other.pos_ == "NOUN" and lemma(other) in DOCUMENT_NOUNS:
+        if other.pos_ == "NOUN" and lemma(other) in DOCUMENT_NOUNS | OUTLET_NOUNS:
             return other
     return None
 
@@ -153,5 +165,5 @@ def is_titled_name(token: Token) -> bool:
     a person's name never takes an article, so a model's PERSON tag there is a mistake."""
     heads_phrase = token.dep_ not in ("compound", "flat") and token.head.pos_ != "PROPN"
     has_article = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-    label_fits = token.ent_type_ in ("", "ORG", "PERSON", "WORK_OF_ART")
+    label_fits = token.ent_type_ not in PLACE_ENTITIES | NON_AUTHOR_ENTITIES
     return token.pos_ == "PROPN" and heads_phrase and has_article and label_fits

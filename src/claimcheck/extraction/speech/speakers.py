@@ -235,7 +235,7 @@ class SourceResolver:
         referent = (
             appositive_name(token)
             or credited_author(token)
-            or named_before(token, self.quoted, PRONOUN_WINDOW)
+            or named_before(token, self.quoted, PRONOUN_WINDOW, is_speech_cue)
         )
         if referent is not None:
             return self.resolve(referent, named)
