@@ -29,6 +29,12 @@ _EDGE_PUNCT = " ,.;:\"'“”‘’()"
 _POSSESSIVE = re.compile(r"[’']s?$")
 #: An alias the entity took in without its closing parenthesis: "World Health Organization (WHO".
 _OPEN_PARENTHESIS = re.compile(r"\s*\([^)]*$")
+#: A name and the short name it goes by: "López Obrador, commonly known as AMLO".
+_KNOWN_AS = re.compile(
+    r"([A-ZÀ-Ý](?:\.|[\w’'-]*)(?:\s+[A-ZÀ-Ý](?:\.|[\w’'-]*))*),?\s+"
+    r"(?:(?:commonly|better|widely|popularly)"
+    r"\s+)?known\s+as\s+([A-ZÀ-Ý][\w.’'-]{1,20})\b"
+)
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _ALIAS = re.compile(r"([A-ZÀ-Ý][\w.’'-]*(?:\s+[A-ZÀ-Ý][\w.’'-]*)+)\s+\(([A-Z][A-Za-z.]{1,9})\)")
 
@@ -98,6 +104,9 @@ class NameIndex:
         for name in sorted(dict.fromkeys(persons), key=lambda n: -len(n.split())):
             index.add(name)
             index.persons.add(fold(index.resolve(name)))
+        for match in _KNOWN_AS.finditer(doc.text):  # "López Obrador, commonly known as AMLO"
+            full = index.resolve(without_titles(clean_name(match.group(1))))
+            index.canonical.setdefault(fold(match.group(2)), full)
         for ent in entities:
             if ent.label_ in NAME_LABELS and ent.label_ != "PERSON":
                 index.canonical.setdefault(
