@@ -13,6 +13,11 @@ def test_clean_name_drops_possessive_and_punctuation():
     assert clean_name("“Videgaray’s,") == "Videgaray"
 
 
+def test_clean_name_drops_an_alias_left_without_its_closing_parenthesis():
+    assert clean_name("International Labour Office (ILO") == "International Labour Office"
+    assert clean_name("Food Bank (North)") == "Food Bank (North)"
+
+
 def test_surname_and_alias_resolve_to_the_full_name(nlp):
     doc = nlp(
         "President-elect Andrés Manuel López Obrador (AMLO) rejected the offer. "
@@ -31,3 +36,13 @@ def test_given_names_the_model_left_out_are_part_of_the_name(nlp):
     assert names.resolve("Rivero Benfield") == "María Fernanda Rivero Benfield"
     assert names.resolve("María Fernanda Rivero") == "María Fernanda Rivero Benfield"
     assert names.is_person("María Fernanda Rivero Benfield")
+
+
+def test_a_name_known_by_a_short_name_resolves_from_it(nlp):
+    doc = nlp(
+        "Governor Eleanor Whitcombe-Price met the unions on Monday. Whitcombe-Price, widely "
+        "known as EWP, promised a deal. Later EWP said the talks had gone well."
+    )
+    names = NameIndex.from_doc(doc)
+    assert names.resolve("EWP") == names.resolve("Whitcombe-Price")
+    assert names.resolve("EWP").endswith("Whitcombe-Price")

@@ -212,3 +212,48 @@ def test_a_table_with_pipes_and_a_rule_line(nlp: Language) -> None:
 def test_lines_of_prose_ending_in_numbers_are_no_table(nlp: Language) -> None:
     text = "The reading went on to page 12\nThe second reading ended on page 31\nNo vote on 47"
     assert [q.text for q in quantities_in(nlp, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The lake district recorded 34’200 visitors in May.", "34’200 visitors", 34_200),
+        ("The lake district recorded 34'200 visitors in May.", "34'200 visitors", 34_200),
+        ("The lake district recorded 34\u2009200 visitors in May.", "34\u2009200 visitors", 34_200),
+        ("The lake district recorded 34\u202f200 visitors in May.", "34\u202f200 visitors", 34_200),
+        ("The lake district recorded 34 200 visitors in May.", "34 200 visitors", 34_200),
+    ],
+)
+def test_apostrophes_and_thin_spaces_group_thousands(
+    nlp: Language, sentence: str, text: str, value: float
+) -> None:
+    (quantity,) = quantities_in(nlp, sentence)
+    assert (quantity.text, quantity.value, quantity.unit) == (text, value, "visitors")
+
+
+def test_a_hyphenated_measure_with_a_scale_word(nlp: Language) -> None:
+    sentence = "The carmaker will open a 2-million-square-foot warehouse in the spring."
+    (quantity,) = quantities_in(nlp, sentence)
+    assert (quantity.text, quantity.value, quantity.unit) == (
+        "2-million-square-foot",
+        2_000_000,
+        "square-foot",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The coroner raised the toll by 6 to 31 late on Friday.",  # parsed as a range "6 to 31"
+        "The coroner raised the toll by 6 to 31 on Friday.",  # parsed as two prepositions
+    ],
+)
+def test_both_figures_of_a_change_by_and_to(nlp: Language, sentence: str) -> None:
+    found = [(q.text, q.value, q.unit) for q in quantities_in(nlp, sentence)]
+    assert found == [("6", 6, "change in toll"), ("31", 31, "toll")]
+
+
+def test_a_count_that_a_copula_describes_takes_the_description(nlp: Language) -> None:
+    sentence = "Rescuers said 55 died and 20 were missing."
+    found = [(q.text, q.unit) for q in quantities_in(nlp, sentence)]
+    assert found == [("55", "died"), ("20", "missing")]

@@ -212,3 +212,106 @@ def test_a_pronoun_does_not_stand_for_the_person_the_quote_talks_about(nlp):
         'She said, "Pablo Picasso changed how every one of us sees a face."'
     )
     assert only_quote(nlp, text).speaker == "Dana Whitfield"
+
+
+def test_it_says_credits_the_text_named_before(nlp):
+    text = (
+        "Inspectors published an audit of the harbour authority on Monday. "
+        '"Cash was moved between accounts without any record," it says.'
+    )
+    assert only_quote(nlp, text).speaker == "audit"
+
+
+def test_the_report_said_credits_the_author_named_with_the_report(nlp):
+    text = (
+        "A report by the Coastal Research Council came out this week. "
+        '"Half of the dunes will be gone within a generation," the report said.'
+    )
+    assert only_quote(nlp, text).speaker == "Coastal Research Council"
+
+
+def test_the_paper_said_credits_the_outlet_named_before(nlp):
+    text = (
+        "The Harbour Gazette obtained the minutes of the meeting. "
+        '"The board knew about the leak for a year," the paper said.'
+    )
+    assert only_quote(nlp, text).speaker == "Harbour Gazette"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Before the vote she added the words "without delay" to the motion.',
+        'Marchers carried banners with the slogan "Homes before hotels" to the square.',
+    ],
+)
+def test_words_named_by_a_noun_for_words_are_a_term(nlp, text):
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.kind, quote.speaker) == ("term", None)
+
+
+def test_a_reporters_question_is_the_reporters_not_the_answerers(nlp):
+    text = (
+        "Mayor Dana Cole took questions after the flood.\n\n"
+        '"Will the dam hold through the weekend?" a reporter asked. '
+        '"It will, and we are watching it every hour," Cole said.'
+    )
+    question, answer = quotes_of(nlp, text)
+    assert (question.speaker, answer.speaker) == ("reporter", "Dana Cole")
+
+
+def test_a_one_word_answer_before_its_cue_is_a_quote(nlp):
+    text = (
+        "Mayor Dana Cole took questions after the flood.\n\n"
+        'A reporter asked Cole, "Will you close the river road?" "Tonight," she said.'
+    )
+    question, answer = quotes_of(nlp, text)
+    assert (question.speaker, answer.kind, answer.speaker) == ("reporter", "quote", "Dana Cole")
+
+
+def test_a_name_in_marks_with_a_comma_inside_is_still_a_term(nlp):
+    text = 'The team built a drone, called "Swift Heron," that won the regional cup.'
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.kind, quote.speaker) == ("term", None)
+
+
+def test_a_surname_paragraphs_after_the_full_name_resolves_to_it(nlp):
+    text = (
+        "Dr. Amara Quist runs the soil laboratory at the agricultural college.\n\n"
+        "Her team sampled forty farms over two summers.\n\n"
+        "Most of the farms had lost topsoil since the drought.\n\n"
+        '"Every field we tested was thinner than ten years ago," Quist said.'
+    )
+    assert only_quote(nlp, text).speaker == "Amara Quist"
+
+
+def test_according_to_credits_a_quotation_in_its_sentence(nlp):
+    text = 'According to the fire brigade, "the roof could collapse at any moment."'
+    assert only_quote(nlp, text).speaker == "fire brigade"
+
+
+def test_a_main_clause_ending_in_its_verb_introduces_the_quotation_after_a_comma(nlp):
+    text = (
+        "The county lost its appeal in March. "
+        'The county argued, "because the road serves the whole valley, the state must pay."'
+    )
+    assert only_quote(nlp, text).speaker == "county"
+
+
+def test_a_subordinate_clause_before_a_comma_does_not_speak(nlp):
+    text = (
+        "The valley flooded again on Sunday.\n\n"
+        'When the storm hit, "the river rose over the bank in an hour and the bridge went under."'
+    )
+    assert only_quote(nlp, text).speaker is None
+
+
+def test_it_says_after_the_newspaper_credits_the_outlet_that_was_told(nlp):
+    text = (
+        '"The ferries were late every week of the winter," Tom Ash, a harbour pilot, '
+        "told the Courier.\n\n"
+        "Ferry crossings - Harbour News (AFP)\n\n"
+        '"The company cut two crews in January," they told the coastal newspaper.\n\n'
+        '"Without the crews, every crossing waits for the morning tide," it says.'
+    )
+    assert quotes_of(nlp, text)[-1].speaker == "Courier"

@@ -27,6 +27,14 @@ TITLE_WORDS = frozenset(
 )
 _EDGE_PUNCT = " ,.;:\"'“”‘’()"
 _POSSESSIVE = re.compile(r"[’']s?$")
+#: An alias the entity took in without its closing parenthesis: "World Health Organization (WHO".
+_OPEN_PARENTHESIS = re.compile(r"\s*\([^)]*$")
+#: A name and the short name it goes by: "López Obrador, commonly known as AMLO".
+_KNOWN_AS = re.compile(
+    r"([A-ZÀ-Ý](?:\.|[\w’'-]*)(?:\s+[A-ZÀ-Ý](?:\.|[\w’'-]*))*),?\s+"
+    r"(?:(?:commonly|better|widely|popularly)"
+    r"\s+)?known\s+as\s+([A-ZÀ-Ý][\w.’'-]{1,20})\b"
+)
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _ALIAS = re.compile(r"([A-ZÀ-Ý][\w.’'-]*(?:\s+[A-ZÀ-Ý][\w.’'-]*)+)\s+\(([A-Z][A-Za-z.]{1,9})\)")
 
@@ -68,8 +76,11 @@ def fold(text: str) -> str:
 
 def clean_name(text: str) -> str:
     """A mention as it should be shown: possessive and surrounding punctuation removed."""
-    text = " ".join(text.split()).strip(_EDGE_PUNCT)
-    return _POSSESSIVE.sub("", text).strip(_EDGE_PUNCT)
+    text = _OPEN_PARENTHESIS.sub("", " ".join(text.split()))
+    closed = text.rstrip(_EDGE_PUNCT.replace(")", "")).endswith(")") and "(" in text
+    edges = _EDGE_PUNCT.replace(")", "") if closed else _EDGE_PUNCT  # "Food Bank (North)"
+    text = text.strip(edges)
+    return _POSSESSIVE.sub("", text).strip(edges)
 
 
 @dataclass
@@ -93,6 +104,9 @@ class NameIndex:
         for name in sorted(dict.fromkeys(persons), key=lambda n: -len(n.split())):
             index.add(name)
             index.persons.add(fold(index.resolve(name)))
+        for match in _KNOWN_AS.finditer(doc.text):  # "López Obrador, commonly known as AMLO"
+            full = index.resolve(without_titles(clean_name(match.group(1))))
+            index.canonical.setdefault(fold(match.group(2)), full)
         for ent in entities:
             if ent.label_ in NAME_LABELS and ent.label_ != "PERSON":
                 index.canonical.setdefault(

@@ -49,7 +49,7 @@ def bare_count(doc: Doc, end: int) -> tuple[int, str] | None:
         role = role.head  # "from 9,000 to 1,200": the first end takes the second's role
     elif role.dep_ == "nummod":
         return None  # "page 12", "Level 4": a number that names, not counts
-    unit = unit_of_role(role)
+    unit = unit_of_role(role, first_of_range=role is not last)
     return (end, unit) if unit else None
 
 
@@ -72,12 +72,14 @@ def state_word(doc: Doc, end: int) -> Token | None:
     return word
 
 
-def unit_of_role(number: Token) -> str | None:
-    """What a number heading its own noun phrase counts, read from its role in the clause."""
+def unit_of_role(number: Token, first_of_range: bool = False) -> str | None:
+    """What a number heading its own noun phrase counts, read from its role in the clause.
+    `first_of_range`: the number is the first of two the parse joins as a range ("by 3 to 40"
+    read as "3 to 40": the 3 is the change, the 40 the new value)."""
     head = number.head
     dep = number.dep_
     if dep in SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
-        return head.lower_  # "55 died", "1,100 were listed"
+        return state_of(head) or head.lower_  # "55 died", "1,100 were listed", "20 were missing"
     if dep == "nummod" and head.pos_ == "NOUN" and head.i > number.i:
         return noun_phrase(head)  # the first end of "from 9,000 to 1,200 jobs"
     if dep == "dobj" and head.pos_ == "VERB" and not is_imperative(head):
@@ -90,12 +92,29 @@ def unit_of_role(number: Token) -> str | None:
         if head.lower_ in CLOCK_PREPOSITIONS and is_clock_like(number):
             return None
         governor = head.head
+        while governor.dep_ == "prep" and governor.lower_ in VALUE_PREPOSITIONS:
+            governor = governor.head  # "raised the toll by 3 to 40": the 40 is the toll's too
         if governor.pos_ == "NOUN":
             return noun_phrase(governor)  # "a death toll of 55"
         if governor.pos_ in ("VERB", "AUX"):
             noun = measure_noun(governor)  # "the toll rose to 40", "raised the toll by 3"
-            return f"change in {noun}" if noun and head.lower_ == "by" else noun
+            change = head.lower_ == "by" and (first_of_range or not ends_range(number))
+            return f"change in {noun}" if noun and change else noun
     return None
+
+
+def ends_range(number: Token) -> bool:
+    """The second number of a range the parse built ("3 to 40")."""
+    return any(c.dep_ == "quantmod" and c.lower_ == "to" for c in number.children)
+
+
+def state_of(verb: Token) -> str | None:
+    """What a copula says its subject became ("20 were missing", "12 are injured"): the
+    adjective or participle it takes as complement."""
+    if verb.lemma_.lower() != "be":
+        return None
+    state = next((c for c in verb.children if c.dep_ == "acomp" and c.tag_ in STATE_TAGS), None)
+    return state.lower_ if state is not None else None
 
 
 def is_imperative(verb: Token) -> bool:

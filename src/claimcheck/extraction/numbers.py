@@ -85,17 +85,31 @@ FRACTION_WORDS: dict[str, float] = {"half": 0.5, "quarter": 0.25, "quarters": 0.
 
 QUALIFIER_MAX_WORDS = max(len(phrase.split()) for phrase in QUALIFIERS)
 
-#: Digits as news writes them: `17,000`, `1.5`, `20,000.00`, `100,000,000`, `10000`.
-DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
+#: Digits as news writes them: `17,000`, `1.5`, `20,000.00`, `100,000,000`, `10000`, and the
+#: Swiss apostrophe grouping `21’500`.
+DIGITS = re.compile(
+    r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,3}(?:[’']\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$"
+)
+#: Spaces that group thousands (`21 500` with a thin, narrow or no-break space): the tokenizer
+#: keeps them as tokens of their own, never as the end of a word.
+GROUPING_SPACES = frozenset("\u2009\u202f\u00a0")
+#: Characters that group thousands and carry no value.
+GROUPING_MARKS = re.compile(r"[,’'\s]")
 
 
 def is_digits(text: str) -> bool:
     return bool(DIGITS.match(text))
 
 
+def is_group(text: str) -> bool:
+    """Three digits: a thousands group after a space (`21 500`)."""
+    return len(text) == 3 and text.isdigit()
+
+
 def digits_value(text: str) -> float:
-    """`"17,000"` -> 17000.0. Commas group thousands; a dot is a decimal point."""
-    return float(text.replace(",", ""))
+    """`"17,000"` -> 17000.0, `"21’500"` -> 21500.0. Commas, apostrophes and thin spaces
+    group thousands; a dot is a decimal point."""
+    return float(GROUPING_MARKS.sub("", text))
 
 
 def is_number_word(word: str) -> bool:

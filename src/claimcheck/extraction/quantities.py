@@ -18,9 +18,11 @@ from claimcheck.extraction.bare_counts import bare_count
 from claimcheck.extraction.doc_index import doc_index
 from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.extraction.numbers import (
+    GROUPING_SPACES,
     SCALE_WORDS,
     digits_value,
     is_digits,
+    is_group,
     qualifier_before,
 )
 from claimcheck.extraction.tables import table_cells
@@ -72,34 +74,65 @@ IDENTIFIER_NEIGHBOURS = frozenset("/#_@-:=&")
 
 
 def number_start(doc: Doc, token: Token) -> int:
-    """Where a number split by tokenised text starts: `6 . 2` and `80 , 000` are one number."""
+    """Where a number split by tokenised text starts: `6 . 2`, `80 , 000` and `21 500` (a
+    thousands group after a thin space, or after a space where the parse joins the two) are
+    one number."""
     start = token.i
-    while start >= 2 and is_digits(doc[start - 2].text) and doc[start - 2].whitespace_:
+    while start >= 1:
         separator = doc[start - 1].text
-        if separator == "." or (separator == "," and len(doc[start].text) == 3):
+        grouped = separator == "." or (separator == "," and len(doc[start].text) == 3)
+        if grouped and start >= 2 and is_digits(doc[start - 2].text) and doc[start - 2].whitespace_:
             start -= 2
-        else:
-            break
+            continue
+        if start >= 2 and separator in GROUPING_SPACES and is_space_group(doc, start - 2, start):
+            start -= 2
+            continue
+        if is_space_group(doc, start - 1, start) and doc[start - 1].head.i == start:
+            start -= 1  # "21 500": the parse makes the first group a compound of the second
+            continue
+        break
     return start
 
 
+def is_space_group(doc: Doc, left: int, right: int) -> bool:
+    """`doc[left]` and `doc[right]` are the groups of one number written with spaces: one to
+    three digits, then exactly three."""
+    first, second = doc[left].text, doc[right].text
+    return 1 <= len(first) <= 3 and first.isdigit() and is_group(second)
+
+
 def continues_as_number(doc: Doc, token: Token) -> bool:
-    """The `80` of a tokenised `80 , 000`: the number is read from its last part."""
-    after = token.i + 2
-    return (
-        after < len(doc) and is_digits(doc[after].text) and number_start(doc, doc[after]) <= token.i
-    )
+    """The `80` of a tokenised `80 , 000` or the `21` of `21 500`: the number is read from its
+    last part."""
+    for after in (token.i + 1, token.i + 2):
+        if after < len(doc) and is_digits(doc[after].text):
+            return number_start(doc, doc[after]) <= token.i
+    return False
 
 
 def number_extent(doc: Doc, token: Token) -> tuple[int, float]:
-    """The index after the number that ends at `token` ("1.5 million" ends after "million")
-    and its value."""
+    """The index after the number that ends at `token` ("1.5 million" ends after "million",
+    "4-million-square-foot" after its "million") and its value."""
     value = digits_value("".join(t.text for t in doc[number_start(doc, token) : token.i + 1]))
     end = token.i + 1
-    while end < len(doc) and doc[end].lower_ in SCALE_WORDS:
-        value *= SCALE_WORDS[doc[end].lower_]
-        end += 1
+    while end < len(doc):
+        if doc[end].lower_ in SCALE_WORDS:
+            value *= SCALE_WORDS[doc[end].lower_]
+            end += 1
+        elif is_hyphen_before_scale(doc, end):
+            end += 1
+        else:
+            break
     return end, value
+
+
+def is_hyphen_before_scale(doc: Doc, index: int) -> bool:
+    """A hyphen glued between a number and a scale word, as in a compound measure."""
+    hyphen = doc[index]
+    following = doc[index + 1] if index + 1 < len(doc) else None
+    glued = not doc[index - 1].whitespace_ and not hyphen.whitespace_
+    scale = following is not None and following.lower_ in SCALE_WORDS
+    return hyphen.text == "-" and glued and scale
 
 
 def percent_end(doc: Doc, index: int) -> int | None:
@@ -136,11 +169,23 @@ def counted_noun(doc: Doc, number_end: int) -> Token | None:
 
 
 def unit_of(doc: Doc, number_end: int, noun: Token) -> str:
-    """The counted noun with the compound nouns that stand right before it ("asylum seekers")."""
+    """The counted noun with the compound nouns that stand right before it ("asylum seekers")
+    and the words hyphenated to it ("square-foot")."""
     start = noun.i
-    while start - 1 >= number_end and doc[start - 1].dep_ == "compound":
-        start -= 1
+    while start - 1 >= number_end:
+        if doc[start - 1].dep_ == "compound":
+            start -= 1
+        elif start - 2 >= number_end and is_glued_hyphen(doc, start - 1):
+            start -= 2
+        else:
+            break
     return doc[start : noun.i + 1].text
+
+
+def is_glued_hyphen(doc: Doc, index: int) -> bool:
+    """A hyphen joining two words without spaces ("square-foot")."""
+    before = doc[index - 1]
+    return doc[index].text == "-" and not before.whitespace_ and not doc[index].whitespace_
 
 
 def is_excluded(doc: Doc, token: Token, value: float) -> bool:

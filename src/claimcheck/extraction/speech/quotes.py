@@ -38,6 +38,11 @@ TERM_MAX_WORDS = 5
 #: Dependencies a quotation is not reported speech through: a relative clause inside the
 #: reported words (`migrants, which would honor Mexico's status as a "country of refuge"`).
 BLOCKING_DEPS = frozenset({"relcl"})
+#: Nouns that name words as words: a quotation hanging on one is mentioned, not reported
+#: (`adding the words "and Emergency"`, `the slogan "..."`), whatever verb governs the noun.
+NAMING_NOUNS = frozenset(
+    {"word", "phrase", "term", "name", "label", "slogan", "motto", "expression", "nickname"}
+)
 #: Punctuation that introduces a full quotation (`X said: "..."`, `X said, "..."`).
 INTRODUCING_PUNCT = frozenset({",", ":", "—", "–", "-"})
 #: A one-line paragraph of at most this many words that does not end a sentence is a headline
@@ -48,6 +53,15 @@ CREDIT_MAX_WORDS = 6
 #: A paragraph that is one quotation and a dash before its source is a pull quote, not a
 #: headline.
 DASH_CREDIT = re.compile(r'^["“].+["”]\s*[-–—]\s*\w')
+#: Marks that end quoted words running on into their verb of saying (`"Never," she said`),
+#: which a title never does.
+SPEECH_ENDINGS = frozenset({",", "?", "!"})
+#: Dependencies of a clause that cannot introduce a quotation with a comma.
+SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
+#: Words that open a subordinate clause the parser may leave on a main verb.
+SUBORDINATORS = frozenset({"when", "while", "as", "after", "before", "if", "because", "since"})
+#: How far after a quotation the verb of a split-off `a reporter asked.` may stand.
+CONTINUATION_MAX_WORDS = 6
 #: How many sentences before a quotation may name its speaker.
 CONTEXT_SENTENCES = 2
 SENTENCE_END = (".", "!", "?", '"', "”", "’", ":", ")")
@@ -66,7 +80,10 @@ def governing_cue(tokens: Span, inside: frozenset[int], paragraph: tuple[int, in
     """The verb of saying (or `according to`) the quotation depends on in the parse.
 
     Walks up from every token that heads part of the quotation; a relative clause on the way
-    means the quoted words sit in a description, not in what is reported."""
+    means the quoted words sit in a description, not in what is reported, and a noun that
+    names words (`the words "..."`) means they are mentioned, not reported."""
+    if names_words(tokens):
+        return None
     for token in tokens:
         if token.head.i in inside and token.head.i != token.i:
             continue
@@ -78,6 +95,8 @@ def governing_cue(tokens: Span, inside: frozenset[int], paragraph: tuple[int, in
             if not paragraph[0] <= node.idx < paragraph[1]:
                 break
             if node.i not in inside:
+                if node.pos_ == "NOUN" and node.lemma_.lower() in NAMING_NOUNS:
+                    break  # words mentioned by a noun that names them
                 if is_speech_cue(node):
                     return node
                 cue = according_to(node)
@@ -85,6 +104,35 @@ def governing_cue(tokens: Span, inside: frozenset[int], paragraph: tuple[int, in
                     return cue
             if node.head.i == node.i:
                 break
+    return None
+
+
+def names_words(tokens: Span) -> bool:
+    """The quotation follows a noun for words (`added the words "without delay"`)."""
+    before = tokens.start - 1
+    while before >= 0 and tokens.doc[before].is_punct:
+        before -= 1
+    word = tokens.doc[before] if before >= 0 else None
+    return word is not None and word.pos_ == "NOUN" and word.lemma_.lower() in NAMING_NOUNS
+
+
+def continuing_cue(
+    tokens: Span, quoted: frozenset[int], paragraph: tuple[int, int]
+) -> Token | None:
+    """The verb of saying of a sentence the parser split off after a quotation that ends in
+    a question or exclamation mark (`"Is it safe?" a reporter asked.`): the words after the
+    closing mark start in lower case, so the sentence goes on, and its cue is the quote's."""
+    doc = tokens.doc
+    after = tokens.end
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
+        after += 1
+    if after >= len(doc) or doc[after].idx >= paragraph[1] or not doc[after].is_lower:
+        return None
+    for token in doc[after : min(after + CONTINUATION_MAX_WORDS, len(doc))]:
+        if token.i in quoted or (token.is_sent_start and token.i != after):
+            return None
+        if is_speech_cue(token):
+            return token
     return None
 
 
@@ -104,12 +152,29 @@ def nearest_cue(
     return min(cues, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - tokens.end)))
 
 
+def runs_into_cue(tokens: Span) -> bool:
+    """The quotation ends in a comma, question or exclamation mark and the next words are its
+    verb of saying or that verb's subject (`"Never," she said`; not `named "X," scored`)."""
+    if tokens[-1].text not in SPEECH_ENDINGS:
+        return False
+    doc = tokens.doc
+    after = tokens.end
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
+        after += 1
+    if after >= len(doc):
+        return False
+    word = doc[after]
+    return is_speech_cue(word) or (word.dep_ in ("nsubj", "nsubjpass") and is_speech_cue(word.head))
+
+
 def is_term(tokens: Span, governed: bool) -> bool:
     """Short words in quotation marks that no verb of saying governs, or a title in capitals."""
     words = [t for t in tokens if t.is_alpha]
     if not words:
         return True
     titled = all(t.is_title or t.is_upper or t.is_stop for t in words) and words[0].is_title
+    if governed and runs_into_cue(tokens):
+        return False  # `"Never," she said`: words that run on into their cue are speech
     verbless = not any(t.pos_ in ("VERB", "AUX") for t in tokens)
     if titled and verbless and len(words) <= TERM_MAX_WORDS + 3:
         return True
@@ -202,20 +267,37 @@ def paragraph_start_of(bounds: list[tuple[int, int]], offset: int) -> int:
 
 def colon_intro(tokens: Span) -> Token | None:
     """The verb of a clause that introduces the quotation with a colon (`Sunak defended the
-    record: "..."`): whoever is its subject speaks the quotation."""
+    record: "..."`), or with a comma right after the main verb (`The city reasoned, "..."`):
+    whoever is its subject speaks the quotation."""
     doc = tokens.doc
     before = tokens.start - 1
-    while before >= 0 and doc[before].is_punct and doc[before].text != ":":
+    while before >= 0 and doc[before].is_punct and doc[before].text not in (":", ","):
         before -= 1
-    if before < 0 or doc[before].text != ":":
+    if before < 0 or doc[before].text not in (":", ","):
         return None
     index = doc_index(doc)
     if before == 0 or index.sentence_of(before - 1).start != index.sentence_of(before).start:
         return None
+    if doc[before].text == ",":
+        return main_verb_before_comma(doc[before - 1])
     clause = doc[before - 1]  # climb to the head of the clause that ends at the colon
     while clause.head.i < before and clause.head.i != clause.i:
         clause = clause.head
     return clause if clause.pos_ in ("VERB", "AUX") else None
+
+
+def main_verb_before_comma(verb: Token) -> Token | None:
+    """`The city reasoned, "..."`: a main clause that ends in its verb, with a subject, so
+    that what follows the comma is what the verb introduces (not `When the storm hit, "..."`,
+    a subordinate clause)."""
+    if verb.pos_ != "VERB" or verb.dep_ in SUBORDINATE_DEPS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > verb.i or subject.lower_ in ("it", "there"):
+        return None
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in verb.children):
+        return None
+    return verb
 
 
 def trailing_credit(
@@ -272,7 +354,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
         inside = frozenset(t.i for t in tokens)
         sents = sentences_of(doc, tokens)
         paragraph = paragraph_of(bounds, span.start)
-        governed = governing_cue(tokens, inside, paragraph)
+        governed = governing_cue(tokens, inside, paragraph) or continuing_cue(
+            tokens, quoted, paragraph
+        )
         cue = governed or nearest_cue(sents, tokens, quoted, paragraph) or colon_intro(tokens)
         if is_term(tokens, governed is not None) or span.start < credited_until:
             quotes.append(Quote(text[span.start : span.end], span.start, span.end, kind="term"))

@@ -17,6 +17,14 @@ from spacy.attrs import LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extraction.doc_index import doc_index
+from claimcheck.extraction.speech.sources import (
+    FIGURE_NOUNS,
+    SPEECH_NOUNS,
+    appositive_name,
+    credited_author,
+    named_before,
+    thing_before,
+)
 from claimcheck.names import NameIndex, clean_name, full_name
 
 #: Lemmas of verbs that report what someone said or wrote.
@@ -29,7 +37,7 @@ SPEECH_VERBS = frozenset(
         "quote cite agree disagree accuse allege caution counter order demand estimate indicate "
         "point recommend reiterate repeat retort boast brag charge criticize criticise decry "
         "lament mention propose tout welcome hint joke quip muse mutter shout scream yell "
-        "whisper characterize characterise dub label brand term herald hail"
+        "whisper characterize characterise dub label brand term herald hail find"
     ).split()
 )
 #: Lemmas that are verbs of saying only in some uses; they count when they govern a quote, not
@@ -48,10 +56,6 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
-#: Nouns for a text that speaks for its author (`issued a statement saying`, `a report by X`).
-SPEECH_NOUNS = frozenset(
-    {"statement", "report", "letter", "post", "tweet", "message", "announcement", "release"}
-)
 #: Entity labels that can be credited with words.
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Children left out when a common noun phrase is quoted as a source.
@@ -156,14 +160,12 @@ def subject_of(cue: Token) -> Token | None:
 
 def author_of(noun: Token) -> Token:
     """Who stands behind a text that "says" something: `a report by The New York Times` ->
-    the Times, `X issued a statement saying` -> X; any other noun speaks for itself."""
-    if noun.lemma_.lower() not in SPEECH_NOUNS:
-        return noun
-    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-    agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+    the Times, `a plan from the council` -> the council, `X issued a statement saying` -> X;
+    any other noun speaks for itself."""
+    agent = credited_author(noun)
     if agent is not None:
         return agent
-    if noun.dep_ == "dobj":
+    if noun.lemma_.lower() in SPEECH_NOUNS and noun.dep_ == "dobj":
         return subject_of(noun.head) or noun
     return noun
 
@@ -214,7 +216,7 @@ class SourceResolver:
         if lower in GROUP_PRONOUNS:
             return self.recent(token.idx, lambda s: s.plural)
         if lower in THING_PRONOUNS:
-            return self.recent(token.idx, lambda s: s.label in ("ORG", "NORP", "GPE", "NOUN"))
+            return self.thing_before(token)
         if token.pos_ == "PRON":
             return None
         entity = entity_of(token)
@@ -230,10 +232,28 @@ class SourceResolver:
         person = self.person_in_role(token)
         if person is not None:
             return Speaker(person, token.idx, False, "PERSON")
+        referent = (
+            appositive_name(token)
+            or credited_author(token)
+            or named_before(token, self.quoted, PRONOUN_WINDOW, is_speech_cue)
+        )
+        if referent is not None:
+            return self.resolve(referent, named)
+        if token.lemma_.lower() in FIGURE_NOUNS:
+            return None  # "the new figure shows": a figure, not who gives it
         phrase = noun_phrase(token)
         if not phrase:
             return None
         return Speaker(phrase, token.idx, token.tag_ in ("NNS", "NNPS") or has_conj(token), "NOUN")
+
+    def thing_before(self, token: Token) -> Speaker | None:
+        """What an `it` credited with words stands for: the organisation or text named last,
+        unless a source credited since then goes on speaking."""
+        credited = self.recent(token.idx, lambda s: s.label in ("ORG", "NORP", "GPE", "NOUN"))
+        thing = thing_before(token, self.quoted, PRONOUN_WINDOW)
+        if thing is not None and (credited is None or thing.idx > credited.offset):
+            return self.resolve(thing)
+        return credited
 
     def person_before(self, token: Token, named: frozenset[str] = frozenset()) -> Speaker | None:
         """The person a he/she stands for: the nearest person named as a subject in the last few
