@@ -33,3 +33,7 @@ class EngineUnavailableError(ClaimcheckError, RuntimeError):
 
 class ArticleFailedError(ClaimcheckError, RuntimeError):
     """Under `strict`, the first article whose extraction failed or ran out of time (named)."""
+
+
+class CacheError(ClaimcheckError, RuntimeError):
+    """A cache directory claimcheck will not trust (another user's, or writable by others)."""

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from claimcheck import __version__
+from claimcheck.console import markup_safe
 from claimcheck.extraction.pipeline import INSTALL_HINT, ModelNotFoundError, build_nlp, model_id
 from claimcheck.io.articles import ArticleError, ReadResult, read_inputs
 from claimcheck.model import Article, ArticleResult, ReadError
@@ -65,14 +66,15 @@ def stderr_console() -> Console:
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print a one-line error (no traceback: the user made a mistake, not the program)."""
-    stderr_console().print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    stderr_console().print(f"[bold red]error:[/] {markup_safe(message)}", soft_wrap=True)
     return typer.Exit(code)
 
 
 def report_problems(problems: Iterable[ReadError], label: str, style: str) -> None:
     console = stderr_console()
     for problem in problems:
-        console.print(f"[{style}]{label}:[/] {problem.path}: {problem.reason}", soft_wrap=True)
+        where, reason = markup_safe(problem.path), markup_safe(problem.reason)
+        console.print(f"[{style}]{label}:[/] {where}: {reason}", soft_wrap=True)
 
 
 def load_nlp(model: str | None):
@@ -113,6 +115,8 @@ class RunOptions:
     ray_address: str | None = None
     cache_dir: Path | None = None
     use_cache: bool = True
+    strict: bool = False
+    time_limit: float | None = None
 
 
 def run_extraction(
@@ -120,8 +124,9 @@ def run_extraction(
 ) -> tuple[list[ArticleResult], str]:
     """Extract with a progress bar on stderr (shown only when stderr is a terminal); returns the
     results in input order and the id of the model that made them."""
+    from claimcheck.errors import ArticleFailedError, ClaimcheckError
     from claimcheck.io.cache import Cache, resolve_model_id
-    from claimcheck.io.engines import EngineUnavailableError, run
+    from claimcheck.io.engines import ARTICLE_SECONDS, run
 
     single = options.engine == "local" and options.workers == 1
     nlp = load_nlp(options.model) if single else None
@@ -151,8 +156,12 @@ def run_extraction(
                 cache=cache,
                 progress=lambda done: bar.advance(task, done),
                 nlp=nlp,
+                budget=options.time_limit or ARTICLE_SECONDS,
+                strict=options.strict,
             )
-        except EngineUnavailableError as error:
+        except ArticleFailedError as error:
+            raise fail(f"{error} (stopped by --strict)", EXIT_INPUT_FAILED) from None
+        except ClaimcheckError as error:  # an engine or a cache directory it cannot use
             raise fail(str(error)) from None
     if cache is not None and cache.hits:
         console.print(f"{cache.hits} of {len(articles)} articles unchanged (from the cache)")

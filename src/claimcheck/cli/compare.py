@@ -23,6 +23,7 @@ from claimcheck.cli.app import (
     run_extraction,
     stderr_console,
 )
+from claimcheck.console import markup_safe
 from claimcheck.io.ledger import Ledger, LedgerError, load_ledger, results_to_ledger, write_atomic
 from claimcheck.model import CLAIM_KINDS, Pair
 
@@ -132,6 +133,7 @@ def compare(
         sys.stdout.write(text)
     else:
         write_atomic(destination, text)
-        stderr_console().print(f"Wrote {len(pairs)} pairs to {destination}", soft_wrap=True)
+        written = f"Wrote {len(pairs)} pairs to {markup_safe(destination)}"
+        stderr_console().print(written, soft_wrap=True)
     if fail_on_conflict and any(pair.verdict == "conflict" for pair in pairs):
         raise typer.Exit(EXIT_INPUT_FAILED)

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from claimcheck.cli.app import ModelOption, app, fail, load_nlp
+from claimcheck.console import markup_safe
 
 
 @app.command(name="eval")
@@ -118,11 +119,12 @@ def print_eval_errors(report, console: Console) -> None:
         ):
             for row in rows:
                 console.print(
-                    f"{score.kind} {title}: {json.dumps(row, ensure_ascii=False, default=str)}",
+                    f"{score.kind} {title}: "
+                    + markup_safe(json.dumps(row, ensure_ascii=False, default=str)),
                     soft_wrap=True,
                 )
     for wrong in report.facts.wrong_pairs if report.facts is not None else ():
-        console.print(f"fact pair wrong: {wrong}", soft_wrap=True)
+        console.print(f"fact pair wrong: {markup_safe(wrong)}", soft_wrap=True)
     for score in report.relations.values():
         for why in score.missed:
-            console.print(f"relation {score.label} missed: {why}", soft_wrap=True)
+            console.print(f"relation {score.label} missed: {markup_safe(why)}", soft_wrap=True)

@@ -20,6 +20,7 @@ from claimcheck.cli.app import (
     run_extraction,
     stderr_console,
 )
+from claimcheck.console import markup_safe
 from claimcheck.io.ledger import format_for, write_ledger
 
 
@@ -70,8 +71,18 @@ def extract(
         ),
     ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Stop at the first input that cannot be read.")
+        bool,
+        typer.Option("--strict", help="Stop at the first input that cannot be read or extracted."),
     ] = False,
+    time_limit: Annotated[
+        float | None,
+        typer.Option(
+            "--time-limit",
+            min=0.1,
+            help="Seconds one article may take before it is reported and skipped (default 60).",
+            show_default=False,
+        ),
+    ] = None,
     workers: Annotated[
         int,
         typer.Option(
@@ -113,7 +124,9 @@ def extract(
     """
     sources = sources or [str(DEFAULT_ARTICLES)]
     read = read_sources(sources, include or (), exclude or (), strict)
-    options = RunOptions(model, workers, engine.value, ray_address, cache_dir, not no_cache)
+    options = RunOptions(
+        model, workers, engine.value, ray_address, cache_dir, not no_cache, strict, time_limit
+    )
     results, model_name = run_extraction(read.articles, options)
     destination = output or default_output(sources)
     ledger_format = (
@@ -128,7 +141,8 @@ def extract(
     claims = sum(len(result.claims) for result in results)
     if destination != "-":
         stderr_console().print(
-            f"Wrote {claims} claims from {len(results)} articles to {destination}", soft_wrap=True
+            f"Wrote {claims} claims from {len(results)} articles to {markup_safe(destination)}",
+            soft_wrap=True,
         )
     if not read.ok or len(results) < len(read.articles):
         raise typer.Exit(EXIT_INPUT_FAILED)

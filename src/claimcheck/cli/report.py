@@ -18,6 +18,7 @@ from claimcheck.cli.app import (
     run_extraction,
     stderr_console,
 )
+from claimcheck.console import markup_safe
 from claimcheck.io.ledger import Ledger, LedgerError, load_ledger, results_to_ledger, write_atomic
 from claimcheck.model import Article
 
@@ -50,8 +51,8 @@ def with_bodies(known: dict[str, Article], read: dict[str, Article]) -> dict[str
             article = replace(article, body=found.body)
         elif found is not None:
             console.print(
-                f"[yellow]warning:[/] {article_id}: changed since the ledger was written; "
-                "its text is left out of the article view",
+                f"[yellow]warning:[/] {markup_safe(article_id)}: changed since the ledger was "
+                "written; its text is left out of the article view",
                 soft_wrap=True,
             )
         merged[article_id] = article
@@ -118,6 +119,7 @@ def report(
     options = ReportOptions(title=title, charts=charts)
     write_atomic(output, render_report(comparison, ledger.articles, ledger.claims, options))
     stderr_console().print(
-        f"Wrote {len(comparison.facts)} facts from {len(ledger.articles)} articles to {output}",
+        f"Wrote {len(comparison.facts)} facts from {len(ledger.articles)} articles to "
+        f"{markup_safe(output)}",
         soft_wrap=True,
     )

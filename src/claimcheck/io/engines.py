@@ -163,6 +163,7 @@ def run(
     results: list[ArticleResult | None] = [None] * len(articles)
     todo = list(range(len(articles)))
     if cache is not None:
+        cache.check_directory()  # a directory it will not trust is refused before any work
         # Keyed by the model this run really uses (read from its meta.json, not loaded here).
         cache.model = model_id(nlp) if nlp is not None else resolve_model_id(model)
         todo = _fill_from_cache(articles, results, cache, progress)
