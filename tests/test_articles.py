@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -314,15 +315,57 @@ def test_invalid_yaml_date_keeps_the_article(tmp_path: Path) -> None:
     assert "2018-13-45" in result.warnings[0].reason
 
 
-def test_nested_yaml_field_is_ignored_not_printed(tmp_path: Path) -> None:
-    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
-        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
-    )
-    write(tmp_path / "bomb.md", f"---\n{bomb}title: *i\noutlet: Wire\n---\nText.\n")
+def alias_bomb(levels: int) -> str:
+    """YAML whose last anchor expands to 9**levels strings (nested aliases: "billion laughs")."""
+    names = "abcdefghijklmnop"[: levels + 1]
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]" for p, c in pairwise(names)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("field", ["title", "published", "id"])
+def test_yaml_aliases_in_front_matter_are_refused_not_expanded(tmp_path: Path, field: str) -> None:
+    # 9**6 = 531,441 strings; repeated in a message that was a 4 MB line (9**9 took 2.3 GB)
+    write(tmp_path / "bomb.md", f"---\n{alias_bomb(6)}{field}: *g\noutlet: Wire\n---\nText.\n")
+    write(tmp_path / "good.md", "Fine.")
     result = read_inputs([tmp_path])
-    assert (result.articles[0].title, result.articles[0].outlet) == (None, "Wire")
-    assert "title is not text" in result.warnings[0].reason
+    assert [a.id for a in result.articles] == ["good"]
+    (error,) = result.errors
+    assert "aliases (*name) are not allowed" in error.reason and len(error.reason) < 200
+
+
+def test_yaml_aliases_are_refused_even_when_small(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "---\nname: &n Wire\noutlet: *n\n---\nText.\n")
+    assert "aliases" in read_inputs([tmp_path]).errors[0].reason
+
+
+def test_front_matter_is_read_as_yaml_1_2(tmp_path: Path) -> None:
+    header = "title: yes\noutlet: on\nurl: no\nid: 1_000\npublished: 2019-07-24\n"
+    write(tmp_path / "a.md", f"---\n{header}---\nText.\n")
+    (article,) = read_inputs([tmp_path]).articles
+    assert (article.title, article.outlet, article.url, article.id) == ("yes", "on", "no", "1_000")
+    assert article.published == PartialDate(2019, 7, 24)
+
+
+@pytest.mark.parametrize(
+    "published", ["x" * 100_000, "[" + "2020, " * 20_000 + "2020]", "{a: " * 50 + "1" + "}" * 50]
+)
+def test_a_huge_or_nested_published_is_never_echoed_in_full(tmp_path: Path, published: str) -> None:
+    write(tmp_path / "a.md", f"---\ntitle: Kept\npublished: {published}\n---\nText.\n")
+    result = read_inputs([tmp_path])
+    assert result.articles[0].title == "Kept" and result.articles[0].published is None
+    (warning,) = result.warnings
+    assert "unresolved" in warning.reason and len(warning.reason) < 300
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0999-12", "'0000'"])
+def test_a_published_year_outside_1000_to_9999_is_left_unresolved(
+    tmp_path: Path, published: str
+) -> None:
+    write(tmp_path / "a.md", f"---\npublished: {published}\n---\nText.\n")
+    result = read_inputs([tmp_path])
+    assert result.articles[0].published is None
+    assert "unresolved" in result.warnings[0].reason
 
 
 @pytest.mark.parametrize(

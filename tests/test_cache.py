@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import pickle
+import stat
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from claimcheck.errors import CacheError
 from claimcheck.io import engines
 from claimcheck.io.cache import CACHE_DIR_VARIABLE, Cache, default_cache_dir, entry_key
 from claimcheck.model import Article, ArticleResult, Claim, Money, PartialDate
@@ -92,7 +97,7 @@ def test_a_changed_article_or_model_misses(tmp_path):
     assert Cache(tmp_path, model="en_core_web_sm-3.8.0").get(make_article()) is not None
 
 
-@pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05N."])
+@pytest.mark.parametrize("content", [b"", b"not json", b"\x80\x05N.", b"{}", b"[1, 2]"])
 def test_a_corrupt_entry_is_ignored(tmp_path, content):
     cache = Cache(tmp_path, model="m-1")
     article = make_article()
@@ -139,3 +144,83 @@ def test_a_rerun_parses_only_new_or_changed_articles(nlp, tmp_path):
     )
     assert (daily.hits, daily.misses) == (2, 2)
     assert sum(progress) == len(articles)
+
+
+def test_a_planted_pickle_is_never_run(tmp_path):
+    cache = Cache(tmp_path, model="m-1")
+    article = make_article()
+    marker = tmp_path / "ran"
+    path = cache.path(cache.key(article))
+    path.parent.mkdir(parents=True)
+
+    class Planted:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    path.write_bytes(pickle.dumps(Planted()))
+    assert cache.get(article) is None
+    assert not marker.exists()
+
+
+def test_entries_are_json_data_with_a_version_and_hash(tmp_path):
+    cache = Cache(tmp_path, model="m-1")
+    cache.put(make_result(make_article()))
+    (entry_path,) = tmp_path.rglob("*.json")
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    assert entry["format"] >= 3
+    assert len(entry["sha256"]) == 64
+    assert entry["content"]["claims"][0]["item"]["value"] == 4_200_000.0
+
+
+def rewrite_entry(path: Path, edit, rehash: bool) -> None:
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    edit(entry["content"])
+    if rehash:
+        body = json.dumps(entry["content"], sort_keys=True, ensure_ascii=False)
+        entry["sha256"] = hashlib.sha256(body.encode()).hexdigest()
+    path.write_text(json.dumps(entry), encoding="utf-8")
+
+
+def set_value(content: dict, value: object) -> None:
+    content["claims"][0]["item"]["value"] = value
+
+
+@pytest.mark.parametrize(
+    ("edit", "rehash"),
+    [
+        (lambda content: set_value(content, 9_999.0), False),  # an edited figure
+        (lambda content: content["claims"][0].update(start="0"), True),  # an unknown field
+        (lambda content: content["claims"][0].update(sentence_start="0"), True),  # a wrong type
+        (lambda content: content["claims"][0].update(kind="pickle"), True),  # an unknown kind
+        (lambda content: content.update(key="0" * 64), True),  # another article's entry
+    ],
+)
+def test_an_edited_entry_never_reaches_the_ledger(tmp_path, edit, rehash):
+    cache = Cache(tmp_path, model="m-1")
+    article = make_article()
+    cache.put(make_result(article))
+    (entry_path,) = tmp_path.rglob("*.json")
+    rewrite_entry(entry_path, edit, rehash)
+    assert cache.get(article) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="Unix permissions")
+def test_a_cache_directory_others_can_write_is_refused(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    with pytest.raises(CacheError, match="writable by others"):
+        engines.run([make_article()], nlp=object(), cache=Cache(shared))
+    shared.chmod(0o700)
+    fresh = Cache(tmp_path / "new")
+    fresh.put(make_result(make_article()))
+    assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
+def test_a_cache_directory_of_another_user_is_refused(tmp_path):
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    os.chown(theirs, 65534, 65534)
+    with pytest.raises(CacheError, match="another user"):
+        Cache(theirs).get(make_article())

@@ -151,3 +151,60 @@ def test_an_article_that_fails_or_stalls_is_reported_and_the_others_extracted(
     assert results[0].claims and results[3].claims
     with pytest.raises(engines.ArticleFailedError, match=r"boom\.md"):
         engines.run(articles, nlp=nlp, budget=1.0, strict=True)
+
+
+def process_tree(root: int) -> set[int]:
+    """`root`'s descendants now (Linux /proc)."""
+    parents: dict[int, int] = {}
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat_file.parent.name)] = int(fields[1])
+    found, frontier = set(), {root}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_kill_9_of_a_pooled_extract_leaves_no_process_behind(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for number in range(400):
+        text = f"The council approved ${number + 1} million for {number + 7} new buses.\n" * 30
+        (folder / f"a{number}.md").write_text(text, encoding="utf-8")
+    command = [sys.executable, "-c", "from claimcheck.cli import app; app()", "extract"]
+    arguments = [str(folder), "-j", "2", "--no-cache", "-o", str(tmp_path / "c.yaml")]
+    main = subprocess.Popen([*command, *arguments], stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120  # a guard against hanging, not a timing
+        while len(tree := process_tree(main.pid)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.2)  # forkserver, two workers (and the resource tracker)
+        assert len(tree) >= 3, "the workers never started"
+        time.sleep(2)  # the workers load the model
+        tree = process_tree(main.pid)
+        os.kill(main.pid, signal.SIGKILL)
+        main.wait()
+        while any(running(pid) for pid in tree) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [pid for pid in tree if running(pid)], "orphaned workers still running"
+    finally:
+        for pid in process_tree(main.pid) if main.poll() is None else ():
+            os.kill(pid, signal.SIGKILL)
+        main.kill()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli.app import app
+from claimcheck.cli.app import EXIT_INPUT_FAILED, EXIT_USAGE, app
 from claimcheck.io import engines
 
 runner = CliRunner()
@@ -72,3 +72,61 @@ def test_extract_and_compare_work_with_the_network_blocked(
     result = runner.invoke(app, ["extract", str(folder), "-o", str(ledger)])
     assert result.exit_code == 0, result.output
     assert runner.invoke(app, ["compare", str(ledger), "-f", "json"]).exit_code == 0
+
+
+def test_markup_and_control_characters_in_names_never_reach_the_terminal(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "[").mkdir()
+    (folder / "[/x].md").write_text("", encoding="utf-8")  # skipped: empty
+    (folder / "clear\x1b[2Jscreen.md").write_text("", encoding="utf-8")
+    (folder / "feed.jsonl").write_text(
+        '{"id": "[/red]x\\u001b]0;pwned\\u0007", "text": "The port cost $3 million."}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(folder), "-o", str(tmp_path / "c.yaml")])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "[/x].md: empty file" in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "clear\ufffd[2Jscreen.md" in result.stderr
+
+
+def test_an_article_that_fails_is_named_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_folder(tmp_path, 3)
+    (folder / "poison.md").write_text("The poison pill cost $9 million.\n", encoding="utf-8")
+    real = engines.extract_articles
+
+    def fragile(articles, nlp, **kwargs):
+        for article in articles:
+            if "poison" in article.body:
+                raise ValueError("year 10000 is out of range")
+            yield from real([article], nlp)
+
+    monkeypatch.setattr(engines, "extract_articles", fragile)
+    ledger = tmp_path / "claims.yaml"
+    result = runner.invoke(app, ["extract", str(folder), "-o", str(ledger), "--no-cache"])
+    assert result.exit_code == EXIT_INPUT_FAILED
+    assert "poison.md: extraction failed: ValueError: year 10000" in result.stderr
+    assert "Traceback" not in result.output
+    assert ledger.read_text(encoding="utf-8").count("kind: money") == 3
+
+    ledger.unlink()
+    strict = ["extract", str(folder), "-o", str(ledger), "--no-cache", "--strict"]
+    stopped = runner.invoke(app, strict)
+    assert stopped.exit_code == EXIT_INPUT_FAILED
+    assert "poison.md" in stopped.stderr and "--strict" in stopped.stderr
+    assert not ledger.exists()
+
+
+def test_a_cache_directory_others_can_write_is_one_line(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path, 1)
+    shared = tmp_path / "shared-cache"
+    shared.mkdir()
+    shared.chmod(0o777)
+    arguments = ["extract", str(folder), "-o", str(tmp_path / "c.yaml"), "--cache-dir", str(shared)]
+    result = runner.invoke(app, arguments)
+    assert result.exit_code == EXIT_USAGE
+    assert "writable by others" in result.stderr
+    assert "Traceback" not in result.output

@@ -145,13 +145,15 @@ def extract_articles(
     use_cache: bool = True,
     progress: Callable[[int], None] | None = None,
     strict: bool = False,
+    time_limit: float | None = None,
 ) -> ExtractionRun:
     """Extract claims from `articles` with one process, `workers` processes or Ray; unchanged
     articles come from the cache (see `claimcheck.io.cache`) unless `use_cache` is False.
     An article whose extraction fails is named in `failed` (with `strict`, `ArticleFailedError`
-    stops the run there) so one bad article never costs the others."""
+    stops the run there) so one bad article never costs the others; `time_limit` is the seconds
+    one article may take before it is failed that way (default `io.engines.ARTICLE_SECONDS`)."""
     from claimcheck.io.cache import Cache, resolve_model_id
-    from claimcheck.io.engines import run
+    from claimcheck.io.engines import ARTICLE_SECONDS, run
 
     single = engine == "local" and workers == 1
     if nlp is None and single:
@@ -167,6 +169,7 @@ def extract_articles(
         cache=cache,
         progress=progress,
         nlp=nlp,
+        budget=time_limit or ARTICLE_SECONDS,
         strict=strict,
     )
     failed = [ReadError(r.article.path, r.error) for r in results if r.error is not None]

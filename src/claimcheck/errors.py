@@ -37,3 +37,7 @@ class OutputError(ClaimcheckError, ValueError):
 
 class ArticleFailedError(ClaimcheckError, RuntimeError):
     """Under `strict`, the first article whose extraction failed or ran out of time (named)."""
+
+
+class CacheError(ClaimcheckError, RuntimeError):
+    """A cache directory claimcheck will not trust (another user's, or writable by others)."""

@@ -130,19 +130,27 @@ class Messages:
 
     def info(self, text: str) -> None:
         if not self.quiet:
-            typer.echo(text, err=True)
+            echo_err(text)
 
     def detail(self, text: str) -> None:
         if self.verbose:
-            typer.echo(text, err=True)
+            echo_err(text)
 
     def problem(self, label: str, text: str) -> None:
         """A warning or a skipped input: one line each, unless `-q`."""
         if not self.quiet:
-            typer.echo(f"{label}: {text}", err=True)
+            echo_err(f"{label}: {text}")
 
     def always(self, text: str) -> None:
-        typer.echo(text, err=True)
+        echo_err(text)
+
+
+def echo_err(text: str) -> None:
+    """One message on stderr. Messages repeat file names and article text, which can carry
+    terminal escape sequences: those are made visible (`claimcheck.console.printable`)."""
+    from claimcheck.console import printable
+
+    typer.echo(printable(text), err=True)
 
 
 def messages_for(quiet: bool, verbose: bool) -> Messages:
@@ -165,7 +173,9 @@ def counted(count: int, noun: str) -> str:
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print a one-line error (no traceback: the user made a mistake, not the program)."""
-    typer.echo(f"{typer.style('error:', fg='red', bold=True)} {message}", err=True)
+    from claimcheck.console import printable
+
+    typer.echo(f"{typer.style('error:', fg='red', bold=True)} {printable(message)}", err=True)
     return typer.Exit(code)
 
 
@@ -271,6 +281,7 @@ class RunOptions:
     cache_dir: Path | None = None
     use_cache: bool = True
     strict: bool = False
+    time_limit: float | None = None
 
 
 def run_extraction(
@@ -308,6 +319,7 @@ def run_extraction(
                     use_cache=options.use_cache,
                     progress=lambda done: bar.advance(task, done),
                     strict=options.strict,
+                    time_limit=options.time_limit,
                 )
             except ArticleFailedError as error:
                 raise fail(f"{error} (stopped by --strict)", EXIT_UNREADABLE) from None

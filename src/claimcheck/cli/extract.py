@@ -131,8 +131,19 @@ def extract(
         ),
     ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Stop at the first input that cannot be read.")
+        bool,
+        typer.Option("--strict", help="Stop at the first input that cannot be read or extracted."),
     ] = False,
+    time_limit: Annotated[
+        float | None,
+        typer.Option(
+            "--time-limit",
+            min=0.1,
+            metavar="SECONDS",
+            help="Seconds one article may take before it is reported and skipped (default 60).",
+            show_default=False,
+        ),
+    ] = None,
     workers: Annotated[
         int,
         typer.Option(
@@ -194,7 +205,7 @@ def extract(
         if not read.articles:
             raise fail(nothing_read(sources, read.errors), EXIT_UNREADABLE if read.errors else 2)
         options = RunOptions(
-            model, workers, engine.value, ray_address, cache_dir, not no_cache, strict
+            model, workers, engine.value, ray_address, cache_dir, not no_cache, strict, time_limit
         )
         results, model_name = run_extraction(read.articles, options, messages)
         write_ledger(results, target or "-", ledger_format, model_name, sources=recorded)

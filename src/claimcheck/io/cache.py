@@ -13,8 +13,12 @@ an explicit directory overrides all three. One file per key, written through a t
 `os.replace`, so concurrent runs and interrupted runs never leave a half-written entry; an entry
 that cannot be read back is treated as missing and recomputed.
 
-Entries are pickles: only point the cache at a directory you own (as with any cache of Python
-objects, a file planted there by someone else would be code run by claimcheck).
+What the cache trusts: nothing in an entry is ever run. Entries are JSON data (claims as plain
+fields, rebuilt into records by type) with a schema version and the sha256 of their content; an
+entry with another version, a wrong hash, a wrong key or a field of the wrong type is treated as
+missing and recomputed. The hash catches corruption and careless edits, not a forger who
+recomputes it, so the directory itself must be yours: a cache directory owned by another user or
+writable by others is refused with `CacheError` (it is created private, mode 0700).
 """
 
 from __future__ import annotations
@@ -22,9 +26,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
+import stat
 import tempfile
 from collections.abc import Mapping
+from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -32,13 +37,15 @@ from types import SimpleNamespace
 import spacy.util
 
 from claimcheck import __version__
+from claimcheck.errors import CacheError
 from claimcheck.extraction.pipeline import DEFAULT_MODELS, ModelNotFoundError, model_id
-from claimcheck.model import Article, ArticleResult, Claim
+from claimcheck.model import KINDS, Article, ArticleResult, Claim, Frame
 
 CACHE_DIR_VARIABLE = "CLAIMCHECK_CACHE_DIR"
-#: Bumped when the layout of an entry changes (what is pickled, not what it contains).
-ENTRY_FORMAT = 2
-ENTRY_SUFFIX = ".pickle"
+#: Bumped when the layout of an entry changes (its fields, not what they contain).
+ENTRY_FORMAT = 3
+ENTRY_SUFFIX = ".json"
+ITEM_TYPES: dict[str, type] = {spec.name: spec.record for spec in KINDS}
 PACKAGE_ROOT = Path(__file__).resolve().parent
 
 
@@ -115,6 +122,7 @@ class Cache:
         self.options = dict(options or {})
         self.hits = 0
         self.misses = 0
+        self._checked = False
 
     def key(self, article: Article) -> str:
         return entry_key(article, self.model, self.options)
@@ -124,12 +132,14 @@ class Cache:
         return self.directory / key[:2] / f"{key}{ENTRY_SUFFIX}"
 
     def get(self, article: Article) -> ArticleResult | None:
-        """The cached result for this exact article, or None (missing, stale or unreadable)."""
+        """The cached result for this exact article, or None (missing, stale, edited or not an
+        entry of this format: only data is read, rebuilt by type, never code)."""
+        key = self.key(article)
+        self.check_directory()
         try:
-            claims, ledger_yaml = pickle.loads(self.path(self.key(article)).read_bytes())
-        except Exception:  # missing, truncated or foreign: unpickling can raise almost anything
-            claims = ledger_yaml = None
-        if not _is_claims(claims) or not isinstance(ledger_yaml, str):
+            entry = json.loads(self.path(key).read_bytes())
+            claims, ledger_yaml = entry_payload(entry, key)
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):
             self.misses += 1
             return None
         self.hits += 1
@@ -138,20 +148,44 @@ class Cache:
 
     def put(self, result: ArticleResult) -> None:
         """Store one article's claims atomically (a failed write only costs a re-parse later)."""
-        path = self.path(self.key(result.article))
+        key = self.key(result.article)
+        path = self.path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            self.check_directory()
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    entry = (tuple(result.claims), result.ledger_yaml)
-                    pickle.dump(entry, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                    stream.write(entry_bytes(key, result))
                 os.replace(temporary, path)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise
         except OSError:
             pass
+
+    def check_directory(self) -> None:
+        """Create the directory private, or refuse it (`CacheError`) when another user owns it
+        or others may write to it: they could plant entries that claimcheck would trust.
+        Checked once per `Cache`; `engines.run` calls it before any work starts."""
+        if self._checked:
+            return
+        try:
+            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+            info = self.directory.stat()
+        except OSError:
+            return  # an unusable cache only costs re-parsing; nothing can be read from it
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            raise CacheError(
+                f"cache directory {self.directory} belongs to another user; choose another "
+                "with --cache-dir or run with --no-cache"
+            )
+        if info.st_mode & stat.S_IWOTH:
+            raise CacheError(
+                f"cache directory {self.directory} is writable by others; make it private "
+                f"(chmod 700 {self.directory}) or choose another with --cache-dir"
+            )
+        self._checked = True
 
     def clear(self) -> int:
         """Delete every entry (and only entries); returns how many were removed."""
@@ -164,5 +198,60 @@ class Cache:
         return removed
 
 
-def _is_claims(value: object) -> bool:
-    return isinstance(value, tuple) and all(isinstance(claim, Claim) for claim in value)
+def entry_bytes(key: str, result: ArticleResult) -> bytes:
+    """One entry as JSON: its key, the claims as plain fields and the YAML fragment, with the
+    sha256 of that content so a changed or truncated file is never taken for an entry."""
+    content = {
+        "key": key,
+        "claims": [asdict(claim) for claim in result.claims],
+        "ledger_yaml": result.ledger_yaml,
+    }
+    body = json.dumps(content, sort_keys=True, ensure_ascii=False, allow_nan=True)
+    digest = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
+    entry = {"format": ENTRY_FORMAT, "sha256": digest, "content": content}
+    return json.dumps(entry, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+
+def entry_payload(entry: object, key: str) -> tuple[tuple[Claim, ...], str]:
+    """The claims and YAML fragment of an entry read back, or `ValueError` (another format, a
+    hash that does not match, another key) or `TypeError`/`KeyError` (a field of the wrong type)."""
+    if not isinstance(entry, dict) or entry.get("format") != ENTRY_FORMAT:
+        raise ValueError("not a cache entry of this format")
+    content = entry["content"]
+    body = json.dumps(content, sort_keys=True, ensure_ascii=False, allow_nan=True)
+    if hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest() != entry["sha256"]:
+        raise ValueError("content does not match its hash")
+    if content["key"] != key or not isinstance(content["ledger_yaml"], str):
+        raise ValueError("entry of another key")
+    return tuple(claim_from_fields(fields) for fields in content["claims"]), content["ledger_yaml"]
+
+
+def claim_from_fields(fields: dict) -> Claim:
+    """A `Claim` from `asdict(claim)`, each field checked against the record's type."""
+    item_type = ITEM_TYPES[fields["kind"]]
+    frame = fields.get("frame")
+    claim = Claim(
+        **{
+            **fields,
+            "item": item_type(**fields["item"]),
+            "entities": tuple(fields["entities"]),
+            "frame": None if frame is None else Frame(**_with_tuples(frame, "subject", "cues")),
+        }
+    )
+    _check_types(claim)
+    return claim
+
+
+def _with_tuples(fields: dict, *names: str) -> dict:
+    return {**fields, **{name: tuple(fields[name]) for name in names}}
+
+
+def _check_types(claim: Claim) -> None:
+    """JSON gives only strings, numbers, booleans, lists and null: an edited entry with a number
+    where text belongs (or the reverse) is refused rather than passed on to the ledger."""
+    texts = (claim.id, claim.article, claim.sentence, claim.item.text, *claim.entities)
+    numbers = (claim.sentence_start, claim.sentence_end, claim.item.start, claim.item.end)
+    if not all(isinstance(text, str) for text in texts):
+        raise TypeError("text field is not a string")
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
+        raise TypeError("offset is not an integer")

@@ -16,11 +16,16 @@ existing cluster, whose nodes must have claimcheck and the model installed.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
+import os
 import pickle
+import select
 import signal
+import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -163,6 +168,7 @@ def run(
     results: list[ArticleResult | None] = [None] * len(articles)
     todo = list(range(len(articles)))
     if cache is not None:
+        cache.check_directory()  # a directory it will not trust is refused before any work
         # Keyed by the model this run really uses (read from its meta.json, not loaded here).
         cache.model = model_id(nlp) if nlp is not None else resolve_model_id(model)
         todo = _fill_from_cache(articles, results, cache, progress)
@@ -229,11 +235,57 @@ def _with_progress(
 # -- local process pool ----------------------------------------------------------------------
 
 _worker_nlp: Language | None = None
+#: prctl(2) option: the signal a process gets when its parent dies (Linux).
+PR_SET_PDEATHSIG = 1
+#: How often a worker without pidfd support checks that the command is still running.
+WATCHDOG_SECONDS = 1.0
 
 
-def _load_worker_model(model: str | None) -> None:
+def _load_worker_model(model: str | None, parent: int | None = None) -> None:
     global _worker_nlp
+    if parent is not None:
+        die_with(parent)
     _worker_nlp = build_nlp(model)
+
+
+def die_with(parent: int) -> None:
+    """End this worker when the command that started it ends, even by `kill -9`.
+
+    A pool worker blocks reading its task queue, whose write end it also holds, so it never
+    sees the command go: killed workers were left running with the model loaded (400 MB).
+    Two guards: the parent-death signal (the worker's parent is the forkserver) and a daemon
+    thread that waits for the command's process itself to exit (a pidfd, else polling)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch, args=(parent,), name="claimcheck-watchdog", daemon=True).start()
+
+
+def _watch(parent: int) -> None:
+    """Return never while `parent` runs; end the process at once when it has exited."""
+    try:
+        descriptor = os.pidfd_open(parent)
+    except (AttributeError, OSError):
+        descriptor = None
+    if descriptor is not None:
+        select.select([descriptor], [], [])  # readable once the process has exited
+    else:
+        while _alive(parent):
+            time.sleep(WATCHDOG_SECONDS)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _extract_chunk(articles: list[Article], budget: float | None) -> list[ArticleResult]:
@@ -267,7 +319,7 @@ def run_pool(
         max_workers=workers,
         mp_context=context,
         initializer=_load_worker_model,
-        initargs=(model,),
+        initargs=(model, os.getpid()),
     ) as pool:
         in_flight: deque[Future[list[ArticleResult]]] = deque()
         queued = iter(chunks)

@@ -48,6 +48,11 @@ PUBLISHED_FORMATS: tuple[tuple[str, str], ...] = (
     ("%Y/%m", "month"),
 )
 PUBLISHED_HELP = "YYYY, YYYY-MM, YYYY-MM-DD, ISO 8601, RFC 2822 or '14 March 2021'"
+#: Years a publication date may have: relative dates are resolved from it, and date arithmetic
+#: outside these years overflows (`date` stops at 9999) or means a typing slip.
+MIN_YEAR, MAX_YEAR = 1000, 9999
+#: Longest quotation of an input value in a warning or error message.
+MAX_QUOTED_CHARS = 80
 #: Longest article id kept as is; longer ids are cut and given a hash suffix to stay unique.
 MAX_ID_LENGTH = 100
 #: Names Windows refuses as file names whatever the extension: an id must never be one.
@@ -115,7 +120,7 @@ def safe_article_id(raw: object) -> str:
     cleaned = _SEPARATOR_RUNS.sub(lambda m: "-" if "-" in m.group() else " ", cleaned)
     cleaned = cleaned.strip(" .-")
     if not cleaned:
-        raise ArticleError(f"article id {text!r} has no usable characters")
+        raise ArticleError(f"article id {shorten(text)} has no usable characters")
     if cleaned.split(".")[0].lower() in RESERVED_NAMES:
         cleaned = f"{cleaned}_"
     if len(cleaned) > MAX_ID_LENGTH:
@@ -128,7 +133,9 @@ def checked_id(raw: object, warnings: list[str]) -> str:
     """`safe_article_id`, with a warning when the id had to be rewritten."""
     article_id = safe_article_id(raw)
     if article_id != str(raw):
-        warnings.append(f"article id {str(raw)!r} is not safe as a file name; using {article_id!r}")
+        warnings.append(
+            f"article id {shorten(str(raw))} is not safe as a file name; using {article_id!r}"
+        )
     return article_id
 
 
@@ -144,12 +151,23 @@ def id_field(metadata: Mapping, default: str, warnings: list[str]) -> str:
 
 
 def parse_published(value: object) -> PartialDate:
-    """A `PartialDate` from the ways publication dates are written, else `ValueError`."""
+    """A `PartialDate` from the ways publication dates are written, else `ValueError` (whose
+    message quotes the value shortened: it may be a megabyte long)."""
+    if not isinstance(value, str | int | dt.date) or isinstance(value, bool):
+        raise ValueError(f"published is not a date (a {type(value).__name__})")
+    date = _read_published(value)
+    if not MIN_YEAR <= date.year <= MAX_YEAR:
+        raise ValueError(f"published year {date.year} is outside {MIN_YEAR}-{MAX_YEAR}")
+    return date
+
+
+def _read_published(value: str | int | dt.date) -> PartialDate:
+    unreadable = f"published {shorten(value)} is not a date ({PUBLISHED_HELP})"
     try:
         return PartialDate.parse(value)
     except ValueError:
         if not isinstance(value, str):
-            raise
+            raise ValueError(unreadable) from None
     text = " ".join(value.split())
     try:
         return PartialDate.parse(dt.datetime.fromisoformat(text))
@@ -166,7 +184,16 @@ def parse_published(value: object) -> PartialDate:
             continue
         day = moment.day if precision == "day" else None
         return PartialDate(moment.year, moment.month, day)
-    raise ValueError(f"published {value!r} is not a date ({PUBLISHED_HELP})")
+    raise ValueError(unreadable)
+
+
+def shorten(value: object, limit: int = MAX_QUOTED_CHARS) -> str:
+    """`repr(value)` cut to about `limit` characters: messages quote what the input said, and
+    an input can make that a megabyte (or, for a nested structure, far more)."""
+    if not isinstance(value, str | int | float | dt.date):
+        return f"({type(value).__name__})"
+    text = repr(value[: limit + 1] if isinstance(value, str) else value)
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
 
 def text_field(name: str, value: object, warnings: list[str]) -> str | None:

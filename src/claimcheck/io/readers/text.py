@@ -2,27 +2,63 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from claimcheck.io.readers.common import ArticleError, Outcome, build_article, checked_id, id_field
 
 FRONT_MATTER_FENCE = "---"
 FRONT_MATTER_END = frozenset({"---", "..."})
-TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+#: YAML 1.1 types that YAML 1.2 reads differently: `yes`/`no`/`on`/`off` as booleans, `0777`
+#: as octal, `1_000` and `190:20:30` as numbers, and timestamps (PyYAML turns `2018-13-45` into
+#: a `ValueError` that would lose the whole front matter). They are replaced below by the
+#: YAML 1.2 core schema, so `title: yes` is the text 'yes' and a date is read by
+#: `parse_published`, which explains a bad one.
+YAML11_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "timestamp")
+)
+#: The YAML 1.2 core schema's booleans, integers and floats (null is the same in both).
+YAML12_RESOLVERS = (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+.0123456789",
+    ),
+)
 
 
 class FrontMatterLoader(yaml.SafeLoader):
-    """`yaml.SafeLoader` that leaves timestamps as text.
+    """`yaml.SafeLoader` with YAML 1.2 scalars and no aliases.
 
-    PyYAML turns `2018-13-45` into a `ValueError` from `datetime` (not a `YAMLError`), which
-    would make one bad date lose the whole front matter; as text, `parse_published` reads it or
-    explains why not. Still a safe loader: no Python objects are ever constructed."""
+    Front matter is a handful of fields written by hand; an alias (`*name`) there is never
+    needed, and nested aliases expand exponentially (a few hundred bytes become gigabytes:
+    the "billion laughs"). Still a safe loader: no Python objects are ever constructed."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed", self.peek_event().start_mark
+            )
+        return super().compose_node(parent, index)
+
+    def construct_yaml_int(self, node):
+        value = self.construct_scalar(node)
+        if value.startswith(("0o", "0x")):
+            return int(value[2:], 8 if value[1] == "o" else 16)
+        return int(value)
 
 
 FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in YAML11_TAGS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+for _tag, _pattern, _first in YAML12_RESOLVERS:
+    FrontMatterLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", FrontMatterLoader.construct_yaml_int)
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
