@@ -122,3 +122,32 @@ def test_shared_surnames_resolve_the_same_in_every_worker(nlp):
         for n in range(4)
     ]
     assert engines.run(articles, workers=2) == list(extract_articles(articles, nlp))
+
+
+def test_an_article_that_fails_or_stalls_is_reported_and_the_others_extracted(
+    nlp, monkeypatch
+) -> None:
+    import time
+
+    real = engines.extract_articles
+
+    def hostile(articles, nlp, **kwargs):
+        for article in articles:
+            if article.id == "boom":
+                raise ValueError("year 10000 is out of range")
+            if article.id == "stall":
+                time.sleep(30)  # interrupted by the one-second budget below
+        yield from real(articles, nlp, **kwargs)
+
+    monkeypatch.setattr(engines, "extract_articles", hostile)
+    articles = [
+        Article(id=name, path=f"{name}.md", body="Mexico paid $20 million in 2019.")
+        for name in ("a", "boom", "stall", "z")
+    ]
+    results = engines.run(articles, nlp=nlp, budget=1.0)
+    assert [r.error is None for r in results] == [True, False, False, True]
+    assert "ValueError: year 10000" in results[1].error
+    assert "took more than 1 s" in results[2].error
+    assert results[0].claims and results[3].claims
+    with pytest.raises(engines.ArticleFailedError, match=r"boom\.md"):
+        engines.run(articles, nlp=nlp, budget=1.0, strict=True)

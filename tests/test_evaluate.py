@@ -190,3 +190,55 @@ def test_seed_gold_loads() -> None:
     gold = load_gold(Path(__file__).parent / "gold" / "seeds.yaml")
     assert len(gold.articles) == 5 and gold.relations
     assert str(gold.published("nacla-amlo-crumbling-promise")) == "2019-07-24"
+
+
+def test_fact_ids_score_pair_precision_same_fact_recall_and_as_of() -> None:
+    from dataclasses import replace
+
+    from claimcheck.evaluation.scoring import evaluate
+    from claimcheck.model import Frame, PartialDate
+
+    early = result(
+        "a", Quantity("40 dead", 0, 7, 40, "dead"), Quantity("9 hurt", 10, 16, 9, "hurt")
+    )
+    late = result("b", Quantity("55 dead", 0, 7, 55, "dead"))
+    dated = replace(early.claims[0], frame=Frame(as_of="2024-05-02"))
+    early = replace(
+        early,
+        claims=(dated, early.claims[1]),
+        article=replace(early.article, published=PartialDate.parse("2024-05-03")),
+    )
+    gold = Gold(
+        articles={
+            "a": {
+                "quantities": [
+                    {"text": "40 dead", "value": 40, "fact": "deaths", "as_of": "2024-05-02"},
+                    {"text": "9 hurt", "value": 9, "fact": "injured"},
+                ]
+            },
+            "b": {"quantities": [{"text": "55 dead", "value": 55, "fact": "deaths"}]},
+        },
+        relations=[],
+    )
+    right = Pair("p1", "revision", 80.0, "quantity", early.claims[0], late.claims[0], "x")
+    wrong = Pair("p2", "conflict", 60.0, "quantity", early.claims[1], late.claims[0], "x")
+    facts = evaluate([early, late], gold, [right, wrong]).facts
+    assert facts is not None
+    assert (facts.pairs_right, facts.pairs_judged) == (1, 2)
+    assert (facts.same_found, facts.same_total) == (1, 1)
+    assert (facts.as_of_right, facts.as_of_total) == (1, 1)
+
+
+def test_revision_is_a_relation_label() -> None:
+    relation = {**RELATIONS[0], "label": "revision"}
+    pair = Pair(
+        "p",
+        "revision",
+        90.0,
+        "money",
+        claim("a", "They offered $20 million more."),
+        claim("b", "Now $30 billion would go."),
+        "x",
+    )
+    assert score_relations([pair], [relation])["revision"].found == 1
+    assert score_relations([], [])["revision"].total == 0

@@ -239,3 +239,11 @@ def test_hyphened_scales_and_spaced_decimals_are_read_whole(
 ) -> None:
     (money,) = money_in(nlp, sentence)
     assert (money.text, money.value) == (text, pytest.approx(value))
+
+
+def test_a_long_token_is_cut_in_linear_time() -> None:
+    # Was quadratic: a 100 kB token without digits took about two minutes in `cut_token`.
+    from claimcheck.extraction.money.pieces import cut_token, needs_cut
+
+    assert cut_token("x" * 200_000) == [(0, "x" * 200_000)]
+    assert needs_cut("US$5bn") and needs_cut("30Billion") and not needs_cut("1,000.5")

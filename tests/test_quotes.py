@@ -152,3 +152,63 @@ def test_quotation_continued_in_the_next_paragraph_keeps_its_speaker(nlp):
     )
     found = quotes_of(nlp, text)
     assert [q.speaker for q in found] == ["Maria Gonzalez", "Maria Gonzalez"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Ruth Okafor heralded the bridge as "a lifeline for the whole valley."',
+        'Mayor Ruth Okafor called the bridge "a lifeline for the whole valley."',
+        'Mayor Ruth Okafor characterized the bridge as "a lifeline for the whole valley."',
+    ],
+)
+def test_a_characterisation_credits_who_makes_it(nlp, text):
+    quote = only_quote(nlp, text)
+    assert quote.speaker == "Ruth Okafor"
+
+
+def test_in_the_words_of_credits_the_person_named(nlp):
+    text = (
+        'In the words of the defence lawyer, Paul Brennan, "nobody in that room '
+        'believed the witness for a second."'
+    )
+    assert only_quote(nlp, text).speaker == "Paul Brennan"
+
+
+def test_a_statement_issued_in_the_sentence_before_credits_its_issuer(nlp):
+    text = (
+        "Governor Lena Marsh issued a statement on the closure of the plant. "
+        '"We will fight for every one of these jobs until the last day."'
+    )
+    assert only_quote(nlp, text).speaker == "Lena Marsh"
+
+
+def test_a_pull_quote_is_credited_to_the_name_after_the_dash(nlp):
+    text = (
+        "The debate went on all night.\n\n"
+        '"We have waited ten years for this vote, and we will wait no longer." - Omar Haddad\n\n'
+        "The council adjourned at dawn."
+    )
+    assert only_quote(nlp, text).speaker == "Omar Haddad"
+
+
+def test_a_title_after_a_credit_line_is_a_term(nlp):
+    text = (
+        "The forum filled up fast.\n\n"
+        '"The old guard has lost the argument and it knows it." Anonymous columnist, '
+        '"Why the reform will pass"\n\n'
+        "Replies poured in."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("quote", "Anonymous columnist"),
+        ("term", None),
+    ]
+
+
+def test_a_pronoun_does_not_stand_for_the_person_the_quote_talks_about(nlp):
+    text = (
+        "For Dana Whitfield, a teacher at the college, Picasso was a giant. "
+        'She said, "Pablo Picasso changed how every one of us sees a face."'
+    )
+    assert only_quote(nlp, text).speaker == "Dana Whitfield"

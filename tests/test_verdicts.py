@@ -203,8 +203,9 @@ def test_a_bound_conflicts_only_with_figures_past_its_limit():
     assert judge(*count_pair(at_least, quantity("20 homers", 20, "homers")), CONFIG).verdict == (
         "conflict"
     )
-    # 35 is within "at least 30": no contradiction, but no confirmation of 30 either
-    assert judge(*count_pair(at_least, quantity("35 homers", 35, "homers")), CONFIG) is None
+    # 35 is within "at least 30": the bound holds, an agreement marked as one by a bound
+    within = judge(*count_pair(at_least, quantity("35 homers", 35, "homers")), CONFIG)
+    assert (within.verdict, within.bounded) == ("agree", True)
     assert judge(*count_pair(at_least, quantity("30 homers", 30, "homers")), CONFIG).verdict == (
         "agree"
     )
@@ -212,11 +213,31 @@ def test_a_bound_conflicts_only_with_figures_past_its_limit():
     assert judge(*count_pair(up_to, quantity("40 homers", 40, "homers")), CONFIG).verdict == (
         "conflict"
     )
-    assert judge(*count_pair(up_to, quantity("20 homers", 20, "homers")), CONFIG) is None
+    assert judge(*count_pair(up_to, quantity("20 homers", 20, "homers")), CONFIG).verdict == "agree"
 
 
-def test_amounts_a_scale_word_apart_are_a_misreading_not_a_conflict():
-    assert judge(*money_pair(money("$140", 140), money("$140 million", 140e6)), CONFIG) is None
-    assert judge(*money_pair(money("$2m", 2e6), money("$2bn", 2e9)), CONFIG) is None
+def test_at_most_and_up_to_are_ceilings_from_the_one_qualifier_table():
+    for hedge in ("at most", "up to", "no more than", "below"):
+        ceiling = quantity(f"{hedge} 30 homers", 30, "homers", qualifier=hedge)
+        verdict = judge(*count_pair(ceiling, quantity("25 homers", 25, "homers")), CONFIG)
+        assert verdict.verdict == "agree", hedge
+        verdict = judge(*count_pair(ceiling, quantity("45 homers", 45, "homers")), CONFIG)
+        assert verdict.verdict == "conflict", hedge
+
+
+def test_an_additional_figure_is_not_compared_with_a_total():
+    extra = quantity("an additional 60 homers", 60, "homers", qualifier="an additional")
+    assert judge(*count_pair(extra, quantity("80 homers", 80, "homers")), CONFIG) is None
+
+
+def test_amounts_a_scale_word_apart_are_a_conflict_flagged_as_a_possible_slip():
+    for a, b in (
+        (money("$40 million", 40e6), money("$40 billion", 40e9)),
+        (money("$2m", 2e6), money("$2bn", 2e9)),
+    ):
+        verdict = judge(*money_pair(a, b), CONFIG)
+        assert (verdict.verdict, verdict.slip) == ("conflict", True)
+    transposed = judge(*money_pair(money("$1,985", 1985), money("$1,958", 1958)), CONFIG)
+    assert (transposed.verdict, transposed.slip) == ("conflict", True)
     verdict = judge(*money_pair(money("$150", 150), money("$140 million", 140e6)), CONFIG)
-    assert verdict.verdict == "conflict"
+    assert (verdict.verdict, verdict.slip) == ("conflict", False)

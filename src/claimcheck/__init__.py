@@ -36,11 +36,13 @@ _EXPORTS = {
     "GoldError": "claimcheck.errors",
     "ModelNotFoundError": "claimcheck.errors",
     "EngineUnavailableError": "claimcheck.errors",
+    "ArticleFailedError": "claimcheck.errors",
 }
 
 __all__ = [
     "Article",
     "ArticleError",
+    "ArticleFailedError",
     "Claim",
     "ClaimcheckError",
     "Comparison",
@@ -63,6 +65,7 @@ if TYPE_CHECKING:
     from claimcheck.api import compare, evaluate_folder, extract_folder
     from claimcheck.errors import (
         ArticleError,
+        ArticleFailedError,
         ClaimcheckError,
         EngineUnavailableError,
         GoldError,

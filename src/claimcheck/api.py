@@ -9,7 +9,8 @@ from pathlib import Path
 from spacy.language import Language
 
 from claimcheck.comparison.align import compare as align_claims
-from claimcheck.comparison.facts import group_facts
+from claimcheck.comparison.facts import build_comparison
+from claimcheck.comparison.verdicts import CompareConfig
 from claimcheck.evaluation.scoring import EvalReport, Gold, evaluate, load_gold
 from claimcheck.extraction.pipeline import build_nlp, extract_articles, model_id
 from claimcheck.io.articles import ReadResult, read_folder
@@ -27,11 +28,12 @@ def extract_folder(
     return results_to_ledger(results, model_id(nlp)), read
 
 
-def compare(ledger: Ledger) -> Comparison:
+def compare(ledger: Ledger, config: CompareConfig | None = None) -> Comparison:
     """The facts the ledger's articles state, and the pairs of claims (from different articles)
-    that join them, each with its verdict."""
-    pairs = align_claims(ledger.claims, ledger.articles)
-    return Comparison(pairs=tuple(pairs), facts=tuple(group_facts(pairs, ledger.articles)))
+    that join them, each with its verdict and the id of its fact. `config` holds every
+    threshold and weight (`CompareConfig`'s defaults when None)."""
+    pairs = align_claims(ledger.claims, ledger.articles, config)
+    return build_comparison(pairs, ledger.articles)
 
 
 def with_gold_dates(read: ReadResult, gold: Gold) -> ReadResult:

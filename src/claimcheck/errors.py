@@ -29,3 +29,7 @@ class ModelNotFoundError(ClaimcheckError, RuntimeError):
 
 class EngineUnavailableError(ClaimcheckError, RuntimeError):
     """The requested extraction engine (Ray) is not installed or cannot start."""
+
+
+class ArticleFailedError(ClaimcheckError, RuntimeError):
+    """Under `strict`, the first article whose extraction failed or ran out of time (named)."""

@@ -15,7 +15,6 @@ from typing import Literal
 
 Section = Literal["body", "comments", "boilerplate"]
 ClaimKind = Literal["money", "quantity", "date", "quote", "attribution"]
-CLAIM_KINDS: tuple[ClaimKind, ...] = ("money", "quantity", "date", "quote", "attribution")
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -172,6 +171,37 @@ Item = Money | Quantity | DateMention | Quote | Attribution
 
 
 @dataclass(frozen=True, slots=True)
+class KindSpec:
+    """One kind of claim and its names: a kind is called `name` in the ledger, in pairs and in
+    `--kind`, and `plural` as the `Doc` extension of its items and as its list in gold files."""
+
+    name: ClaimKind
+    plural: str
+    record: type
+
+    def matches(self, word: str) -> bool:
+        """Whether a user's word names this kind (either name, any case: `Money`, `quotes`)."""
+        return word.strip().lower() in (self.name, self.plural)
+
+
+#: Every claim kind, in the order claims of one sentence are listed. The one place a kind is named.
+KINDS: tuple[KindSpec, ...] = (
+    KindSpec("money", "money", Money),
+    KindSpec("quantity", "quantities", Quantity),
+    KindSpec("date", "dates", DateMention),
+    KindSpec("quote", "quotes", Quote),
+    KindSpec("attribution", "attributions", Attribution),
+)
+KIND_BY_NAME: dict[str, KindSpec] = {spec.name: spec for spec in KINDS}
+CLAIM_KINDS: tuple[ClaimKind, ...] = tuple(spec.name for spec in KINDS)
+
+
+def kind_named(word: str) -> KindSpec | None:
+    """The kind a user's word names (`Money`, `quantities`, `quote`), or None."""
+    return next((spec for spec in KINDS if spec.matches(word)), None)
+
+
+@dataclass(frozen=True, slots=True)
 class Frame:
     """What a money amount or quantity states, read from the parse of its sentence.
 
@@ -221,6 +251,9 @@ class ArticleResult:
     article: Article
     claims: tuple[Claim, ...] = field(default_factory=tuple)
     ledger_yaml: str = field(default="", compare=False, repr=False)
+    #: Why the article has no claims when its extraction failed or ran out of time (it is then
+    #: reported and left out of the ledger); None when it was extracted.
+    error: str | None = None
 
     def items(self, kind: ClaimKind) -> list[Item]:
         return [claim.item for claim in self.claims if claim.kind == kind]

@@ -156,7 +156,9 @@ def run_extraction(
             raise fail(str(error)) from None
     if cache is not None and cache.hits:
         console.print(f"{cache.hits} of {len(articles)} articles unchanged (from the cache)")
-    return results, model
+    failed = [ReadError(r.article.path, r.error) for r in results if r.error is not None]
+    report_problems(failed, "skipped", "red")
+    return [r for r in results if r.error is None], model
 
 
 def default_output(sources: Sequence[str]) -> str:

@@ -48,6 +48,8 @@ def eval_command(
     console.print(eval_table(report))
     if report.relations:
         console.print(relations_table(report))
+    if report.facts is not None:
+        console.print(facts_line(report.facts))
     if errors:
         print_eval_errors(report, console)
 
@@ -97,6 +99,16 @@ def relations_table(report) -> Table:
     return table
 
 
+def facts_line(facts) -> str:
+    """The `fact` / `as_of` figures in one line (gold files with fact ids only)."""
+    precision = "n/a" if facts.precision is None else f"{facts.precision:.3f}"
+    return (
+        f"Facts: pair precision {precision} ({facts.pairs_right}/{facts.pairs_judged}), "
+        f"same-fact pairs found {facts.same_found}/{facts.same_total}, "
+        f"as-of right {facts.as_of_right}/{facts.as_of_total}"
+    )
+
+
 def print_eval_errors(report, console: Console) -> None:
     for score in report.kinds.values():
         for title, rows in (
@@ -109,6 +121,8 @@ def print_eval_errors(report, console: Console) -> None:
                     f"{score.kind} {title}: {json.dumps(row, ensure_ascii=False, default=str)}",
                     soft_wrap=True,
                 )
+    for wrong in report.facts.wrong_pairs if report.facts is not None else ():
+        console.print(f"fact pair wrong: {wrong}", soft_wrap=True)
     for score in report.relations.values():
         for why in score.missed:
             console.print(f"relation {score.label} missed: {why}", soft_wrap=True)

@@ -130,5 +130,5 @@ def extract(
         stderr_console().print(
             f"Wrote {claims} claims from {len(results)} articles to {destination}", soft_wrap=True
         )
-    if not read.ok:
+    if not read.ok or len(results) < len(read.articles):
         raise typer.Exit(EXIT_INPUT_FAILED)

@@ -30,11 +30,13 @@ from claimcheck.comparison.context import (
     reported_content_shared,
 )
 from claimcheck.comparison.entity_clusters import cluster_names, entity_clusters
+from claimcheck.comparison.facts import as_of
 from claimcheck.comparison.verdicts import (
     CompareConfig,
     Judgement,
     dates_compatible,
     judge,
+    known_measure,
     same_person,
     speaker_of,
 )
@@ -91,7 +93,8 @@ def compare_claims(
         return []
     contexts = fact_contexts(body, clusters, config)
     texts = text_scores(body, candidates, config)
-    signatures = claim_signatures(body)
+    times = [as_of(claim, articles) for claim in body]
+    signatures = claim_signatures(body, times)
     # Two claims that differ only in their article score alike against anything: each distinct
     # pair of claim contents is scored once.
     outcomes: dict[tuple[int, int], tuple[float, Judgement, tuple[str, ...]] | None] = {}
@@ -104,6 +107,7 @@ def compare_claims(
                 body[j],
                 (entities[i], entities[j]),
                 (contexts[i], contexts[j]),
+                (times[i], times[j]),
                 text,
                 clusters,
                 config,
@@ -119,14 +123,26 @@ def compare_claims(
     return sorted(pairs, key=lambda p: (VERDICT_ORDER[p.verdict], -p.score, p.a.id, p.b.id))
 
 
-def claim_signatures(claims: Sequence[Claim]) -> list[int]:
-    """For each claim, the id of its content: everything alignment reads but its id and article."""
+def claim_signatures(claims: Sequence[Claim], times: Sequence[str | None]) -> list[int]:
+    """For each claim, the id of its content: everything alignment reads but its id and article
+    (its as-of time included: the same figure at two times may be a revision)."""
     ids: dict[tuple, int] = {}
     return [
         ids.setdefault(
-            (c.kind, c.item, c.sentence, c.sentence_start, c.source, c.date, c.entities), len(ids)
+            (
+                c.kind,
+                c.item,
+                c.sentence,
+                c.sentence_start,
+                c.source,
+                c.date,
+                c.entities,
+                c.frame,
+                t,
+            ),
+            len(ids),
         )
-        for c in claims
+        for c, t in zip(claims, times, strict=True)
     ]
 
 
@@ -232,16 +248,19 @@ def score_pair(
     b: Claim,
     entities: tuple[frozenset[int], frozenset[int]],
     contexts: tuple[FactContext | None, FactContext | None],
+    when: tuple[str | None, str | None],
     text: float,
     clusters: Mapping[str, int],
     config: CompareConfig,
 ) -> Candidate | None:
     """The alignment score of two claims, or None when they are not the same fact."""
     ents_a, ents_b = entities
-    if not (ents_a & ents_b) and text < config.text_alone:
+    measured = same_measure(a, b)
+    if not (ents_a & ents_b) and text < config.text_alone and not measured:
         return None
     overlap = entity_overlap(ents_a, ents_b)
-    best_possible = 100 * (
+    bonus = config.measure_bonus if measured else 0.0
+    best_possible = bonus + 100 * (
         config.text_weight * float(text) / 100
         + config.entity_weight * overlap
         + config.speaker_weight
@@ -249,7 +268,7 @@ def score_pair(
     )
     if best_possible < required_score(pair_kind(a, b), "agree", config):
         return None  # no verdict can lift it to the bar (a conflict's bar is never lower)
-    judgement = judge(a, b, config)
+    judgement = judge(a, b, config, when)
     if judgement is None:
         return None
     ctx_a, ctx_b = contexts
@@ -258,19 +277,45 @@ def score_pair(
     speech = reported_and_other(a, b)
     if speech and not reported_content_shared(*speech, clusters):
         return None
+    strict = judgement.verdict != "agree" or judgement.bounded
+    if measured and strict and different_subjects(a, b, clusters):
+        return None
+    if judgement.bounded and ctx_a and ctx_b and not ctx_a.events & ctx_b.events:
+        return None  # a bound is weak evidence: the words around both must name one event
     person = same_person(speaker_of(a), speaker_of(b))
     speaker = 0.5 if person is None else float(person)
     dated = dates_compatible(a.date, b.date) if a.kind != "date" else None
     compatible = judgement.compatible and dated is not False
-    score = 100 * (
-        config.text_weight * float(text) / 100
-        + config.entity_weight * overlap
-        + config.speaker_weight * speaker
-        + config.value_weight * compatible
+    score = (
+        100
+        * (
+            config.text_weight * float(text) / 100
+            + config.entity_weight * overlap
+            + config.speaker_weight * speaker
+            + config.value_weight * compatible
+        )
+        + bonus
     )
+    score = min(score, 100.0)
     if score < required_score(pair_kind(a, b), judgement.verdict, config):
         return None
     return Candidate(a, b, round(score, 1), judgement, ())
+
+
+def same_measure(a: Claim, b: Claim) -> bool:
+    """Both frames name one measure the measures table knows ("deaths", "aid")."""
+    measure = known_measure(a.frame)
+    return measure is not None and measure == known_measure(b.frame)
+
+
+def different_subjects(a: Claim, b: Claim, clusters: Mapping[str, int]) -> bool:
+    """Both frames name what their figure is about, and nothing in common: the US's aid and
+    Japan's aid are two facts, so their different values are neither a conflict nor a revision."""
+    if a.frame is None or b.frame is None or not a.frame.subject or not b.frame.subject:
+        return False
+    ids_a = {clusters.get(name, name) for name in a.frame.subject}
+    ids_b = {clusters.get(name, name) for name in b.frame.subject}
+    return not ids_a & ids_b
 
 
 def one_per_sentence_pair(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -299,6 +344,8 @@ def required_score(kind: str, verdict: str, config: CompareConfig) -> float:
         return config.speech_min_score
     if kind == "date" and verdict == "conflict":
         return config.date_conflict_min_score
+    if verdict == "revision":
+        return config.revision_min_score
     return config.min_score
 
 
@@ -343,4 +390,5 @@ def to_pair(candidate: Candidate, sides: Mapping[str, str]) -> Pair:
         b=b,
         explanation=f"both: {about}; {candidate.judgement.detail}; {both}",
         topic=candidate.shared,
+        slip=candidate.judgement.slip,
     )

@@ -13,6 +13,7 @@ pair and memory stays flat however large the ledger grows.
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 
@@ -20,9 +21,14 @@ import numpy as np
 from rapidfuzz import utils
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from claimcheck.comparison.verdicts import CompareConfig, speaker_of
+from claimcheck.comparison.verdicts import CompareConfig, known_measure, speaker_of
 from claimcheck.model import Claim, Money, Quantity
 from claimcheck.names import fold
+
+
+class OversizedBlockWarning(UserWarning):
+    """Some candidate blocks were too large to compare whole and were sampled."""
+
 
 #: Shortest word used as a fallback blocking key (shorter ones are rarely about the fact).
 MIN_KEY_WORD = 4
@@ -56,6 +62,9 @@ def blocking_keys(claim: Claim, entities: frozenset[int], rare: Iterable[str]) -
         keys.add(("year", claim.date[:4]))
     if isinstance(claim.item, Money | Quantity):
         keys.add(("value", round(claim.item.value, 2)))
+        measure = known_measure(claim.frame)
+        if measure:
+            keys.add(("measure", measure))
     keys.update(("word", w) for w in rare)
     return {(KIND_FAMILY.get(claim.kind, claim.kind), key) for key in keys}
 
@@ -103,6 +112,7 @@ def candidate_pairs(
     owners, keys = key_memberships(claims, entities, config)
     if not len(keys):
         return np.empty((0, 2), dtype=np.int64)
+    owners, keys = sample_oversized(owners, keys, claim_variants(claims), config.max_block)
     sizes = np.bincount(keys)
     useful = (sizes[keys] >= 2) & (sizes[keys] <= config.max_block)
     owners, keys = owners[useful], keys[useful]
@@ -119,6 +129,64 @@ def candidate_pairs(
     ]
     codes = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
     return np.stack(np.divmod(codes, len(claims)), axis=1)
+
+
+def claim_variants(claims: Sequence[Claim]) -> np.ndarray:
+    """For each claim, the id of what it states (value, date, speaker): copies of one story
+    share it, an outlier in them does not."""
+    ids: dict[tuple, int] = {}
+    return np.array(
+        [
+            ids.setdefault(
+                (
+                    claim.kind,
+                    getattr(claim.item, "value", claim.item.text),
+                    claim.date,
+                    speaker_of(claim),
+                ),
+                len(ids),
+            )
+            for claim in claims
+        ],
+        dtype=np.int64,
+    )
+
+
+def sample_oversized(
+    owners: np.ndarray, keys: np.ndarray, variants: np.ndarray, max_block: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Memberships with each block larger than `max_block` cut down to a sample that keeps
+    every variant of what its claims state: a widely shared story (hundreds of copies of one
+    figure) keeps a share of its copies and each outlier, whose conflicts would otherwise be
+    lost with the whole block. Scoring a block costs the square of its size, hence the cap.
+    A block with more variants than `max_block` is dropped later; both are reported as a
+    warning, since pairs may be missing."""
+    sizes = np.bincount(keys)
+    big = sizes[keys] > max_block
+    if not big.any():
+        return owners, keys
+    rows = np.flatnonzero(big)
+    key, variant = keys[rows], variants[owners[rows]]
+    order = np.lexsort((owners[rows], variant, key))  # by key, variant, claim
+    key, variant, rows = key[order], variant[order], rows[order]
+    new_group = np.concatenate(([True], (key[1:] != key[:-1]) | (variant[1:] != variant[:-1])))
+    group_start = np.maximum.accumulate(np.where(new_group, np.arange(len(rows)), 0))
+    rank = np.arange(len(rows)) - group_start
+    groups_per_key = np.bincount(key[new_group], minlength=len(sizes))
+    share = np.maximum(1, max_block // np.maximum(groups_per_key[key], 1))
+    keep = np.ones(len(keys), dtype=bool)
+    keep[rows[rank >= share]] = False
+    sampled = np.unique(key)
+    dropped = int((groups_per_key[sampled] > max_block).sum())
+    warnings.warn(
+        f"{len(sampled)} blocking keys are shared by more than {max_block} claims: each was "
+        f"compared on a sample that keeps every distinct value"
+        + (f" ({dropped} with too many distinct values were left out)" if dropped else "")
+        + "; some agreements between copies are not listed",
+        OversizedBlockWarning,
+        stacklevel=3,
+    )
+    return owners[keep], keys[keep]
 
 
 def chunks(

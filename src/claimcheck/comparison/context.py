@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from claimcheck.comparison.verdicts import FOLD_CACHE, CompareConfig, folded
+from claimcheck.comparison.verdicts import FOLD_CACHE, CompareConfig, folded, known_measure
 from claimcheck.model import Attribution, Claim, DateMention, Money, Quantity, Quote, Verdict
 from claimcheck.names import TITLE_WORDS, fold
 
@@ -295,6 +295,11 @@ def different_facts(
     different ones are not."""
     if ctx_a.timestamp or ctx_b.timestamp:
         return "a publication timestamp"
+    if verdict == "revision":
+        verdict = "conflict"  # two different values: held to a conflict's bar
+    measured = known_measure(a.frame) is not None and known_measure(a.frame) == known_measure(
+        b.frame
+    )
     if ctx_a.basis != ctx_b.basis:
         return f"stated on different bases ({ctx_a.basis or 'plain'} vs {ctx_b.basis or 'plain'})"
     if ctx_a.term and ctx_b.term and ctx_a.term != ctx_b.term:
@@ -305,8 +310,8 @@ def different_facts(
         reason = different_quantities(a.item, b.item, verdict)
         if reason:
             return reason
-    if ctx_a.actors - ctx_b.named and ctx_b.actors - ctx_a.named:
-        return "credited to different actors"
-    if verdict == "conflict" and not ctx_a.events & ctx_b.events:
-        return "no shared event words"
+    if not measured and ctx_a.actors - ctx_b.named and ctx_b.actors - ctx_a.named:
+        return "credited to different actors"  # with a measure, its frame's subject says who
+    if verdict == "conflict" and not measured and not ctx_a.events & ctx_b.events:
+        return "no shared event words"  # a measure both frames name is the event
     return None

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
-from claimcheck.model import VERDICTS, Article, Claim, Fact, Pair
+from claimcheck.lang.en.measures import EARLIER_CUES
+from claimcheck.model import VERDICTS, Article, Claim, Comparison, Fact, Pair
 
 
 def as_of(claim: Claim, articles: Mapping[str, Article]) -> str | None:
@@ -49,25 +51,49 @@ def fact_id(claims: Sequence[Claim]) -> str:
     return f"{claims[0].kind}-{digest[:10]}"
 
 
+def history_order(claim: Claim, when: str | None) -> tuple[str, int, str, str]:
+    """Where a claim stands in its fact's history: by as-of time, and at one time a figure the
+    text marks as earlier ("initially 2", "from 9,000") before the others."""
+    earlier = claim.frame is not None and bool(EARLIER_CUES.intersection(claim.frame.cues))
+    return (when or "", 0 if earlier else 1, claim.article, claim.id)
+
+
 def group_facts(pairs: Sequence[Pair], articles: Mapping[str, Article]) -> list[Fact]:
-    """Facts formed by `pairs`, conflicts first, then revisions, then agreements."""
+    """Facts formed by `pairs`, conflicts first, then revisions, then agreements; each pair
+    inside a fact carries the fact's id."""
     facts = []
     for members in connected_claims(pairs):
         ids = {claim.id for claim in members}
         inside = tuple(p for p in pairs if p.a.id in ids)
         when = {claim.id: as_of(claim, articles) for claim in members}
-        ordered = sorted(members, key=lambda c: (when[c.id] or "", c.article, c.id))
+        ordered = sorted(members, key=lambda c: history_order(c, when[c.id]))
         subject = tuple(sorted({name for pair in inside for name in pair.topic}))
         measure = next((c.frame.measure for c in ordered if c.frame and c.frame.measure), None)
+        ident = fact_id(ordered)
         facts.append(
             Fact(
-                id=fact_id(ordered),
+                id=ident,
                 kind=ordered[0].kind,
                 measure=measure,
                 subject=subject,
                 claims=tuple(ordered),
                 as_of=tuple(when[c.id] for c in ordered),
-                pairs=inside,
+                pairs=tuple(replace(p, fact=ident) for p in inside),
             )
         )
-    return sorted(facts, key=lambda f: (VERDICTS.index(f.verdict), -len(f.claims), f.id))
+    return sorted(facts, key=fact_rank)
+
+
+def fact_rank(fact: Fact) -> tuple[int, int, int, str]:
+    """How much a reader should look, most first: conflicts (possible slips among them), then
+    revisions, then agreements; larger facts first within each."""
+    slips = any(pair.slip for pair in fact.pairs)
+    return (VERDICTS.index(fact.verdict), 0 if slips else 1, -len(fact.claims), fact.id)
+
+
+def build_comparison(pairs: Sequence[Pair], articles: Mapping[str, Article]) -> Comparison:
+    """The facts `pairs` form, and the pairs again, each carrying the id of its fact."""
+    facts = group_facts(pairs, articles)
+    fact_of = {pair.id: pair.fact for fact in facts for pair in fact.pairs}
+    labelled = tuple(replace(pair, fact=fact_of.get(pair.id)) for pair in pairs)
+    return Comparison(pairs=labelled, facts=tuple(facts))

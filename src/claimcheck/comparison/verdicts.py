@@ -13,10 +13,22 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from rapidfuzz import fuzz, utils
 
-from claimcheck.model import Attribution, Claim, DateMention, Money, Quantity, Quote, Verdict
+from claimcheck.lang.en.measures import EARLIER_CUES, MEASURE_WORDS
+from claimcheck.lang.en.qualifiers import LOWER_BOUNDS, UPPER_BOUNDS, qualifier_kind
+from claimcheck.model import (
+    Attribution,
+    Claim,
+    DateMention,
+    Frame,
+    Money,
+    Quantity,
+    Quote,
+    Verdict,
+)
 from claimcheck.names import fold
 
 #: Words that turn a statement into its opposite; a quote with one against the same quote without
@@ -28,14 +40,6 @@ NEGATIONS = frozenset(
 NAME_PARTICLES = frozenset({"of", "the", "de", "del", "la", "van", "von", "da", "and", "for"})
 #: Symbols used when showing an amount; other currencies are shown with their ISO code.
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
-#: Qualifiers that make a figure a limit rather than a value: "at least 30" holds for 35, so it
-#: can only conflict with a figure under its limit.
-LOWER_BOUNDS = frozenset(
-    {"at least", "more than", "over", "in excess of", "upwards of", "no fewer than", "above"}
-)
-UPPER_BOUNDS = frozenset(
-    {"fewer than", "less than", "up to", "as much as", "as many as", "under", "no more than"}
-)
 #: An exact power of this between two amounts with the same digits is a scale word one outlet's
 #: text or its reading dropped ("$140 and $150 million" read as $140), not a second amount.
 SCALE_STEP = 1000
@@ -74,6 +78,9 @@ class CompareConfig:
     #: articles on one topic usually differ; calling that a conflict needs the words around both
     #: dates to describe the same event.
     date_conflict_min_score: float = 60.0
+    #: The bar for a revision: two different values of one measure, marked by the text as a
+    #: change or dated apart, are about as sure as an agreement.
+    revision_min_score: float = 45.0
     #: Weight of the rapidfuzz `token_set_ratio` of the two sentences (quote words for quotes).
     text_weight: float = 0.60
     #: Weight of the overlap of the entities the two sentences name (shared / the fewer named).
@@ -83,6 +90,10 @@ class CompareConfig:
     #: Weight of value compatibility (1 compatible, 0 incompatible): a shared figure is evidence
     #: of a shared fact, but a weak one, so that conflicts can still be found.
     value_weight: float = 0.10
+    #: Points added when both claims' frames name one measure the measures table knows
+    #: ("deaths", "aid"): the parse says both count the same thing, which wording alone
+    #: ("has risen to" / "continues to rise, passing") often hides.
+    measure_bonus: float = 15.0
     #: A claim is paired in each other article with its best match and with those scoring
     #: within this margin of it (an event retold in several sentences), not with the rest.
     best_margin: float = 10.0
@@ -137,6 +148,8 @@ class Judgement:
     verdict: Verdict
     detail: str
     compatible: bool
+    slip: bool = False  # a conflict that looks like a typing slip (x1000, transposed digits)
+    bounded: bool = False  # agree only because one value lies within the other's bound
 
 
 def same_person(a: str | None, b: str | None) -> bool | None:
@@ -195,16 +208,18 @@ def spans_meet(a: tuple[float, float], b: tuple[float, float], tolerance: float)
 
 def amounts_compatible(
     a: Money | Quantity, b: Money | Quantity, config: CompareConfig
-) -> bool | None:
-    """True when the amounts agree (within the tolerance, a bound read as its figure), False
-    when they conflict even with every bound honoured, None when only a bound reconciles them:
-    "at least $160 million" does not contradict "$200 million", but does not confirm it either."""
+) -> bool | Literal["bound"] | None:
+    """True when the amounts agree: equal within the tolerance, or one within the bound the
+    other's qualifier sets ("at most 30" holds for 25, "more than 100,000" for 174,296); False
+    when they conflict with every bound honoured; None when they cannot be compared: a figure
+    that is an addition to another ("an additional 60,000") is not a total."""
+    increments = [qualifier_kind(x.qualifier) == "increment" for x in (a, b)]
+    if increments[0] != increments[1]:
+        return None
     tolerance = config.approx_tolerance if a.approx or b.approx else config.tolerance
     if spans_meet(amount_span(a, False), amount_span(b, False), tolerance):
         return True
-    if spans_meet(amount_span(a, True), amount_span(b, True), tolerance):
-        return None
-    return False
+    return "bound" if spans_meet(amount_span(a, True), amount_span(b, True), tolerance) else False
 
 
 def scale_slip(a: float, b: float) -> bool:
@@ -217,6 +232,77 @@ def scale_slip(a: float, b: float) -> bool:
     return power >= 1 and math.isclose(ratio, SCALE_STEP**power, rel_tol=1e-9)
 
 
+def transposed(a: float, b: float) -> bool:
+    """Whether two whole amounts are written with the same digits in another order (1,985 and
+    1,958): a typing slip far more often than a second figure."""
+    if a != int(a) or b != int(b) or a == b:
+        return False
+    da, db = str(abs(int(a))), str(abs(int(b)))
+    return (
+        len(da) == len(db)
+        and sorted(da) == sorted(db)
+        and sum(x != y for x, y in zip(da, db, strict=True)) == 2
+    )
+
+
+def possible_slip(a: float, b: float) -> bool:
+    """A factor of 1,000 ($40 million vs $40 billion) or two transposed digits: reported as a
+    conflict flagged for a reader to check, never dropped."""
+    return scale_slip(a, b) or transposed(a, b)
+
+
+def known_measure(frame: Frame | None) -> str | None:
+    """The frame's measure when the measures table knows it (only those are held to differ)."""
+    measure = frame.measure if frame is not None else None
+    return measure if measure in MEASURE_WORDS else None
+
+
+def different_measures(a: Claim, b: Claim) -> bool:
+    """Both figures name what they count, and not the same thing ("deaths" vs "missing")."""
+    ma, mb = known_measure(a.frame), known_measure(b.frame)
+    return ma is not None and mb is not None and ma != mb
+
+
+def earlier(claim: Claim) -> bool:
+    """The text dates the figure before its other figures ("initially 2", "from 9,000")."""
+    return claim.frame is not None and bool(EARLIER_CUES.intersection(claim.frame.cues))
+
+
+def changed_over_time(a: Claim, b: Claim, when: tuple[str | None, str | None]) -> str | None:
+    """Why two different values of one fact are a revision rather than a conflict: the text
+    marks a change ("rose to", "cut from X to Y", "initially", "now"), or dates a figure
+    ("as of Dec. 29") at another time than the other. Different publication dates alone are
+    not enough: two outlets that disagree on a fixed fact conflict, whenever they wrote."""
+    cues = sorted({*(a.frame.cues if a.frame else ()), *(b.frame.cues if b.frame else ())})
+    if cues:
+        return "revision cue: " + ", ".join(cues)
+    explicit = any(c.frame is not None and c.frame.as_of for c in (a, b))
+    if explicit and dates_compatible(*when) is False:
+        return f"as of {when[0]} vs {when[1]}"
+    return None
+
+
+def amounts_verdict(
+    a: Claim,
+    b: Claim,
+    ok: bool | Literal["bound"],
+    detail: str,
+    when: tuple[str | None, str | None] | None,
+) -> Judgement:
+    """Agree, or for different values: a possible slip, a revision or a conflict."""
+    if ok == "bound":
+        return Judgement("agree", f"{detail}; within the stated bound", True, bounded=True)
+    if ok:
+        return Judgement("agree", detail, True)
+    ia, ib = a.item, b.item
+    if possible_slip(ia.value, ib.value):  # type: ignore[union-attr]
+        return Judgement("conflict", f"{detail}; possible slip", False, slip=True)
+    why = changed_over_time(a, b, when or (None, None))
+    if why:
+        return Judgement("revision", f"{detail}; {why}", False)
+    return Judgement("conflict", detail, False)
+
+
 def format_amount(value: float, high: float | None, symbol: str) -> str:
     text = f"{symbol}{value:,.0f}" if value == int(value) else f"{symbol}{value:,.2f}"
     if high is not None:
@@ -224,12 +310,11 @@ def format_amount(value: float, high: float | None, symbol: str) -> str:
     return text
 
 
-def judge_money(a: Money, b: Money, config: CompareConfig) -> Judgement | None:
+def judge_money(a: Money, b: Money, config: CompareConfig) -> tuple[bool | str, str] | None:
     """Amounts in one currency agree within the tolerance. Amounts in two currencies are not
     judged: claimcheck holds no exchange rates, and outlets routinely give a sum in both
-    ("€2 million ($2.5 million)"), so calling them a conflict would be a false alarm. Nor are
-    amounts a scale word apart, which is a misreading far more often than a dispute."""
-    if a.currency != b.currency or scale_slip(a.value, b.value):
+    ("€2 million ($2.5 million)"), so calling them a conflict would be a false alarm."""
+    if a.currency != b.currency:
         return None
     symbol = CURRENCY_SYMBOLS.get(a.currency, "")
     detail = (
@@ -237,9 +322,7 @@ def judge_money(a: Money, b: Money, config: CompareConfig) -> Judgement | None:
         f"{a.currency}"
     )
     ok = amounts_compatible(a, b, config)
-    if ok is None:
-        return None
-    return Judgement("agree" if ok else "conflict", detail, ok)
+    return None if ok is None else (ok, detail)
 
 
 def same_unit(a: str, b: str) -> bool:
@@ -248,14 +331,13 @@ def same_unit(a: str, b: str) -> bool:
     return fuzz.ratio(ha[0], hb[0]) >= 80
 
 
-def judge_quantity(a: Quantity, b: Quantity, config: CompareConfig) -> Judgement | None:
+def judge_quantity(
+    a: Quantity, b: Quantity, config: CompareConfig
+) -> tuple[bool | str, str] | None:
     if not same_unit(a.unit, b.unit):
         return None
     ok = amounts_compatible(a, b, config)
-    if ok is None:
-        return None
-    detail = f"{a.value:,g} vs {b.value:,g} {b.unit}"
-    return Judgement("agree" if ok else "conflict", detail, ok)
+    return None if ok is None else (ok, f"{a.value:,g} vs {b.value:,g} {b.unit}")
 
 
 @lru_cache(maxsize=FOLD_CACHE)
@@ -356,13 +438,24 @@ def judge_words(a: Claim, b: Claim, config: CompareConfig, verbatim: bool) -> Ju
     return Judgement("agree", f"{who}: the same statement in other words", True)
 
 
-def judge(a: Claim, b: Claim, config: CompareConfig) -> Judgement | None:
-    """The verdict on two claims of one kind, or None when their values cannot be compared."""
+def judge(
+    a: Claim,
+    b: Claim,
+    config: CompareConfig,
+    when: tuple[str | None, str | None] | None = None,
+) -> Judgement | None:
+    """The verdict on two claims of one kind, or None when their values cannot be compared.
+    `when` is the time each figure applied (its frame's as-of, else its publication date)."""
     ia, ib = a.item, b.item
-    if isinstance(ia, Money) and isinstance(ib, Money):
-        return judge_money(ia, ib, config)
-    if isinstance(ia, Quantity) and isinstance(ib, Quantity):
-        return judge_quantity(ia, ib, config)
+    if isinstance(ia, Money | Quantity) and isinstance(ib, Money | Quantity):
+        if type(ia) is not type(ib) or different_measures(a, b):
+            return None
+        found = (
+            judge_money(ia, ib, config)  # type: ignore[arg-type]
+            if isinstance(ia, Money)
+            else judge_quantity(ia, ib, config)  # type: ignore[arg-type]
+        )
+        return None if found is None else amounts_verdict(a, b, found[0], found[1], when)  # type: ignore[arg-type]
     if isinstance(ia, DateMention) and isinstance(ib, DateMention):
         return judge_date(ia, ib)
     if isinstance(ia, Quote | Attribution) and isinstance(ib, Quote | Attribution):

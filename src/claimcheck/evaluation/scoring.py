@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from claimcheck.errors import GoldError
 from claimcheck.model import (
+    KINDS,
     ArticleResult,
     ClaimKind,
     DateMention,
@@ -30,18 +31,18 @@ from claimcheck.model import (
 )
 
 #: Gold list name -> the claim kind it scores.
+#: (Attributions, reported speech without quotation marks, are not annotated in gold files.)
 GOLD_KINDS: dict[str, ClaimKind] = {
-    "money": "money",
-    "quantities": "quantity",
-    "dates": "date",
-    "quotes": "quote",
+    spec.plural: spec.name for spec in KINDS if spec.name != "attribution"
 }
 FIGURE_MATCH_RATIO = 90.0
 QUOTE_MATCH_RATIO = 90.0
 QUOTE_CONTAINMENT_SHARE = 0.8
 MONEY_TOLERANCE = 1e-6
 NEUTRAL_SECTIONS = frozenset({"comments", "boilerplate"})
-RELATION_LABELS = ("agree", "conflict", "unrelated")
+RELATION_LABELS = ("agree", "conflict", "revision", "unrelated")
+#: Claim kind -> the gold list whose items may carry `fact` and `as_of`.
+FACT_LISTS: dict[str, str] = {"money": "money", "quantity": "quantities"}
 
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
@@ -137,15 +138,56 @@ class RelationScore:
 
 
 @dataclass
+class FactScore:
+    """How well reported pairs respect the gold `fact` ids, and as-of times against `as_of`.
+
+    `pairs_right / pairs_judged`: reported pairs whose two sides both match fact-annotated gold
+    items, right when the items share a fact id. `same_found / same_total`: gold item pairs of
+    one fact in different articles that a reported pair joins. `as_of_right / as_of_total`:
+    matched gold items with an `as_of`, right when the claim's as-of time (its frame's, else its
+    publication date) equals it."""
+
+    pairs_right: int = 0
+    pairs_judged: int = 0
+    same_found: int = 0
+    same_total: int = 0
+    as_of_right: int = 0
+    as_of_total: int = 0
+    wrong_pairs: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.pairs_right / self.pairs_judged if self.pairs_judged else None
+
+    def as_dict(self, errors: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "pair_precision": None if self.precision is None else round(self.precision, 4),
+            "pairs_right": self.pairs_right,
+            "pairs_judged": self.pairs_judged,
+            "same_fact_found": self.same_found,
+            "same_fact_total": self.same_total,
+            "as_of_right": self.as_of_right,
+            "as_of_total": self.as_of_total,
+        }
+        if errors:
+            data["wrong_pairs"] = self.wrong_pairs
+        return data
+
+
+@dataclass
 class EvalReport:
     kinds: dict[str, KindScore]
     relations: dict[str, RelationScore]
+    facts: FactScore | None = None
 
     def as_dict(self, errors: bool = False) -> dict[str, Any]:
-        return {
+        data = {
             "kinds": {name: score.as_dict(errors) for name, score in self.kinds.items()},
             "relations": {name: score.as_dict(errors) for name, score in self.relations.items()},
         }
+        if self.facts is not None:
+            data["facts"] = self.facts.as_dict(errors)
+        return data
 
 
 def load_gold(path: Path) -> Gold:
@@ -374,9 +416,88 @@ def score_relations(
     return scores
 
 
+GoldKey = tuple[str, str, int]  # (article, gold list name, index in that list)
+
+
+def fact_annotated(gold: Gold) -> bool:
+    return any(
+        "fact" in item
+        for entry in gold.articles.values()
+        for name in FACT_LISTS.values()
+        for item in entry.get(name) or ()
+    )
+
+
+def gold_of_claims(results: Sequence[ArticleResult], gold: Gold) -> dict[str, GoldKey]:
+    """Claim id -> the gold item it matches, over articles and kinds annotated with facts."""
+    found: dict[str, GoldKey] = {}
+    for result in results:
+        entry = gold.articles.get(result.article.id) or {}
+        for kind, name in FACT_LISTS.items():
+            items = entry.get(name)
+            if not items or not any("fact" in item for item in items):
+                continue
+            claims = sorted(
+                (c for c in result.claims if c.kind == kind), key=lambda c: c.item.start
+            )
+            for i, j in match_items([c.item for c in claims], items, figure_match):
+                found[claims[i].id] = (result.article.id, name, j)
+    return found
+
+
+def gold_item(gold: Gold, key: GoldKey) -> Mapping[str, Any]:
+    article, name, index = key
+    return gold.articles[article][name][index]
+
+
+def score_facts(
+    results: Sequence[ArticleResult], gold: Gold, pairs: Sequence[Pair] | None
+) -> FactScore:
+    """Pair precision and same-fact recall against gold `fact` ids; as-of accuracy."""
+    score = FactScore()
+    matched = gold_of_claims(results, gold)
+    published = {r.article.id: r.article.published for r in results}
+    for result in results:
+        for claim in result.claims:
+            key = matched.get(claim.id)
+            expected = gold_item(gold, key).get("as_of") if key else None
+            if expected is None:
+                continue
+            when = claim.frame.as_of if claim.frame and claim.frame.as_of else None
+            when = when or (str(published[claim.article]) if published[claim.article] else None)
+            score.as_of_total += 1
+            score.as_of_right += when == str(expected)
+    joined: set[frozenset[GoldKey]] = set()
+    for pair in pairs or ():
+        ka, kb = matched.get(pair.a.id), matched.get(pair.b.id)
+        if ka is None or kb is None:
+            continue
+        fa, fb = gold_item(gold, ka).get("fact"), gold_item(gold, kb).get("fact")
+        right = fa is not None and fa == fb
+        score.pairs_judged += 1
+        score.pairs_right += right
+        joined.add(frozenset((ka, kb)))
+        if not right:
+            score.wrong_pairs.append(f"{pair.a.item.text} ({fa}) vs {pair.b.item.text} ({fb})")
+    by_fact: dict[str, list[GoldKey]] = {}
+    for article, entry in gold.articles.items():
+        for name in FACT_LISTS.values():
+            for index, item in enumerate(entry.get(name) or ()):
+                if item.get("fact"):
+                    by_fact.setdefault(str(item["fact"]), []).append((article, name, index))
+    for keys in by_fact.values():
+        for x, y in ((x, y) for i, x in enumerate(keys) for y in keys[i + 1 :]):
+            if x[0] != y[0]:
+                score.same_total += 1
+                score.same_found += frozenset((x, y)) in joined
+    return score
+
+
 def evaluate(
     results: Sequence[ArticleResult], gold: Gold, pairs: Sequence[Pair] | None = None
 ) -> EvalReport:
-    """Score extraction (and, when `pairs` are given, the comparison) against `gold`."""
+    """Score extraction (and, when `pairs` are given, the comparison) against `gold`; where
+    gold items carry `fact` ids or `as_of` times, score those too."""
     relations = score_relations(pairs, gold.relations) if pairs is not None else {}
-    return EvalReport(kinds=score_extraction(results, gold), relations=relations)
+    facts = score_facts(results, gold, pairs) if fact_annotated(gold) else None
+    return EvalReport(kinds=score_extraction(results, gold), relations=relations, facts=facts)

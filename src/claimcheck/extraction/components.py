@@ -5,7 +5,14 @@ Importing this package registers every factory with spaCy (`@Language.factory`),
 """
 
 # Imported for their factory registrations.
-from claimcheck.extraction import claims, extensions, paragraphs, quantities, sections  # noqa: F401
+from claimcheck.extraction import (  # noqa: F401
+    claims,
+    extensions,
+    frames,
+    paragraphs,
+    quantities,
+    sections,
+)
 from claimcheck.extraction.dates import component as dates  # noqa: F401
 from claimcheck.extraction.money import component as money  # noqa: F401
 from claimcheck.extraction.speech import attributions, quotes  # noqa: F401
@@ -20,4 +27,5 @@ COMPONENT_ORDER: tuple[str, ...] = (
     "claimcheck_quotes",
     "claimcheck_attributions",
     "claimcheck_claims",
+    "claimcheck_frames",
 )

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from claimcheck.model import KINDS
+
 DOC_EXTENSIONS: dict[str, object] = {
     "article_id": None,  # str: the article's id, set by the caller before the pipeline runs
     "published": None,  # PartialDate | None: the publication date, anchor of relative dates
     "sections": None,  # list[tuple[int, int, Section]]: character ranges that are not "body"
-    "money": None,  # list[Money]
-    "quantities": None,  # list[Quantity]
-    "dates": None,  # list[DateMention]
-    "quotes": None,  # list[Quote]
-    "attributions": None,  # list[Attribution]
     "claims": None,  # list[Claim]
+    # one list of items per claim kind: Doc._.money, ._.quantities, ._.dates, ...
+    **{spec.plural: None for spec in KINDS},
 }
 
 

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from claimcheck.extraction.doc_index import doc_index
+from claimcheck.lang.en.qualifiers import QUALIFIERS
 
 SMALL_NUMBERS: dict[str, int] = {
     word: value
@@ -82,56 +83,6 @@ SCALE_LETTERS: dict[str, float] = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
 #: Fractions that stand for a number on their own ("half a million", "three quarters billion").
 FRACTION_WORDS: dict[str, float] = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
 
-#: Hedges in front of a figure, kept apart from its value. Longest first is not needed: the
-#: longest phrase that ends right before the figure wins.
-QUALIFIERS: frozenset[str] = frozenset(
-    {
-        "about",
-        "around",
-        "roughly",
-        "approximately",
-        "approx.",
-        "some",
-        "nearly",
-        "almost",
-        "close to",
-        "closer to",
-        "more than",
-        "over",
-        "just over",
-        "well over",
-        "above",
-        "upwards of",
-        "in excess of",
-        "at least",
-        "no less than",
-        "not less than",
-        "up to",
-        "as much as",
-        "as many as",
-        "as high as",
-        "as little as",
-        "as few as",
-        "at most",
-        "no more than",
-        "not more than",
-        "less than",
-        "fewer than",
-        "under",
-        "just under",
-        "below",
-        "an estimated",
-        "estimated",
-        "an additional",
-        "almost exactly",
-        "nearly exactly",
-        "an approximate",
-        "approximate",
-        "at minimum",
-        "at a minimum",
-        "at a cost of about",
-    }
-)
 QUALIFIER_MAX_WORDS = max(len(phrase.split()) for phrase in QUALIFIERS)
 
 #: Digits as news writes them: `17,000`, `1.5`, `20,000.00`, `100,000,000`, `10000`.

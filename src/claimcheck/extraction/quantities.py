@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.quantities)
+from claimcheck.extraction.bare_counts import bare_count
 from claimcheck.extraction.doc_index import doc_index
 from claimcheck.extraction.numbers import (
     SCALE_WORDS,
@@ -21,6 +22,7 @@ from claimcheck.extraction.numbers import (
     is_digits,
     qualifier_before,
 )
+from claimcheck.extraction.tables import table_cells
 from claimcheck.model import Quantity
 
 #: Words that make a number a percentage ("5 percent", "5%", "5 per cent", "5 pct").
@@ -78,6 +80,14 @@ def number_start(doc: Doc, token: Token) -> int:
         else:
             break
     return start
+
+
+def continues_as_number(doc: Doc, token: Token) -> bool:
+    """The `80` of a tokenised `80 , 000`: the number is read from its last part."""
+    after = token.i + 2
+    return (
+        after < len(doc) and is_digits(doc[after].text) and number_start(doc, doc[after]) <= token.i
+    )
 
 
 def number_extent(doc: Doc, token: Token) -> tuple[int, float]:
@@ -168,7 +178,7 @@ def is_whole_line(text: str, start: int, end: int) -> bool:
 
 def quantity_at(doc: Doc, token: Token) -> Quantity | None:
     """The quantity whose number is `token`, or None."""
-    if not is_digits(token.text):
+    if not is_digits(token.text) or continues_as_number(doc, token):
         return None
     end, value = number_extent(doc, token)
     if is_excluded(doc, token, value):
@@ -180,10 +190,16 @@ def quantity_at(doc: Doc, token: Token) -> Quantity | None:
         span: Span = doc[number_start(doc, token) : last]
     else:
         noun = counted_noun(doc, end)
-        if noun is None or noun.lower_ in TIME_WORDS or noun.lower_ in MONTHS:
+        if noun is not None and (noun.lower_ in TIME_WORDS or noun.lower_ in MONTHS):
             return None
-        unit = unit_of(doc, end, noun)
-        span = doc[number_start(doc, token) : noun.i + 1]
+        if noun is not None:
+            unit = unit_of(doc, end, noun)
+            span = doc[number_start(doc, token) : noun.i + 1]
+        else:
+            count = bare_count(doc, end)
+            if count is None:
+                return None
+            span, unit = doc[number_start(doc, token) : count[0]], count[1]
     text = doc_index(doc).text
     if is_whole_line(text, start_char, span.end_char):
         return None
@@ -197,16 +213,24 @@ def quantity_at(doc: Doc, token: Token) -> Quantity | None:
     )
 
 
+def table_quantities(text: str) -> tuple[list[Quantity], list[tuple[int, int]]]:
+    """The figures of the tables in `text` (each cell counts what its column heading names),
+    and the character ranges the tables take."""
+    cells, spans = table_cells(text)
+    found = [Quantity(text[c.start : c.end], c.start, c.end, c.value, c.column) for c in cells]
+    return found, spans
+
+
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Every quantity in `doc`, in text order, leaving out numbers inside money amounts."""
     money = [(item.start, item.end) for item in doc._.money or ()]
     index = doc_index(doc)
-    found: list[Quantity] = []
+    found, tables = table_quantities(index.text)
     covered_until = -1
     for i, idx in enumerate(index.starts):
         if idx < covered_until or not is_digits(index.token_text(i)):
             continue  # only a token in digits can be a quantity's number
-        if any(start <= idx < end for start, end in money):
+        if any(start <= idx < end for start, end in (*money, *tables)):
             continue
         quantity = quantity_at(doc, doc[i])
         if quantity is not None and not any(
@@ -214,7 +238,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         ):
             found.append(quantity)
             covered_until = quantity.end
-    return found
+    return sorted(found, key=lambda quantity: quantity.start)
 
 
 @Language.factory("claimcheck_quantities", assigns=["doc._.quantities"])

@@ -19,14 +19,17 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import pickle
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Literal
 
 from spacy.language import Language
 
-from claimcheck.errors import EngineUnavailableError
+from claimcheck.errors import ArticleFailedError, EngineUnavailableError
 from claimcheck.extraction.pipeline import build_nlp, extract_articles, model_id
 from claimcheck.io.cache import Cache, resolve_model_id
 from claimcheck.io.ledger import with_ledger_yaml
@@ -48,7 +51,88 @@ START_METHOD = "forkserver"
 PRELOAD_MODULES = ["claimcheck.extraction.pipeline"]
 RAY_INSTALL_HINT = "The ray engine needs Ray: pip install 'claimcheck[ray]'"
 
+#: Seconds one article may spend in the pipeline before it is reported and skipped. A long news
+#: article takes well under a second; a megabyte of real text about ten. Only a pathological
+#: input (a flood of one character, a runaway pattern) gets near this.
+ARTICLE_SECONDS = 60.0
+#: Longest part of an exception's message repeated in a report (hostile input can make it huge).
+MAX_REASON_CHARS = 200
+
 Progress = Callable[[int], None]
+
+
+class ArticleTimeoutError(Exception):
+    """An article used up its time budget (raised from the SIGALRM handler)."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise `ArticleTimeoutError` in the code running when `seconds` have passed.
+
+    A SIGALRM timer: it interrupts Python code and the `re` module alike (both check for
+    signals), so needs the main thread of a Unix process, which the single-process engine and
+    every pool worker are; elsewhere (a Ray actor thread, Windows) there is no limit."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not seconds or not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ArticleTimeoutError
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_guarded(
+    articles: Sequence[Article],
+    nlp: Language,
+    batch_size: int = BATCH_SIZE,
+    budget: float | None = ARTICLE_SECONDS,
+) -> Iterator[ArticleResult]:
+    """`extract_articles` with the article as the boundary of every failure.
+
+    Articles go through `nlp.pipe` a batch at a time (batching is what makes the parser fast);
+    when a batch raises or runs out of time, its articles are run again one by one, each with
+    its own budget, so only the article at fault comes back as a failed result (with `error`
+    set) and the others are extracted as usual."""
+    articles = list(articles)
+    for start in range(0, len(articles), batch_size):
+        batch = articles[start : start + batch_size]
+        results: list[ArticleResult] = []
+        try:
+            with time_limit(budget):
+                results.extend(extract_articles(batch, nlp, batch_size=batch_size))
+        except Exception:  # the articles not finished are retried one by one below
+            results += [extract_one(article, nlp, budget) for article in batch[len(results) :]]
+        except BaseException:
+            yield from results  # Ctrl-C: what is finished still reaches the cache
+            raise
+        yield from results
+
+
+def extract_one(article: Article, nlp: Language, budget: float | None) -> ArticleResult:
+    """One article's claims, or a failed result saying why (never raises for a bad article)."""
+    try:
+        with time_limit(budget):
+            return next(iter(extract_articles([article], nlp)))
+    except ArticleTimeoutError:
+        return ArticleResult(article=article, error=f"took more than {budget:g} s; skipped")
+    except Exception as error:  # the article boundary: report it and go on
+        return ArticleResult(article=article, error=f"extraction failed: {short_reason(error)}")
+
+
+def short_reason(error: BaseException) -> str:
+    """`Type: message`, the message cut: a hostile input must not flood the terminal."""
+    message = str(error)
+    if len(message) > MAX_REASON_CHARS:
+        message = message[:MAX_REASON_CHARS] + "..."
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 def run(
@@ -60,12 +144,16 @@ def run(
     cache: Cache | None = None,
     progress: Progress | None = None,
     nlp: Language | None = None,
+    budget: float | None = ARTICLE_SECONDS,
+    strict: bool = False,
 ) -> list[ArticleResult]:
     """Extract every article, in input order, through the chosen engine.
 
     `progress` is called with the number of articles just finished (cache hits at once).
     `nlp`, when given, is used instead of loading `model` in the single-process engine.
     With a `cache`, only articles without a valid entry are parsed, and their results stored.
+    An article whose extraction raises or takes more than `budget` seconds comes back with
+    `error` set (and is not cached); with `strict`, `ArticleFailedError` stops the run there.
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
@@ -80,12 +168,17 @@ def run(
         todo = _fill_from_cache(articles, results, cache, progress)
     pending = [articles[index] for index in todo]
     if engine == "ray":
-        fresh = run_ray(pending, model, workers, ray_address, progress)
+        fresh = run_ray(pending, model, workers, ray_address, progress, budget)
     elif workers == 1 or len(pending) <= 1:
-        fresh = run_local(pending, model, nlp, progress)
+        fresh = run_local(pending, model, nlp, progress, budget)
     else:
-        fresh = run_pool(pending, model, workers, progress)
+        fresh = run_pool(pending, model, workers, progress, budget)
     for index, result in zip(todo, fresh, strict=True):
+        if result.error is not None:
+            if strict:
+                raise ArticleFailedError(f"{result.article.path}: {result.error}")
+            results[index] = result
+            continue
         if cache is not None:
             result = with_ledger_yaml(result)  # made once, kept for every later run
             cache.put(result)
@@ -115,12 +208,13 @@ def run_local(
     model: str | None = None,
     nlp: Language | None = None,
     progress: Progress | None = None,
+    budget: float | None = ARTICLE_SECONDS,
 ) -> Iterator[ArticleResult]:
     """One process: the reference every other engine must reproduce."""
     if not articles:
         return iter(())
     nlp = nlp or build_nlp(model)
-    return _with_progress(extract_articles(articles, nlp, batch_size=BATCH_SIZE), progress)
+    return _with_progress(extract_guarded(articles, nlp, BATCH_SIZE, budget), progress)
 
 
 def _with_progress(
@@ -142,10 +236,10 @@ def _load_worker_model(model: str | None) -> None:
     _worker_nlp = build_nlp(model)
 
 
-def _extract_chunk(articles: list[Article]) -> list[ArticleResult]:
+def _extract_chunk(articles: list[Article], budget: float | None) -> list[ArticleResult]:
     assert _worker_nlp is not None, "worker initializer did not run"
     # The ledger's YAML for these claims is made here, in parallel, not in the parent.
-    results = extract_articles(articles, _worker_nlp, batch_size=BATCH_SIZE)
+    results = extract_guarded(articles, _worker_nlp, BATCH_SIZE, budget)
     return [with_ledger_yaml(result) for result in results]
 
 
@@ -161,6 +255,7 @@ def run_pool(
     model: str | None,
     workers: int,
     progress: Progress | None = None,
+    budget: float | None = ARTICLE_SECONDS,
 ) -> Iterator[ArticleResult]:
     """`workers` processes, each loading the model once; results streamed in input order."""
     context = multiprocessing.get_context(START_METHOD)
@@ -177,14 +272,14 @@ def run_pool(
         in_flight: deque[Future[list[ArticleResult]]] = deque()
         queued = iter(chunks)
         for chunk in queued:
-            in_flight.append(pool.submit(_extract_chunk, chunk))
+            in_flight.append(pool.submit(_extract_chunk, chunk, budget))
             if len(in_flight) >= workers * IN_FLIGHT_PER_WORKER:
                 break
         while in_flight:
             done = in_flight.popleft().result()
             next_chunk = next(queued, None)
             if next_chunk is not None:
-                in_flight.append(pool.submit(_extract_chunk, next_chunk))
+                in_flight.append(pool.submit(_extract_chunk, next_chunk, budget))
             if progress:
                 progress(len(done))
             yield from done
@@ -197,12 +292,13 @@ class RayExtractor:
     """A Ray Data callable class: constructed once per actor, so the model loads once per
     worker. Rows carry pickled articles (Arrow has no type for our dataclasses)."""
 
-    def __init__(self, model: str | None) -> None:
+    def __init__(self, model: str | None, budget: float | None = ARTICLE_SECONDS) -> None:
         self.nlp = build_nlp(model)
+        self.budget = budget
 
     def __call__(self, batch: dict) -> dict:
         articles = [pickle.loads(blob) for blob in batch["article"]]
-        results = extract_articles(articles, self.nlp, batch_size=BATCH_SIZE)
+        results = extract_guarded(articles, self.nlp, BATCH_SIZE, self.budget)
         return {
             "index": batch["index"],
             "result": [pickle.dumps(result) for result in results],
@@ -223,6 +319,7 @@ def run_ray(
     workers: int,
     address: str | None = None,
     progress: Progress | None = None,
+    budget: float | None = ARTICLE_SECONDS,
 ) -> list[ArticleResult]:
     """Ray Data `map_batches` over the articles, on a local Ray (started and stopped here, with
     `workers` CPUs) or on the cluster at `address` (one actor per CPU unless `workers` > 1)."""
@@ -246,7 +343,7 @@ def run_ray(
         dataset = ray.data.from_items(rows, override_num_blocks=len(chunked(articles, actors)))
         dataset = dataset.map_batches(
             RayExtractor,
-            fn_constructor_kwargs={"model": model},
+            fn_constructor_kwargs={"model": model, "budget": budget},
             batch_size=BATCH_SIZE,
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=actors),

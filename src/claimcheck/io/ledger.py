@@ -22,16 +22,13 @@ import yaml
 from claimcheck import __version__
 from claimcheck.errors import LedgerError
 from claimcheck.model import (
+    KINDS,
     Article,
     ArticleResult,
-    Attribution,
     Claim,
-    DateMention,
+    Frame,
     Item,
-    Money,
     PartialDate,
-    Quantity,
-    Quote,
 )
 
 SCHEMA_VERSION = 1
@@ -41,13 +38,7 @@ SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LedgerFormat = Literal["yaml", "json", "jsonl"]
 LEDGER_FORMATS: tuple[str, ...] = ("yaml", "json", "jsonl")
-ITEM_TYPES: dict[str, type] = {
-    "money": Money,
-    "quantity": Quantity,
-    "date": DateMention,
-    "quote": Quote,
-    "attribution": Attribution,
-}
+ITEM_TYPES: dict[str, type] = {spec.name: spec.record for spec in KINDS}
 #: Fields every item has; the rest of an item's fields form the claim's `value` mapping.
 _POSITION_FIELDS = ("text", "start", "end")
 
@@ -105,7 +96,32 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "sentence": claim.sentence,
         "sentence_start": claim.sentence_start,
         "sentence_end": claim.sentence_end,
+    } | ({"frame": frame_record(claim.frame)} if claim.frame is not None else {})
+
+
+def frame_record(frame: Frame) -> dict[str, Any]:
+    """A claim frame as plain data (only money and quantity claims have one)."""
+    return {
+        "measure": frame.measure,
+        "subject": list(frame.subject),
+        "low": _plain_number(frame.low),
+        "high": _plain_number(frame.high),
+        "as_of": frame.as_of,
+        "cues": list(frame.cues),
     }
+
+
+def frame_from_record(record: dict[str, Any] | None) -> Frame | None:
+    if not record:
+        return None
+    return Frame(
+        measure=record.get("measure"),
+        subject=tuple(record.get("subject") or ()),
+        low=record.get("low"),
+        high=record.get("high"),
+        as_of=record.get("as_of"),
+        cues=tuple(record.get("cues") or ()),
+    )
 
 
 def by_article_id(results: Sequence[ArticleResult]) -> list[ArticleResult]:
@@ -254,6 +270,7 @@ def claim_from_record(record: dict[str, Any]) -> Claim:
         date=record.get("date"),
         entities=tuple(record.get("entities") or ()),
         section=record.get("section", "body"),
+        frame=frame_from_record(record.get("frame")),
     )
 
 

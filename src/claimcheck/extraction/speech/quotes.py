@@ -13,6 +13,8 @@ every `Quote`'s offsets inside one paragraph, so one stray mark can never swallo
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -24,6 +26,7 @@ from claimcheck.extraction.speech.speakers import (
     Speaker,
     according_to,
     is_speech_cue,
+    issues_text,
     subject_of,
 )
 from claimcheck.model import Quote
@@ -39,6 +42,11 @@ INTRODUCING_PUNCT = frozenset({",", ":", "—", "–", "-"})
 #: A one-line paragraph of at most this many words that does not end a sentence is a headline
 #: (or a caption, a subhead); its quotation repeats, shortened, one the article body gives.
 HEADLINE_MAX_WORDS = 25
+#: A source credited after a quotation without a verb has at most this many words.
+CREDIT_MAX_WORDS = 6
+#: A paragraph that is one quotation and a dash before its source is a pull quote, not a
+#: headline.
+DASH_CREDIT = re.compile(r'^["“].+["”]\s*[-–—]\s*\w')
 #: How many sentences before a quotation may name its speaker.
 CONTEXT_SENTENCES = 2
 SENTENCE_END = (".", "!", "?", '"', "”", "’", ":", ")")
@@ -128,7 +136,7 @@ def speaker_in_sentence(
 ) -> Speaker | None:
     """The source a sentence credits: the subject of its last verb of saying outside quotation
     marks, else the speaker already found for a quotation in it."""
-    cues = [t for t in sent if t.i not in quoted and is_speech_cue(t)]
+    cues = [t for t in sent if t.i not in quoted and (is_speech_cue(t) or issues_text(t))]
     for cue in reversed(cues):
         subject = subject_of(cue)
         speaker = resolver.resolve(subject) if subject is not None else None
@@ -176,7 +184,8 @@ def is_headline(text: str) -> bool:
     """A single short line that does not end like a sentence."""
     text = text.strip()
     return (
-        "\n" not in text
+        not DASH_CREDIT.match(text)
+        and "\n" not in text
         and len(text.split()) <= HEADLINE_MAX_WORDS
         and not text.endswith(SENTENCE_END)
     )
@@ -208,6 +217,38 @@ def colon_intro(tokens: Span) -> Token | None:
     return clause if clause.pos_ in ("VERB", "AUX") else None
 
 
+def trailing_credit(
+    doc: Doc,
+    tokens: Span,
+    paragraph: tuple[int, int],
+    quoted: frozenset[int],
+    resolver: SourceResolver,
+) -> Speaker | None:
+    """The source named after a quotation with no verb at all, as captions and pull quotes
+    credit it (`"..." - Jane Doe`, `"...". Jane Doe, mayor`, `"..." A blogger, "Title"`): a
+    short verbless noun phrase up to a comma, and nothing but words without a verb (a role,
+    the title of the credited text) after it to the end of the paragraph."""
+    rest = [t for t in doc[tokens.end : len(doc)] if t.idx < paragraph[1]]
+    credit: list[Token] = []
+    for token in rest:
+        if token.is_quote or (token.is_punct and not credit) or token.is_space:
+            if credit and token.is_quote:
+                break
+            continue
+        if token.text == ",":
+            break
+        credit.append(token)
+    if not credit or len(credit) > CREDIT_MAX_WORDS or not credit[0].is_title:
+        return None
+    after = [t for t in rest if t.i > credit[-1].i and t.i not in quoted]
+    if any(t.pos_ in ("VERB", "AUX", "PRON") for t in (*credit, *after)):
+        return None  # a clause, not a credit line
+    heads = [t for t in credit if t.head.i == t.i or not credit[0].i <= t.head.i <= credit[-1].i]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return resolver.resolve(heads[0])
+
+
 def find_quotes(doc: Doc) -> list[Quote]:
     """Every quotation in `doc`, with its speaker, whether it is partial, or a term."""
     index = doc_index(doc)
@@ -225,19 +266,25 @@ def find_quotes(doc: Doc) -> list[Quote]:
     quotes: list[Quote] = []
     known: dict[int, Speaker] = {}
     previous: Speaker | None = None
+    credited_until = -1
     for span, tokens in spans:
         inside = frozenset(t.i for t in tokens)
         sents = sentences_of(doc, tokens)
         paragraph = paragraph_of(bounds, span.start)
         governed = governing_cue(tokens, inside, paragraph)
         cue = governed or nearest_cue(sents, tokens, quoted, paragraph) or colon_intro(tokens)
-        if is_term(tokens, governed is not None):
+        if is_term(tokens, governed is not None) or span.start < credited_until:
             quotes.append(Quote(text[span.start : span.end], span.start, span.end, kind="term"))
             continue
         speaker = None
         if cue is not None:
             subject = subject_of(cue)
-            speaker = resolver.resolve(subject) if subject is not None else None
+            named = resolver.people_named(tokens)
+            speaker = resolver.resolve(subject, named) if subject is not None else None
+        if speaker is None and cue is None:
+            speaker = trailing_credit(doc, tokens, paragraph, quoted, resolver)
+            if speaker is not None:
+                credited_until = paragraph[1]  # a quotation later in the line is a title
         if speaker is None and span.continues:
             speaker = previous
         if speaker is None:

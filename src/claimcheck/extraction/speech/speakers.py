@@ -29,12 +29,15 @@ SPEECH_VERBS = frozenset(
         "quote cite agree disagree accuse allege caution counter order demand estimate indicate "
         "point recommend reiterate repeat retort boast brag charge criticize criticise decry "
         "lament mention propose tout welcome hint joke quip muse mutter shout scream yell "
-        "whisper"
+        "whisper characterize characterise dub label brand term herald hail"
     ).split()
 )
 #: Lemmas that are verbs of saying only in some uses; they count when they govern a quote, not
 #: as the cue of an unmarked report.
-WEAK_SPEECH_VERBS = frozenset({"call", "describe", "welcome", "order", "point", "charge"})
+WEAK_SPEECH_VERBS = frozenset(
+    {"call", "describe", "welcome", "order", "point", "charge"}
+    | {"characterize", "characterise", "dub", "label", "brand", "term", "herald", "hail"}
+)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependencies through which a verb passes its subject down to the verb of saying
 #: (`went on to say`, `issued a statement saying`, `and added`).
@@ -62,9 +65,12 @@ PRONOUN_WINDOW = 6
 
 
 def is_speech_cue(token: Token, weak_ok: bool = True) -> bool:
-    """A verb of saying, or the `according` of `according to X`."""
+    """A verb of saying, the `according` of `according to X`, or the `words` of `in the words
+    of X`."""
     if token.lower_ == "according":
         return any(child.lower_ == "to" for child in token.children)
+    if token.lower_ == "words":
+        return token.head.lower_ == "in" and words_of(token) is not None
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBG", "VBN"):
         return False
     if token.lemma_.lower() not in SPEECH_VERBS:
@@ -90,8 +96,29 @@ def speech_cue_candidates(doc: Doc) -> list[int]:
 
 
 def according_to(token: Token) -> Token | None:
-    """The `according to` phrase among a verb's children, if any."""
-    return next((child for child in token.children if is_speech_cue(child)), None)
+    """The `according to` (or `in the words of`) phrase among a verb's children, if any."""
+    for child in token.children:
+        if is_speech_cue(child):
+            return child
+        if child.lower_ == "in":
+            words = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if words is not None and is_speech_cue(words):
+                return words
+    return None
+
+
+def words_of(words: Token) -> Token | None:
+    """Whose words `in the words of X` gives: X."""
+    of = next((c for c in words.children if c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+
+
+def issues_text(verb: Token) -> bool:
+    """A verb whose object is a text that speaks for its subject ("issued a statement",
+    "released a report"): the words quoted next are the subject's."""
+    if verb.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in verb.children)
 
 
 def subject_of(cue: Token) -> Token | None:
@@ -100,6 +127,8 @@ def subject_of(cue: Token) -> Token | None:
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if cue.lower_ == "words":
+        return words_of(cue)
     if cue.dep_ == "amod" and cue.head.pos_ == "PROPN" and cue.head.i == cue.i + 1:
         return cue.head  # `", added KCNA.` parsed as an adjective on the name
     verb: Token | None = cue
@@ -175,11 +204,13 @@ class SourceResolver:
                 Speaker(speaker.name, offset or speaker.offset, speaker.plural, speaker.label)
             )
 
-    def resolve(self, token: Token) -> Speaker | None:
-        """The source a subject token stands for, or None when it names nobody."""
+    def resolve(self, token: Token, named: frozenset[str] = frozenset()) -> Speaker | None:
+        """The source a subject token stands for, or None when it names nobody. A pronoun
+        does not stand for a person in `named`, the people the credited words themselves name
+        in the third person (`He said, "Smith was a legend"` is not Smith speaking)."""
         lower = token.lower_
         if lower in PERSON_PRONOUNS:
-            return self.person_before(token)
+            return self.person_before(token, named)
         if lower in GROUP_PRONOUNS:
             return self.recent(token.idx, lambda s: s.plural)
         if lower in THING_PRONOUNS:
@@ -204,7 +235,7 @@ class SourceResolver:
             return None
         return Speaker(phrase, token.idx, token.tag_ in ("NNS", "NNPS") or has_conj(token), "NOUN")
 
-    def person_before(self, token: Token) -> Speaker | None:
+    def person_before(self, token: Token, named: frozenset[str] = frozenset()) -> Speaker | None:
         """The person a he/she stands for: the nearest person named as a subject in the last few
         sentences, else the nearest person named at all (quotations skipped, and the words the
         pronoun is itself credited with: `Jackson was on probation, he said` is not Jackson)."""
@@ -218,14 +249,14 @@ class SourceResolver:
                 continue
             other = self.doc[i]
             name = self.person_name(other)
-            if name:
+            if name and name not in named:
                 candidates.append((other, name))
         subjects = [
             (other, name)
             for other, name in candidates
             if other.dep_ in SUBJECT_DEPS or other.head.dep_ in SUBJECT_DEPS
         ]
-        last = self.recent(token.idx, lambda s: s.label == "PERSON")
+        last = self.recent(token.idx, lambda s: s.label == "PERSON" and s.name not in named)
         if last is not None and last.offset >= self.doc[window_start].idx:
             nearest = candidates[0][0].idx if candidates else -1
             if self.last_offset(last.name) > nearest:
@@ -234,13 +265,26 @@ class SourceResolver:
             return Speaker(subjects[0][1], token.idx, False, "PERSON")
         if candidates:
             return Speaker(candidates[0][1], token.idx, False, "PERSON")
-        return self.recent(token.idx, lambda s: s.label == "PERSON")
+        return self.recent(token.idx, lambda s: s.label == "PERSON" and s.name not in named)
+
+    def people_named(self, tokens: Span) -> frozenset[str]:
+        """Full names of the people named in `tokens` (a quotation)."""
+        entities = doc_index(self.doc).entities
+        return frozenset(
+            self.names.resolve(full_name(ent).text)
+            for ent in entities
+            if ent.label_ == "PERSON" and tokens.start <= ent.start and ent.end <= tokens.end
+        )
 
     def person_name(self, token: Token) -> str | None:
         """The full name of the person `token` names, if it names one."""
         entity = entity_of(token)
         if entity is not None and entity.label_ == "PERSON" and token.i == entity.root.i:
             return self.names.resolve(full_name(entity).text)
+        if entity is None and token.pos_ == "NOUN" and token.is_title:
+            resolved = self.names.resolve(token.text)  # a surname the model took for a noun
+            known = resolved != token.text and self.names.is_person(resolved)
+            return resolved if known else None
         if token.pos_ != "PROPN" or (entity is not None and token.i != entity.root.i):
             return None
         resolved = self.names.resolve(name_phrase(token))
@@ -305,6 +349,11 @@ def named_appositive(token: Token) -> Span | None:
     if token.dep_ == "appos":
         entity = entity_of(token.head)
         if entity is not None and entity.label_ == "PERSON":
+            return entity
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == ",":
+        entity = entity_of(doc[token.i + 2])  # set off by commas, whatever the parse says
+        if entity is not None and entity.label_ == "PERSON" and entity.start == token.i + 2:
             return entity
     return None
 

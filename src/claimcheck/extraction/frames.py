@@ -1,0 +1,282 @@
+"""Claim frames: what each money amount and quantity states, read from the parse.
+
+Two figures are one fact only when they measure the same thing of the same subject, and two
+different values of one fact are a revision, not a conflict, when they held at different times.
+Neither can be read off the words around a figure; both can be read off its place in the
+dependency tree: the noun it counts, the clause it completes and that clause's subject, the
+change verb it is the new value of ("rose to 55"), the "from" of "from X to Y", the date
+attached to its clause. This component runs after `claimcheck_claims` and gives every money and
+quantity claim its `Frame`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.claims)
+from claimcheck.lang.en.measures import (
+    CHANGE_VERBS,
+    EARLIER_CUES,
+    GENERIC_COUNTS,
+    LATER_CUES,
+    MEASURE_OF,
+    PERIOD_START,
+)
+from claimcheck.lang.en.qualifiers import bounds
+from claimcheck.model import Claim, DateMention, Frame, Money, Quantity
+from claimcheck.names import fold
+
+#: Dependency labels by which a figure completes its clause (object, attribute, complement),
+#: climbed from the figure to the verb whose subject names what is counted.
+COMPLEMENT_DEPS = frozenset({"dobj", "attr", "pobj", "prep", "oprd", "acomp", "npadvmod", "appos"})
+#: Labels of a clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Labels by which a figure modifies the noun it prices or counts ("$20 million offer").
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "quantmod", "poss"})
+#: Labels of modifiers read for cues ("initially", "the previous tally", "now").
+CUE_DEPS = frozenset({"advmod", "amod", "npadvmod", "prep"})
+#: How far up the tree a figure's clause is looked for.
+MAX_CLIMB = 4
+
+
+def figure_root(doc: Doc, claim: Claim) -> Token | None:
+    """The token by which the figure hangs in the tree: of the tokens whose head lies outside
+    the figure, the first that is not a determiner or punctuation ("a half-billion dollar
+    donation" hangs by "dollar", not by "a")."""
+    span = doc.char_span(claim.item.start, claim.item.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    outer = [
+        t
+        for t in span
+        if not (span.start <= t.head.i < span.end) or t.head is t
+        if t.dep_ not in ("det", "punct")
+    ]
+    return outer[-1] if outer else span.root
+
+
+def phrase(token: Token) -> str:
+    """A noun with its compounds, lemmatised ("death toll")."""
+    parts = [child.lemma_.lower() for child in token.lefts if child.dep_ == "compound"]
+    return " ".join([*parts, token.lemma_.lower()])
+
+
+def canonical(token: Token) -> str | None:
+    """The normalised measure a token names, when the measures table knows it."""
+    return (
+        MEASURE_OF.get(phrase(token))
+        or MEASURE_OF.get(token.lemma_.lower())
+        or (MEASURE_OF.get(token.lower_))
+    )
+
+
+def clause_head(root: Token) -> Token:
+    """The verb whose clause the figure completes ("rose" in "the toll rose to 55")."""
+    token = root
+    for _ in range(MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX") or token.dep_ not in COMPLEMENT_DEPS:
+            break
+        token = token.head
+    return token
+
+
+def clause_subject(verb: Token, root: Token) -> Token | None:
+    """The subject of the figure's clause, or of the clause it is the complement of ("the toll
+    continues to rise, passing 80,000"), never the figure itself."""
+    token = verb
+    for _ in range(MAX_CLIMB):
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS and child is not root and root not in child.subtree:
+                return child
+        if token.dep_ in ("ROOT",) or token.head is token:
+            break
+        token = token.head
+    return None
+
+
+def described(noun: Token) -> str | None:
+    """What a sentence says of a generic count ("people reported dead", "people who died")."""
+    for child in noun.rights:
+        if child.dep_ in ("amod", "acl", "relcl"):
+            for token in child.subtree:
+                found = canonical(token)
+                if found:
+                    return found
+    if noun.dep_ in SUBJECT_DEPS:
+        return canonical(noun.head)
+    return None
+
+
+def quantity_measure(root: Token, item: Quantity) -> str:
+    unit = item.unit.lower()
+    found = MEASURE_OF.get(unit) or canonical(root)
+    if found:
+        return found
+    if root.lemma_.lower() in GENERIC_COUNTS or unit in GENERIC_COUNTS:
+        verb = clause_head(root)
+        subject = clause_subject(verb, root)
+        return (
+            described(root)
+            or (canonical(subject) if subject is not None else None)
+            or canonical(verb)
+            or root.lemma_.lower()
+        )
+    return root.lemma_.lower() if root.pos_ in ("NOUN", "PROPN") else unit
+
+
+def money_measure(root: Token) -> str | None:
+    """The noun an amount modifies, else what its clause says is paid: the change verb's
+    subject or object ("increased its donation to $350 million"), else the verb itself."""
+    if root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
+        return canonical(root.head) or root.head.lemma_.lower()
+    verb = clause_head(root)
+    if verb.lemma_.lower() in CHANGE_VERBS or verb.lemma_.lower() == "be":
+        others = [
+            child
+            for child in verb.children
+            if child.dep_ in (*SUBJECT_DEPS, "dobj") and root not in child.subtree
+        ]
+        for other in others:
+            found = canonical(other)
+            if found:
+                return found
+        if others:
+            return others[0].lemma_.lower()
+    if verb.pos_ in ("VERB", "AUX"):
+        return canonical(verb) or verb.lemma_.lower()
+    return None
+
+
+def range_anchor(root: Token) -> tuple[Token, bool | None]:
+    """The token a figure hangs by when the parser read "from $8 billion to $500 million" as one
+    range (the first figure a modifier of the second), and whether the figure is that range's
+    first value ("to" follows it); None when the figure stands alone."""
+    anchor = root
+    while anchor.dep_ == "quantmod" and anchor.head is not anchor:
+        anchor = anchor.head
+    if anchor is root:
+        second = any(c.lower_ == "to" and c.dep_ == "quantmod" for c in root.lefts)
+        return root, False if second else None
+    between = anchor.doc[root.i + 1 : anchor.i]
+    return anchor, any(t.lower_ == "to" for t in between)
+
+
+def cues(root: Token, first_of_range: bool | None = None) -> tuple[str, ...]:
+    """Revision cues of a figure: the change verbs above it, "from" in "from X to Y", and
+    time words modifying it, the noun it counts or the verbs of its clause."""
+    found: set[str] = set()
+    if root.head.lower_ == "from" and root.dep_ == "pobj" and first_of_range is not False:
+        found.add("from")
+    chain = [root, root.head] if root.head is not root else [root]
+    token = root
+    for _ in range(MAX_CLIMB):
+        if token.head is token:
+            break
+        token = token.head
+        chain.append(token)
+        if token.lemma_.lower() in CHANGE_VERBS:
+            found.add(token.lemma_.lower())
+    for token in chain:
+        for child in token.children:
+            word = child.lemma_.lower()
+            cue = word in EARLIER_CUES or word in LATER_CUES
+            if child.dep_ in CUE_DEPS and cue and word != "from":
+                found.add(word)
+            if (
+                child.dep_ == "advmod"
+                and word == "far"
+                and any(c.lower_ == "so" for c in child.children)
+            ):
+                found.add("so far")
+    return tuple(sorted(found))
+
+
+def attached_date(root: Token, dates: Sequence[DateMention], doc: Doc) -> str | None:
+    """The value of a date in the figure's own clause ("$108.5 million as of Dec. 29"), when the
+    text dates the figure; None otherwise."""
+    head = clause_head(root)
+    tokens = {t.i for t in head.subtree} if head.pos_ in ("VERB", "AUX") else set()
+    tokens |= {t.i for t in root.subtree}
+    if head.dep_ == "ccomp":  # "In the December 23 announcement, NASA advised that ..."
+        for child in head.head.children:
+            if child.dep_ in ("prep", "npadvmod") and child.i < head.i:
+                tokens |= {t.i for t in child.subtree}
+    for date in dates:
+        if not date.value:
+            continue
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.i not in tokens:
+            continue
+        path = [t.lower_ for t in span.root.ancestors if t.i in tokens and t.i != head.i]
+        if not PERIOD_START.intersection(path):
+            return date.value
+    return None
+
+
+def frame_of(claim: Claim, doc: Doc) -> Frame | None:
+    item = claim.item
+    if not isinstance(item, Money | Quantity):
+        return None
+    root = figure_root(doc, claim)
+    if root is None:
+        return None
+    root, first_of_range = range_anchor(root)
+    if isinstance(item, Quantity):
+        measure: str | None = quantity_measure(root, item)
+        high = None
+    else:
+        measure = money_measure(root)
+        high = item.high
+    low_bound, high_bound = bounds(item.value, high, item.qualifier)
+    subject = subject_names(root, claim)
+    return Frame(
+        measure=measure,
+        subject=subject,
+        low=low_bound,
+        high=high_bound,
+        as_of=attached_date(root, doc._.dates or (), doc),
+        cues=cues(root, first_of_range),
+    )
+
+
+def subject_names(root: Token, claim: Claim) -> tuple[str, ...]:
+    """The sentence's entities that the figure is about: those named by the subject of its
+    clause or by the agent of the noun it modifies ("China has promised $60 million", "a
+    $500 million pledge by the government of Japan"), else those of its whole clause."""
+    parts: list[Token] = []
+    anchor = root
+    if root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
+        parts.extend(root.head.rights)
+        anchor = root.head
+    head = clause_head(anchor)
+    subject = clause_subject(head, anchor) if head.pos_ in ("VERB", "AUX") else None
+    if subject is not None:
+        parts.append(subject)
+    for tokens in ([t for part in parts for t in part.subtree], list(head.subtree)):
+        words = set(fold(" ".join(t.text for t in tokens)).split())
+        found = tuple(e for e in claim.entities if set(e.split()) <= words)
+        if found:
+            return found
+    return ()
+
+
+def with_frames(claims: Iterable[Claim], doc: Doc) -> list[Claim]:
+    return [
+        replace(claim, frame=frame) if (frame := frame_of(claim, doc)) is not None else claim
+        for claim in claims
+    ]
+
+
+@Language.factory(
+    "claimcheck_frames", requires=["doc._.claims", "doc._.dates"], assigns=["doc._.claims"]
+)
+def make_frames_component(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        doc._.claims = with_frames(doc._.claims or (), doc)
+        return doc
+
+    return component

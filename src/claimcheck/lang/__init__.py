@@ -1,0 +1,1 @@
+"""Language data (word lists), one folder per language, each list defined once."""

@@ -1,0 +1,1 @@
+"""English word lists shared by extraction and comparison (no spaCy import here)."""

@@ -1,0 +1,93 @@
+"""What a figure counts or pays, and the words that say a figure changed over time.
+
+A measure is read from the parse (the unit noun, the noun an amount modifies, the subject of
+the clause a figure completes) and then normalised here, so that "deaths", "people died",
+"killed" and "the toll" meet as one measure, and "jobs", "workers" and "hires" as another.
+Only measures this table knows are ever held to differ: an unknown head ("devoted") is left
+to the rest of alignment.
+"""
+
+from __future__ import annotations
+
+#: Canonical measure -> the lemmas (or "compound lemma" phrases) that state it.
+MEASURE_WORDS: dict[str, frozenset[str]] = {
+    "deaths": frozenset(
+        {"death", "dead", "die", "kill", "killed", "toll", "death toll", "fatality", "body"}
+    ),
+    "missing": frozenset({"missing"}),
+    "injured": frozenset({"injure", "injured", "wound", "wounded", "injury"}),
+    "jobs": frozenset({"job", "worker", "hire", "employee", "position", "workforce"}),
+    "aid": frozenset(
+        {"pledge", "donation", "donate", "aid", "funding", "fund", "contribution", "promise"}
+    ),
+    "investment": frozenset({"investment", "invest"}),
+    "gross": frozenset({"gross", "box office", "earning", "revenue", "sale"}),
+    "odds": frozenset({"chance", "odds", "probability", "risk"}),
+    "cost": frozenset({"cost", "price"}),
+}
+#: Lemma or phrase -> canonical measure.
+MEASURE_OF: dict[str, str] = {
+    word: measure for measure, words in MEASURE_WORDS.items() for word in words
+}
+#: Nouns that count people without saying what happened to them: the measure is read from
+#: what the sentence says of them ("people reported dead", "people died").
+GENERIC_COUNTS = frozenset({"people", "person", "individual", "resident", "citizen"})
+
+#: Verbs (lemmas) whose figure is a new value of something that had another ("the toll rose to
+#: 55", "cut from 9,000 to 1,200 jobs"): their subject or object is the measure, not the verb.
+CHANGE_VERBS = frozenset(
+    {
+        "rise",
+        "raise",
+        "increase",
+        "climb",
+        "pass",
+        "reach",
+        "revise",
+        "update",
+        "upgrade",
+        "downgrade",
+        "correct",
+        "cut",
+        "reduce",
+        "lower",
+        "grow",
+        "jump",
+        "double",
+        "triple",
+        "drop",
+        "fall",
+        "surge",
+        "swell",
+        "boost",
+        "slash",
+        "trim",
+        "soar",
+        "top",
+        "exceed",
+    }
+)
+#: Words (lemmas) that date a figure before the time of writing: "initially 2", "the previous
+#: tally of 55", "from 9,000 (to 1,200)".
+EARLIER_CUES = frozenset(
+    {
+        "initially",
+        "originally",
+        "first",
+        "previously",
+        "previous",
+        "earlier",
+        "initial",
+        "original",
+        "once",
+        "then",
+        "from",
+        "former",
+        "old",
+    }
+)
+#: A date inside a phrase headed by one of these starts a period, it does not date a figure
+#: ("$186.5 million since its release Dec. 22" is the total at the time of writing).
+PERIOD_START = frozenset({"since", "from", "after"})
+#: Words (lemmas) that date a figure at the time of writing or mark it as the newest.
+LATER_CUES = frozenset({"now", "latest", "updated", "revised", "new", "current", "so far"})
