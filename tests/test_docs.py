@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
 from claimcheck.cli.app import app
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 runner = CliRunner()
 
 
@@ -35,3 +37,21 @@ def test_readme_commands_exist() -> None:
 
 def test_readme_documents_the_two_make_commands() -> None:
     assert "make demo" in README and "make test" in README
+
+
+def readme_section(title: str) -> str:
+    return README.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_python_api_example_prints_what_the_readme_says(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's Python API example runs, from the repository's root, and prints the lines
+    shown under it (the demo's $30 billion vs $20 million conflict)."""
+    section = readme_section("Python API")
+    code = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    shown = re.search(r"\nprints\n\n```\n(.*?)```", section, re.DOTALL)
+    assert code and shown, "the Python API section lost its example or its output"
+    monkeypatch.chdir(ROOT)
+    exec(compile(code.group(1), "README.md", "exec"), {})  # our own README
+    assert capsys.readouterr().out == shown.group(1)

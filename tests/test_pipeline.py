@@ -19,6 +19,15 @@ def test_components_run_after_the_model_in_order(nlp: Language) -> None:
     assert names.index("claimcheck_paragraphs") < names.index("parser")
 
 
+def test_every_component_finds_what_it_requires_assigned_before_it(nlp: Language) -> None:
+    """The factories declare requires/assigns, so spaCy checks the order (a reordered
+    COMPONENT_ORDER, or a component that reads an attribute nobody sets, shows up here)."""
+    problems = nlp.analyze_pipes(pretty=False)["problems"]
+    assert {name: missing for name, missing in problems.items() if missing} == {}
+    assigns = nlp.get_pipe_meta("claimcheck_money").assigns
+    assert assigns == ["doc._.money"]
+
+
 def test_a_blank_line_always_ends_a_sentence(nlp: Language) -> None:
     doc = nlp("Mexico Is Finally Cooperating\n\n\n\nSince taking office in 2016, Trump has pushed.")
     assert [sent.text.strip() for sent in doc.sents] == [

@@ -46,12 +46,13 @@ def test_interrupted_extract_keeps_ledger_and_finished_articles(
             yield result
 
     monkeypatch.setattr(engines, "extract_articles", interrupted)
-    result = runner.invoke(app, ["extract", str(folder), "-o", str(ledger)])
+    # --force: the placeholder is not a ledger, and extract replaces only its own ledgers.
+    result = runner.invoke(app, ["extract", str(folder), "-o", str(ledger), "--force"])
     assert result.exit_code != 0
     assert ledger.read_text(encoding="utf-8") == "yesterday's ledger\n"
 
     monkeypatch.setattr(engines, "extract_articles", real)
-    rerun = runner.invoke(app, ["extract", str(folder), "-o", str(ledger)])
+    rerun = runner.invoke(app, ["extract", str(folder), "-o", str(ledger), "--force"])
     assert rerun.exit_code == 0, rerun.output
     assert "2 of 4 articles unchanged" in rerun.stderr
     assert "schema_version" in ledger.read_text(encoding="utf-8")

@@ -2,7 +2,9 @@
 
 The library API is what the command line runs:
 
-- `extract_folder(folder)` reads a folder of articles and returns its claims ledger,
+- `extract(sources)` reads folders, files or stdin and extracts their claims: the ledger, what
+  was skipped, and why (what `claimcheck extract` runs),
+- `extract_folder(folder)` is its short form for one folder: the ledger and what was read,
 - `compare(ledger)` groups claims across articles into facts and judges each pair
   (agree, conflict, revision),
 - `evaluate_folder(folder, gold)` scores extraction against a gold annotation file.
@@ -20,6 +22,7 @@ __version__ = "0.1.0"
 #: Public name -> module that defines it; imported on first use (PEP 562).
 _EXPORTS = {
     "compare": "claimcheck.api",
+    "extract": "claimcheck.api",
     "evaluate_folder": "claimcheck.api",
     "extract_folder": "claimcheck.api",
     "load_ledger": "claimcheck.io.ledger",
@@ -37,6 +40,7 @@ _EXPORTS = {
     "ModelNotFoundError": "claimcheck.errors",
     "EngineUnavailableError": "claimcheck.errors",
     "ArticleFailedError": "claimcheck.errors",
+    "OutputError": "claimcheck.errors",
 }
 
 __all__ = [
@@ -53,16 +57,18 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "ModelNotFoundError",
+    "OutputError",
     "Pair",
     "__version__",
     "compare",
     "evaluate_folder",
+    "extract",
     "extract_folder",
     "load_ledger",
 ]
 
 if TYPE_CHECKING:
-    from claimcheck.api import compare, evaluate_folder, extract_folder
+    from claimcheck.api import compare, evaluate_folder, extract, extract_folder
     from claimcheck.errors import (
         ArticleError,
         ArticleFailedError,
@@ -71,6 +77,7 @@ if TYPE_CHECKING:
         GoldError,
         LedgerError,
         ModelNotFoundError,
+        OutputError,
     )
     from claimcheck.io.ledger import Ledger, load_ledger
     from claimcheck.model import Article, Claim, Comparison, Fact, Frame, Pair

@@ -1,31 +1,211 @@
-"""The library API behind every command: the CLI only parses options and formats output."""
+"""The library API behind every command: the CLI only parses options and formats output.
+
+There is one extraction path: `claimcheck extract` calls `read_articles` then `extract_articles`
+(or `extract`, which does both), with the same cache, engines and options a Python caller has.
+
+```python
+import claimcheck
+
+run = claimcheck.extract(["data/articles"])
+found = claimcheck.compare(run.ledger)
+conflicts = [pair for pair in found.pairs if pair.verdict == "conflict"]
+```
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TextIO
 
 from spacy.language import Language
 
 from claimcheck.comparison.align import compare as align_claims
 from claimcheck.comparison.facts import build_comparison
 from claimcheck.comparison.verdicts import CompareConfig
+from claimcheck.errors import ArticleError
 from claimcheck.evaluation.scoring import EvalReport, Gold, evaluate, load_gold
-from claimcheck.extraction.pipeline import build_nlp, extract_articles, model_id
-from claimcheck.io.articles import ReadResult, read_folder
+from claimcheck.extraction.pipeline import build_nlp, model_id
+from claimcheck.extraction.pipeline import extract_articles as pipeline_extract
+from claimcheck.io.articles import (
+    STDIN_PATH,
+    SUPPORTED_SUFFIXES,
+    ReadResult,
+    parse_published,
+    read_folder,
+    read_inputs,
+)
 from claimcheck.io.ledger import Ledger, results_to_ledger
-from claimcheck.model import ArticleResult, Comparison
+from claimcheck.io.readers.walk import matches
+from claimcheck.model import Article, ArticleResult, Comparison, ReadError
+
+#: Metadata a caller may give the article read from stdin (a pasted text has no front matter).
+STDIN_FIELDS = ("published", "outlet", "title", "url")
+
+
+@dataclass(frozen=True)
+class ExtractionRun:
+    """Results in input order, the id of the model that made them, how many came from the cache,
+    and the articles whose extraction failed or ran out of time (left out of `results`)."""
+
+    results: list[ArticleResult]
+    model: str
+    cache_hits: int = 0
+    failed: list[ReadError] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What `extract` returns: the ledger, what was read (and skipped), the raw results, and the
+    articles read but whose extraction failed (not in the ledger)."""
+
+    ledger: Ledger
+    read: ReadResult
+    results: list[ArticleResult]
+    model: str
+    cache_hits: int = 0
+    failed: list[ReadError] = field(default_factory=list)
+
+
+def read_articles(
+    sources: Sequence[str | Path],
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    strict: bool = False,
+    stdin: TextIO | None = None,
+    stdin_metadata: Mapping[str, str | None] | None = None,
+) -> ReadResult:
+    """Read folders, files and `-` (stdin); `stdin_metadata` (published, outlet, title, url)
+    fills in the stdin article's fields, so relative dates in a pasted text can be resolved."""
+    fields = stdin_fields(sources, stdin_metadata)
+    read = read_inputs(sources, include=include, exclude=exclude, stdin=stdin, strict=strict)
+    if not fields:
+        return read
+    articles = [replace(a, **fields) if a.path == STDIN_PATH else a for a in read.articles]
+    return ReadResult(articles=articles, errors=read.errors, warnings=read.warnings)
+
+
+def stdin_fields(
+    sources: Sequence[str | Path], metadata: Mapping[str, str | None] | None
+) -> dict[str, object]:
+    """The article fields `metadata` sets for the stdin article, checked: `ArticleError` for an
+    unknown field, a date that is not one, or metadata without `-` among the sources."""
+    given = {name: value for name, value in (metadata or {}).items() if value is not None}
+    unknown = sorted(set(given) - set(STDIN_FIELDS))
+    if unknown:
+        raise ArticleError(f"unknown stdin field(s) {', '.join(unknown)}")
+    if given and "-" not in [str(s) for s in sources]:
+        names = ", ".join(f"--{name}" for name in given)
+        raise ArticleError(f"{names} applies only to an article read from stdin (`-`)")
+    fields: dict[str, object] = dict(given)
+    if "published" in given:
+        try:
+            fields["published"] = parse_published(given["published"])
+        except ValueError as error:
+            raise ArticleError(str(error)) from None
+    return fields
+
+
+def ignored_files(
+    sources: Sequence[str | Path], include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> list[Path]:
+    """Files in the source folders that claimcheck does not read (.docx, .pdf, images): counted
+    and named, so a folder of the wrong kind of file does not give an empty ledger in silence.
+    Hidden files and `--exclude`d ones are left out, as the readers leave them out."""
+    ignored: list[Path] = []
+    for source in sources:
+        root = Path(source)
+        if str(source) == "-" or not root.is_dir():
+            continue
+        for folder, folders, files in os.walk(root, followlinks=False):
+            folders[:] = sorted(name for name in folders if not name.startswith("."))
+            for name in sorted(files):
+                path = Path(folder, name)
+                relative = path.relative_to(root)
+                if name.startswith(".") or path.suffix.lower() in SUPPORTED_SUFFIXES:
+                    continue
+                if (exclude and matches(relative, exclude)) or (
+                    include and not matches(relative, include)
+                ):
+                    continue
+                ignored.append(path)
+    return ignored
+
+
+def extract_articles(
+    articles: Sequence[Article],
+    model: str | None = None,
+    nlp: Language | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    ray_address: str | None = None,
+    cache_dir: Path | str | None = None,
+    use_cache: bool = True,
+    progress: Callable[[int], None] | None = None,
+    strict: bool = False,
+) -> ExtractionRun:
+    """Extract claims from `articles` with one process, `workers` processes or Ray; unchanged
+    articles come from the cache (see `claimcheck.io.cache`) unless `use_cache` is False.
+    An article whose extraction fails is named in `failed` (with `strict`, `ArticleFailedError`
+    stops the run there) so one bad article never costs the others."""
+    from claimcheck.io.cache import Cache, resolve_model_id
+    from claimcheck.io.engines import run
+
+    single = engine == "local" and workers == 1
+    if nlp is None and single:
+        nlp = build_nlp(model)
+    model_name = model_id(nlp) if nlp is not None else resolve_model_id(model)
+    cache = Cache(cache_dir) if use_cache else None
+    results = run(
+        articles,
+        model=model,
+        workers=workers,
+        engine=engine,  # type: ignore[arg-type]
+        ray_address=ray_address,
+        cache=cache,
+        progress=progress,
+        nlp=nlp,
+        strict=strict,
+    )
+    failed = [ReadError(r.article.path, r.error) for r in results if r.error is not None]
+    done = [result for result in results if result.error is None]
+    return ExtractionRun(done, model_name, cache.hits if cache is not None else 0, failed)
+
+
+def extract(
+    sources: Sequence[str | Path],
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    strict: bool = False,
+    model: str | None = None,
+    nlp: Language | None = None,
+    workers: int = 1,
+    use_cache: bool = True,
+    cache_dir: Path | str | None = None,
+    stdin: TextIO | None = None,
+    stdin_metadata: Mapping[str, str | None] | None = None,
+) -> Extraction:
+    """Read `sources` (folders, files, `-`) and extract their claims: what `claimcheck extract`
+    does, without writing the ledger (`claimcheck.io.ledger.write_ledger` does that)."""
+    read = read_articles(sources, include, exclude, strict, stdin, stdin_metadata)
+    run = extract_articles(
+        read.articles, model, nlp, workers, cache_dir=cache_dir, use_cache=use_cache, strict=strict
+    )
+    ledger = results_to_ledger(run.results, run.model)
+    return Extraction(ledger, read, run.results, run.model, run.cache_hits, run.failed)
 
 
 def extract_folder(
     folder: Path | str, nlp: Language | None = None, model: str | None = None
 ) -> tuple[Ledger, ReadResult]:
-    """Extract the claims of every article under `folder`; also returns what could not be read."""
-    nlp = nlp or build_nlp(model)
-    read = read_folder(Path(folder))
-    results = list(extract_articles(read.articles, nlp))
-    return results_to_ledger(results, model_id(nlp)), read
+    """Extract the claims of every article under `folder`; also returns what could not be read.
+    (The shorter form of `extract`, without the cache.)"""
+    if not Path(folder).exists():
+        raise ArticleError(f"no such file or folder: {folder}")
+    found = extract([folder], nlp=nlp, model=model, use_cache=False)
+    return found.ledger, found.read
 
 
 def compare(ledger: Ledger, config: CompareConfig | None = None) -> Comparison:
@@ -53,7 +233,7 @@ def evaluate_folder(
     gold = load_gold(Path(gold_path))
     read = with_gold_dates(read_folder(Path(folder)), gold)
     nlp = nlp or build_nlp(model)
-    results = list(extract_articles(read.articles, nlp))
+    results = list(pipeline_extract(read.articles, nlp))
     pairs = None
     if with_relations if with_relations is not None else bool(gold.relations):
         pairs = list(compare(results_to_ledger(results)).pairs)

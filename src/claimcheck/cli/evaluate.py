@@ -4,43 +4,74 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from claimcheck.cli.app import ModelOption, app, fail, load_nlp
+from claimcheck.cli.app import (
+    EXIT_CODES_HELP,
+    ModelOption,
+    QuietOption,
+    VerboseOption,
+    app,
+    fail,
+    load_nlp,
+    messages_for,
+    user_errors,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
 
-@app.command(name="eval")
+@app.command(
+    name="eval",
+    help=f"""Score extraction (and comparison, when the gold has relations) against a gold file.
+
+Precision, recall and F1 per kind of item, with value accuracy (money, quantities, dates) or
+speaker accuracy (quotes), following the scoring rules in the README.
+
+\b
+Examples:
+  claimcheck eval data/articles tests/gold/seeds.yaml
+  claimcheck eval data/articles tests/gold/seeds.yaml --errors
+  claimcheck eval data/articles tests/gold/seeds.yaml --json > scores.json
+
+{EXIT_CODES_HELP}""",
+)
 def eval_command(
-    articles: Annotated[Path, typer.Argument(help="Folder of the annotated articles.")],
-    gold: Annotated[Path, typer.Argument(help="Gold annotation file (YAML, see the README).")],
+    articles: Annotated[
+        Path,
+        typer.Argument(
+            help="Folder of the annotated articles.", metavar="ARTICLES", show_default=False
+        ),
+    ],
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="Gold annotation file (YAML, see the README).", metavar="GOLD", show_default=False
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     errors: Annotated[
         bool, typer.Option("--errors", help="Also list every miss, false positive and wrong value.")
     ] = False,
     model: ModelOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
-    """Score extraction (and comparison, when the gold has relations) against a gold file.
+    from rich.console import Console
 
-    Precision, recall and F1 per kind of item, with value accuracy (money, quantities, dates) or
-    speaker accuracy (quotes), following the scoring rules in the README.
-
-    Example: `claimcheck eval data/articles tests/gold/seeds.yaml --errors`
-    """
     from claimcheck.api import evaluate_folder
-    from claimcheck.evaluation.scoring import GoldError
 
+    messages_for(quiet, verbose)
     if not gold.is_file():
         raise fail(f"no such gold file: {gold}")
     if not articles.exists():
         raise fail(f"no such file or folder: {articles}")
-    try:
+    with user_errors():
         report, _ = evaluate_folder(articles, gold, nlp=load_nlp(model))
-    except GoldError as error:
-        raise fail(str(error)) from None
     if as_json:
         typer.echo(json.dumps(report.as_dict(errors), ensure_ascii=False, indent=2))
         return
@@ -55,6 +86,8 @@ def eval_command(
 
 
 def eval_table(report) -> Table:
+    from rich.table import Table
+
     table = Table(
         title="Extraction against the gold file",
         title_justify="left",
@@ -85,6 +118,8 @@ def eval_table(report) -> Table:
 
 
 def relations_table(report) -> Table:
+    from rich.table import Table
+
     table = Table(title="Relations across articles", title_justify="left")
     for column in ("label", "found", "total", "hard found", "hard total"):
         table.add_column(column, justify="left" if column == "label" else "right")

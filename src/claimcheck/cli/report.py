@@ -4,39 +4,56 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claimcheck.cli.app import (
-    DEFAULT_LEDGER,
+    EXIT_CODES_HELP,
+    EXIT_UNREADABLE,
+    Messages,
     ModelOption,
+    QuietOption,
     RunOptions,
+    VerboseOption,
     app,
+    checked_output,
+    default_ledger,
     fail,
+    messages_for,
     read_sources,
     run_extraction,
     stderr_console,
+    user_errors,
 )
-from claimcheck.io.ledger import Ledger, LedgerError, load_ledger, results_to_ledger, write_atomic
-from claimcheck.model import Article
+
+if TYPE_CHECKING:
+    from claimcheck.io.ledger import Ledger
+    from claimcheck.model import Article
 
 
-def ledger_and_bodies(source: Path, articles_dir: Path | None, model: str | None) -> Ledger:
+def ledger_and_bodies(
+    source: Path, articles_dir: Path | None, model: str | None, messages: Messages
+) -> tuple[Ledger, bool]:
     """The ledger to report on, its articles carrying their text whenever it is known: from
-    the folder extracted (SOURCE a folder), or read from `--articles` beside a ledger file."""
+    the folder extracted (SOURCE a folder), or read from `--articles` beside a ledger file;
+    and whether every input could be read (exit status 3 otherwise, as for extract)."""
+    from claimcheck.io.ledger import LedgerError, load_ledger, results_to_ledger
+
     if source.is_dir():
-        read = read_sources([str(source)])
-        results, model_name = run_extraction(read.articles, RunOptions(model=model))
-        return results_to_ledger(results, model_name)
+        read = read_sources([str(source)], messages=messages)
+        results, model_name = run_extraction(read.articles, RunOptions(model=model), messages)
+        all_read = read.ok and len(results) == len(read.articles)
+        return results_to_ledger(results, model_name), all_read
     try:
         ledger = load_ledger(source)
     except LedgerError as error:
         raise fail(str(error)) from None
     if articles_dir is None:
-        return ledger
-    bodies = {article.id: article for article in read_sources([str(articles_dir)]).articles}
-    return replace(ledger, articles=with_bodies(ledger.articles, bodies))
+        return ledger, True
+    read = read_sources([str(articles_dir)], messages=messages)
+    bodies = {article.id: article for article in read.articles}
+    return replace(ledger, articles=with_bodies(ledger.articles, bodies)), read.ok
 
 
 def with_bodies(known: dict[str, Article], read: dict[str, Article]) -> dict[str, Article]:
@@ -58,17 +75,40 @@ def with_bodies(known: dict[str, Article], read: dict[str, Article]) -> dict[str
     return merged
 
 
-@app.command()
+@app.command(
+    help=f"""Write the findings as one HTML page that opens offline in any browser.
+
+The page shows an overview (articles, outlets, counts, what to look at first), every fact
+with a timeline of its values and the table of its claims (conflicts and revisions first;
+filters by verdict, kind, outlet, entity and text, kept in the address so a link shares
+them), and each article with its claims highlighted and linked to their facts.
+
+A ledger holds no article text: given only a ledger, the article view shows each claim's
+sentence; add `--articles DIR` (or give the folder itself) for the full text.
+
+\b
+Examples:
+  claimcheck report data/articles -o report.html
+  claimcheck report data/claims.yaml --articles data/articles -o report.html
+  claimcheck report foxes.claims.yaml -o - > page.html
+
+{EXIT_CODES_HELP}"""
+)
 def report(
     source: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
             help="An articles folder (extracted first; quick with the cache), or a ledger "
-            "written by `claimcheck extract`."
+            "written by `claimcheck extract` (default: the ledger the last extract here wrote).",
+            metavar="SOURCE",
+            show_default=False,
         ),
-    ] = DEFAULT_LEDGER,
+    ] = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the HTML page.")
+        Path,
+        typer.Option(
+            "--output", "-o", help="Where to write the HTML page (`-`: stdout).", metavar="FILE"
+        ),
     ] = Path("report.html"),
     articles_dir: Annotated[
         Path | None,
@@ -77,47 +117,49 @@ def report(
             "-a",
             help="With a ledger: the folder of its articles, for their full text in the "
             "article view.",
+            metavar="DIR",
         ),
     ] = None,
     charts: Annotated[
         int,
         typer.Option(
-            "--charts", min=0, help="Draw a timeline for this many facts (conflicts first)."
+            "--charts",
+            min=0,
+            help="Draw a timeline for this many facts (conflicts first).",
+            metavar="N",
         ),
     ] = 200,
-    title: Annotated[str, typer.Option("--title", help="The page's title.")] = (
+    title: Annotated[str, typer.Option("--title", help="The page's title.", metavar="TEXT")] = (
         "claimcheck report"
     ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output.")] = False,
     model: ModelOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
-    """Write the findings as one HTML page that opens offline in any browser.
-
-    The page shows an overview (articles, outlets, counts, what to look at first), every fact
-    with a timeline of its values and the table of its claims (conflicts and revisions first;
-    filters by verdict, kind, outlet, entity and text, kept in the address so a link shares
-    them), and each article with its claims highlighted and linked to their facts.
-
-    A ledger holds no article text: given only a ledger, the article view shows each claim's
-    sentence; add `--articles DIR` (or give the folder itself) for the full text.
-
-    Examples: `claimcheck report data/articles -o report.html`,
-    `claimcheck report data/claims.yaml --articles data/articles -o report.html`
-    """
     from claimcheck.api import compare
+    from claimcheck.io.ledger import write_atomic
     from claimcheck.report.html import ReportOptions, render_report
 
+    messages = messages_for(quiet, verbose)
+    if source is None:
+        source = default_ledger(messages)
     if not source.exists():
         raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
     if articles_dir is not None and not articles_dir.is_dir():
         raise fail(f"--articles {articles_dir}: not a folder")
-    if output.exists() and not force:
-        raise fail(f"{output} exists; add --force to overwrite it")
-    ledger = ledger_and_bodies(source, articles_dir, model)
+    inputs = [source] if articles_dir is None else [source, articles_dir]
+    target = None if str(output) == "-" else checked_output(output, inputs, force)
+    ledger, all_read = ledger_and_bodies(source, articles_dir, model, messages)
     comparison = compare(ledger)
     options = ReportOptions(title=title, charts=charts)
-    write_atomic(output, render_report(comparison, ledger.articles, ledger.claims, options))
-    stderr_console().print(
-        f"Wrote {len(comparison.facts)} facts from {len(ledger.articles)} articles to {output}",
-        soft_wrap=True,
-    )
+    page = render_report(comparison, ledger.articles, ledger.claims, options)
+    if target is None:
+        typer.echo(page, nl=False)
+    else:
+        with user_errors():
+            write_atomic(target, page)
+        facts, articles = len(comparison.facts), len(ledger.articles)
+        messages.info(f"Wrote {facts} facts from {articles} articles to {output}")
+    if not all_read:
+        raise typer.Exit(EXIT_UNREADABLE)

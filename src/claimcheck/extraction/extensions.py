@@ -6,6 +6,10 @@ and the order of the pipeline is the only coupling between them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from spacy.tokens import Doc
 
 from claimcheck.model import KINDS
@@ -25,6 +29,21 @@ def register_extensions() -> None:
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+@dataclass(frozen=True)
+class DocAnnotator:
+    """A pipeline component that stores what `find` makes of a Doc in one Doc extension.
+
+    Every claimcheck component has this shape (read the Doc, write one attribute), so the factories
+    only say which attribute and which function: the component itself is written once."""
+
+    attribute: str
+    find: Callable[[Doc], Any]
+
+    def __call__(self, doc: Doc) -> Doc:
+        setattr(doc._, self.attribute, self.find(doc))
+        return doc
 
 
 register_extensions()

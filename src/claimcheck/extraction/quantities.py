@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.quantities)
 from claimcheck.extraction.bare_counts import bare_count
 from claimcheck.extraction.doc_index import doc_index
+from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.extraction.numbers import (
     SCALE_WORDS,
     digits_value,
@@ -241,10 +242,10 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     return sorted(found, key=lambda quantity: quantity.start)
 
 
-@Language.factory("claimcheck_quantities", assigns=["doc._.quantities"])
-def make_quantities_component(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.quantities = find_quantities(doc)
-        return doc
-
-    return component
+@Language.factory(
+    "claimcheck_quantities",
+    requires=["doc._.money", "token.dep", "token.tag"],
+    assigns=["doc._.quantities"],
+)
+def make_quantities_component(nlp: Language, name: str) -> DocAnnotator:
+    return DocAnnotator("quantities", find_quantities)

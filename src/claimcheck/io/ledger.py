@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -128,20 +129,26 @@ def by_article_id(results: Sequence[ArticleResult]) -> list[ArticleResult]:
     return sorted(results, key=lambda result: result.article.id)
 
 
-def ledger_header(ordered: Sequence[ArticleResult], model: str) -> dict[str, Any]:
-    """Everything in the ledger but the claims."""
+def ledger_header(
+    ordered: Sequence[ArticleResult], model: str, sources: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Everything in the ledger but the claims. `sources` (the inputs it was extracted from) let
+    `extract` tell a re-run of the same folder from another folder's run that would clobber it."""
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": {"tool": "claimcheck", "version": __version__, "model": model},
+        "sources": list(sources),
         "articles": [article_record(result.article) for result in ordered],
     }
 
 
-def ledger_document(results: Sequence[ArticleResult], model: str) -> dict[str, Any]:
+def ledger_document(
+    results: Sequence[ArticleResult], model: str, sources: Sequence[str] = ()
+) -> dict[str, Any]:
     """The whole ledger as plain data, articles and claims sorted by id for stable diffs."""
     ordered = by_article_id(results)
     claims = [claim_record(claim) for result in ordered for claim in result.claims]
-    return ledger_header(ordered, model) | {"claims": claims}
+    return ledger_header(ordered, model, sources) | {"claims": claims}
 
 
 def dumps(document: dict[str, Any], fmt: LedgerFormat) -> str:
@@ -149,7 +156,8 @@ def dumps(document: dict[str, Any], fmt: LedgerFormat) -> str:
     if fmt == "json":
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
-        header = {key: document[key] for key in ("schema_version", "generator")}
+        keys = ("schema_version", "generator", "sources")
+        header = {key: document[key] for key in keys if key in document}
         lines = [json.dumps({"type": "ledger", **header}, ensure_ascii=False)]
         lines += [
             json.dumps({"type": "article", **a}, ensure_ascii=False) for a in document["articles"]
@@ -186,31 +194,62 @@ def with_ledger_yaml(result: ArticleResult) -> ArticleResult:
     return replace(result, ledger_yaml=claims_yaml(result.claims))
 
 
-def yaml_ledger(results: Sequence[ArticleResult], model: str) -> str:
+def yaml_ledger(results: Sequence[ArticleResult], model: str, sources: Sequence[str] = ()) -> str:
     """The YAML ledger from per-article fragments; byte-identical to dumping the whole document
     (tested), but a fragment made by a worker or read from the cache is not made again."""
     ordered = by_article_id(results)
-    header = ledger_header(ordered, model)
+    header = ledger_header(ordered, model, sources)
     if not any(result.claims for result in ordered):
         return yaml_dump(header | {"claims": []})
     fragments = (with_ledger_yaml(result).ledger_yaml for result in ordered)
     return yaml_dump(header) + "claims:\n" + "".join(fragments)
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Write through a temporary file in the same folder and rename it into place, so readers
-    only ever see the old file or the complete new one."""
+    only ever see the old file or the complete new one.
+
+    A symbolic link is written through (its target replaced, the link kept); the file gets the
+    mode the old one had, else what the user's umask allows (a temporary file is created private,
+    which made every ledger and report unreadable to colleagues on a shared drive)."""
+    if path.is_symlink():
+        path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(handle, "w", encoding=encoding, newline="\n") as stream:
             stream.write(text)
             stream.flush()
+            os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits a new `path` should get: the existing file's, else 0666 less umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """The process's umask. Linux reports it in /proc; elsewhere it can only be read by setting
+    it, which is restored at once."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_ledger(
@@ -219,16 +258,45 @@ def write_ledger(
     fmt: LedgerFormat = "yaml",
     model: str = "",
     stdout: TextIO | None = None,
+    sources: Sequence[str] = (),
 ) -> None:
-    """Write the ledger to a file (atomically) or to stdout for `-`."""
+    """Write the ledger to a file (atomically) or to stdout for `-`; `sources` are recorded in
+    its header (see `claimcheck.io.output.recorded_sources`)."""
     if fmt == "yaml":
-        text = yaml_ledger(results, model)
+        text = yaml_ledger(results, model, sources)
     else:
-        text = dumps(ledger_document(results, model), fmt)
+        text = dumps(ledger_document(results, model, sources), fmt)
     if destination == "-":
         (stdout or sys.stdout).write(text)
     else:
         write_atomic(Path(destination), text)
+
+
+def read_header(path: Path) -> dict[str, Any] | None:
+    """The header of the ledger at `path` (schema_version, generator, sources), without reading
+    its claims when it is YAML or JSONL; None when the file is not a claimcheck ledger."""
+    try:
+        fmt = format_for(path)
+        with path.open(encoding="utf-8") as stream:
+            if fmt == "jsonl":
+                header = json.loads(stream.readline())
+            elif fmt == "json":
+                header = json.load(stream)
+            else:
+                lines = []
+                for line in stream:
+                    if line.startswith(("claims:", "articles:")):
+                        break
+                    lines.append(line)
+                header = yaml.load("".join(lines), Loader=SafeLoader)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):
+        return None
+    if not isinstance(header, dict) or header.get("schema_version") is None:
+        return None
+    generator = header.get("generator")
+    if not isinstance(generator, dict) or generator.get("tool") != "claimcheck":
+        return None
+    return header
 
 
 def format_for(path: Path) -> LedgerFormat:

@@ -30,6 +30,7 @@ from claimcheck.extraction.dates.words import (
     DateWords,
     read_words,
 )
+from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.model import DateMention
 
 #: Words that may open a candidate but are not part of the expression ("in May", "on Tuesday").
@@ -214,10 +215,10 @@ def find_dates(doc: Doc) -> list[DateMention]:
     return mentions
 
 
-@Language.factory("claimcheck_dates", assigns=["doc._.dates"])
-def make_dates_component(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.dates = find_dates(doc)
-        return doc
-
-    return component
+@Language.factory(
+    "claimcheck_dates",
+    requires=["token.ent_type", "token.dep"],
+    assigns=["doc._.dates"],
+)
+def make_dates_component(nlp: Language, name: str) -> DocAnnotator:
+    return DocAnnotator("dates", find_dates)

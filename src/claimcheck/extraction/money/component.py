@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.money)
 from claimcheck.extraction.doc_index import doc_index
+from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.extraction.money.amounts import (
     Currency,
     Number,
@@ -323,10 +324,8 @@ def find_money(doc: Doc) -> list[Money]:
     return [to_money(doc, pieces, amount) for amount in distribute_scales(pieces, found)]
 
 
-@Language.factory("claimcheck_money", assigns=["doc._.money"])
-def make_money_component(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.money = find_money(doc)
-        return doc
-
-    return component
+@Language.factory(
+    "claimcheck_money", requires=["token.ent_type", "token.tag"], assigns=["doc._.money"]
+)
+def make_money_component(nlp: Language, name: str) -> DocAnnotator:
+    return DocAnnotator("money", find_money)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.attributions)
 from claimcheck.extraction.doc_index import doc_index
+from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.extraction.speech.speakers import (
     CONTENT_DEPS,
     SourceResolver,
@@ -101,10 +102,6 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     return found
 
 
-@Language.factory("claimcheck_attributions", assigns=["doc._.attributions"])
-def make_attributions_component(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.attributions = find_attributions(doc)
-        return doc
-
-    return component
+@Language.factory("claimcheck_attributions", requires=["token.dep"], assigns=["doc._.attributions"])
+def make_attributions_component(nlp: Language, name: str) -> DocAnnotator:
+    return DocAnnotator("attributions", find_attributions)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.quotes)
 from claimcheck.extraction.doc_index import doc_index
+from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.extraction.speech.quote_marks import MarkedSpan, paragraphs
 from claimcheck.extraction.speech.speakers import (
     SourceResolver,
@@ -307,10 +308,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
     return quotes
 
 
-@Language.factory("claimcheck_quotes", assigns=["doc._.quotes"])
-def make_quotes_component(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc)
-        return doc
-
-    return component
+@Language.factory(
+    "claimcheck_quotes", requires=["token.dep", "token.tag"], assigns=["doc._.quotes"]
+)
+def make_quotes_component(nlp: Language, name: str) -> DocAnnotator:
+    return DocAnnotator("quotes", find_quotes)
