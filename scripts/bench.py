@@ -12,6 +12,12 @@ than 5 s is repeated in fresh processes (the fastest counts).
     python scripts/bench.py [--words 200000] [--sizes 1000 10000 100000] [--ray] [--no-eval]
     python scripts/bench.py --only compare [--seeds seeds.pickle] [--sizes 1000 10000 100000]
     python scripts/bench.py --only eval     # the accuracy section alone (a few minutes)
+    python scripts/bench.py --only report
+
+The report part writes the HTML report of 1,000 articles and 10,000 claims (claims made by
+scripts/make_claims.py from the demo ledger, article bodies built around their sentences with
+paragraphs of scripts/make_corpus.py's sources) and opens it in headless Chromium: its size,
+the time to its load event, and how long a filter click and a page turn take.
 
 `--only compare` extracts the corpus once (1 worker) for the seed claims and runs the compare
 sizes alone; with `--seeds FILE` the seed claims are read from FILE when it exists (else written
@@ -31,6 +37,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -53,6 +60,9 @@ TARGET_RERUN = 20.0
 TARGET_COMPARE_SECONDS = 60.0
 TARGET_COMPARE_MB = 2048.0
 TARGET_EXPONENT = 1.2
+TARGET_REPORT_MB = 20.0
+TARGET_REPORT_LOAD_SECONDS = 3.0
+REPORT_ARTICLES, REPORT_CLAIMS = 1_000, 10_000
 #: A compare run stopped here counts as this long (a lower bound) and ends the size series.
 COMPARE_TIMEOUT = 300
 #: A compare shorter than this is repeated (up to `COMPARE_REPEATS` runs, each in a fresh process
@@ -348,6 +358,159 @@ def run_eval(model: str | None) -> None:
         print_eval_report(name, json.loads(output.stdout))
 
 
+def split_articles(claims: list, articles: dict, target: int) -> tuple[list, dict]:
+    """Claims re-homed so that there are `target` articles: the articles with the most claims
+    are cut in two (the second half a new article of the same outlet and date)."""
+    claims_of: dict[str, list] = {name: [] for name in articles}
+    for claim in claims:
+        claims_of[claim.article].append(claim)
+    number = 0
+    while len(claims_of) < target:
+        largest = max(claims_of, key=lambda name: (len(claims_of[name]), name))
+        if len(claims_of[largest]) < 2:
+            break
+        twin = f"{largest}-part{number}"
+        number += 1
+        half = len(claims_of[largest]) // 2
+        moved = [
+            replace(c, id=c.id.replace(largest, twin, 1), article=twin)
+            for c in claims_of[largest][half:]
+        ]
+        claims_of[largest] = claims_of[largest][:half]
+        claims_of[twin] = moved
+        articles[twin] = replace(articles[largest], id=twin)
+    return [c for name in sorted(claims_of) for c in claims_of[name]], articles
+
+
+def with_bodies(claims: list, articles: dict, filler: list[str]) -> tuple[list, dict]:
+    """Each article given a body: its claims' sentences in order, between paragraphs of real
+    text, ~800 words in all, and each claim's offsets moved to where its sentence now stands."""
+    by_article: dict[str, list] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article, []).append(claim)
+    placed, bodies = [], {}
+    for index, (name, members) in enumerate(sorted(by_article.items())):
+        parts: list[str] = []
+        length = 0
+        where: dict[tuple[int, str], int] = {}
+        for claim in sorted(members, key=lambda c: (c.sentence_start, c.item.start)):
+            key = (claim.sentence_start, claim.sentence)
+            if key not in where:
+                paragraph = filler[(index * 7 + len(where)) % len(filler)]
+                parts.append(paragraph + " ")
+                length += len(paragraph) + 1
+                where[key] = length
+                parts.append(claim.sentence + "\n\n")
+                length += len(claim.sentence) + 2
+            shift = where[key] - claim.sentence_start
+            item = replace(claim.item, start=claim.item.start + shift, end=claim.item.end + shift)
+            placed.append(
+                replace(
+                    claim,
+                    item=item,
+                    sentence_start=where[key],
+                    sentence_end=where[key] + len(claim.sentence),
+                )
+            )
+        bodies[name] = "".join(parts)
+    return placed, {name: replace(a, body=bodies.get(name, "")) for name, a in articles.items()}
+
+
+def report_corpus() -> tuple[list, dict]:
+    from make_corpus import source_paragraphs
+
+    from claimcheck.io.ledger import load_ledger
+
+    seeds = load_ledger(ROOT / "data" / "claims.yaml").claims
+    claims, articles = make_claims(seeds, REPORT_CLAIMS)
+    claims, articles = split_articles(claims, dict(articles), REPORT_ARTICLES)
+    filler = [paragraph for article in source_paragraphs() for paragraph in article]
+    return with_bodies(claims, articles, filler)
+
+
+def browser_timings(report: Path) -> dict | None:
+    """Load the report in headless Chromium: time to the load event, then a filter click and
+    a page turn; None when Chromium or Playwright is missing."""
+    import shutil
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        executable = None
+    if executable is None:
+        print("  (no chromium or playwright: load time not measured)")
+        return None
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
+    flags += ["--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=flags)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        devtools = page.context.new_cdp_session(page)
+        devtools.send("Performance.enable")
+        start = time.perf_counter()
+        page.goto(report.as_uri(), wait_until="load", timeout=120_000)
+        wall = time.perf_counter() - start
+        load = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd / 1000")
+        # CPU seconds of the page's renderer: what the load costs, whatever else runs here.
+        metrics = devtools.send("Performance.getMetrics")["metrics"]
+        cpu = next(m["value"] for m in metrics if m["name"] == "ProcessTime")
+        filter_ms = page.evaluate(
+            """() => { const t = performance.now();
+                document.querySelector('input[name=verdict][value=conflict]').click();
+                document.body.offsetHeight; return performance.now() - t; }"""
+        )
+        page_ms = page.evaluate(
+            """() => { const t = performance.now();
+                document.querySelector('[data-page=next]').click();
+                document.body.offsetHeight; return performance.now() - t; }"""
+        )
+        browser.close()
+    return {"load": load, "wall": wall, "cpu": cpu, "filter_ms": filter_ms, "page_ms": page_ms}
+
+
+def run_report(work: Path) -> dict:
+    """The HTML report of 1,000 articles and 10,000 claims: render time, size, load time."""
+    from claimcheck.api import compare
+    from claimcheck.io.ledger import Ledger
+    from claimcheck.report.html import render_report
+
+    claims, articles = report_corpus()
+    print(f"\nReport ({len(articles):,} articles, {len(claims):,} claims)")
+    ledger = Ledger(articles=articles, claims=claims)
+    comparison, compare_wall, _ = timed(lambda: compare(ledger))
+    page, render_wall, _ = timed(lambda: render_report(comparison, articles, claims))
+    path = work / "report.html"
+    path.write_text(page, encoding="utf-8")
+    size = path.stat().st_size / 2**20
+    print(
+        f"  compare {compare_wall:.1f} s, {len(comparison.facts):,} facts; report rendered in"
+        f" {render_wall:.1f} s, {size:.1f} MB"
+    )
+    figures = {"mb": size, "load": None}
+    timings = browser_timings(path)
+    if timings:
+        print(
+            f"  Chromium: load event at {timings['load']:.2f} s ({timings['wall']:.2f} s wall, "
+            f"{timings['cpu']:.2f} s renderer CPU), "
+            f"filter click {timings['filter_ms']:.0f} ms, page turn {timings['page_ms']:.0f} ms"
+        )
+        figures["load"] = timings["load"]
+    return figures
+
+
+def report_summary(figures: dict) -> list[tuple[str, str, bool | None]]:
+    load = figures["load"]
+    return [
+        ("report of 1,000 articles < 20 MB", f"{figures['mb']:.1f} MB", figures["mb"] < 20),
+        (
+            "report opens in Chromium < 3 s",
+            "n/a" if load is None else f"{load:.2f} s",
+            None if load is None else load < TARGET_REPORT_LOAD_SECONDS,
+        ),
+    ]
+
+
 def verdict(met: bool | None) -> str:
     return "n/a" if met is None else "met" if met else "NOT MET"
 
@@ -360,7 +523,7 @@ def main() -> None:
     parser.add_argument("--ray", action="store_true", help="also time the Ray engine")
     parser.add_argument("--no-eval", action="store_true")
     parser.add_argument(
-        "--only", choices=["compare", "eval"], help="run only this part of the bench"
+        "--only", choices=["compare", "eval", "report"], help="run only this part of the bench"
     )
     parser.add_argument(
         "--seeds", type=Path, help="with --only compare: seed claims pickle to reuse or write"
@@ -378,6 +541,10 @@ def main() -> None:
     if args.only == "eval":
         print("Accuracy (claimcheck eval)")
         run_eval(args.model)
+        return
+    if args.only == "report":
+        with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
+            print_summary(report_summary(run_report(Path(tmp))))
         return
 
     model = args.model
@@ -454,6 +621,7 @@ def main() -> None:
         exponent = growth_exponent(rows)
         if exponent is not None:
             print(f"  growth exponent (log-log fit): {exponent:.2f}")
+        report_figures = run_report(work)
 
     if not args.no_eval:
         print("\nAccuracy (claimcheck eval)")
@@ -478,6 +646,7 @@ def main() -> None:
             same_two and same_warm,
         ),
         *compare_summary(rows),
+        *report_summary(report_figures),
     ]
     print_summary(summary)
 

@@ -16,11 +16,20 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claim_factory import article, claim, money
+from claim_factory import article, claim, money, quantity
 from claimcheck.cli.app import app
 from claimcheck.comparison.facts import group_facts
-from claimcheck.model import Comparison, Pair
-from claimcheck.report.html import render_report, text_segments
+from claimcheck.model import Comparison, Frame, Pair
+from claimcheck.report.charts import compact_svg, timeline_spec
+from claimcheck.report.html import (
+    ROWS_SHOWN,
+    ReportOptions,
+    claim_row,
+    render_report,
+    sentence_parts,
+    shown_rows,
+    text_segments,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 LEDGER = ROOT / "data" / "claims.yaml"
@@ -87,6 +96,64 @@ def test_a_figure_inside_a_quote_keeps_its_own_mark() -> None:
     assert marked["$3 million"].claim == inner and marked["$3 million"].fact == "fact-1"
     assert marked["we paid "].claim == outer and marked["we paid "].first
     assert not marked[" last year"].first  # the outer claim's anchor is set once
+
+
+def test_a_fact_table_shows_every_value_first_and_folds_the_reprints() -> None:
+    """A figure reprinted by many outlets must not push the other value out of view."""
+    articles = {f"copy{i}": article(f"copy{i}", f"Outlet {i}", "2021-03-01") for i in range(30)}
+    sentence = "The agency counted 400 arrivals at the border."
+    copies = [
+        claim(f"copy{i}", quantity("400 arrivals", 400, "arrivals"), sentence) for i in range(29)
+    ]
+    other = claim(
+        "copy29", quantity("900 arrivals", 900, "arrivals"), sentence.replace("400", "900")
+    )
+    rows = [claim_row(c, "2021-03", articles) for c in [*copies, other]]
+    shown, folded = shown_rows(rows)
+    assert len(shown) == ROWS_SHOWN and len(shown) + len(folded) == 30
+    assert {row.value for row in shown} == {"400 arrivals", "900 arrivals"}
+    assert shown[0].claim.article == "copy0" and shown[-1].value == "900 arrivals"  # order kept
+
+
+def test_a_long_sentence_is_cut_around_its_figure_in_whole_words() -> None:
+    words = " ".join(f"word{i}" for i in range(60))
+    sentence = f"{words} paid $9 million to {words}."
+    before, figure, after = sentence_parts(claim("x", money("$9 million", 9e6), sentence), 50)
+    assert figure == "$9 million"
+    assert before.startswith("… word") and before.endswith(" paid ") and len(before) <= 52
+    assert after.startswith(" to word") and after.endswith(" …") and len(after) <= 52
+
+
+def revision_fact():
+    """One outlet's count of 120, then a later article raising it to 180."""
+    sentences = ("Rescuers counted 120 deaths by Monday.", "The toll was raised to 180 deaths.")
+    first = claim("early", quantity("120 deaths", 120, "deaths"), sentences[0], entities=("quake",))
+    later = claim("late", quantity("180 deaths", 180, "deaths"), sentences[1], entities=("quake",))
+    first = replace(first, frame=Frame(measure="deaths", subject=("quake",), as_of="2023-02-06"))
+    later = replace(later, frame=Frame(measure="deaths", subject=("quake",), as_of="2023-02-09"))
+    articles = {
+        "early": article("early", "Morning Post", "2023-02-06"),
+        "late": article("late", "Evening Star", "2023-02-09"),
+    }
+    pair = Pair("p1", "revision", 90.0, "quantity", first, later, "120 then 180", ("quake",))
+    return group_facts([pair], articles)[0], articles
+
+
+def test_a_revision_is_drawn_as_a_step_at_the_times_the_figures_applied() -> None:
+    fact, articles = revision_fact()
+    spec = timeline_spec(fact, articles)
+    marks = [layer["mark"] for layer in spec["layer"]]
+    steps = [m for m in marks if m.get("type") == "line"]
+    assert steps and steps[0]["interpolate"] == "step-after"
+    values = spec["data"]["values"]
+    assert [(v["when"], v["value"]) for v in values] == [("2023-02-06", 120), ("2023-02-09", 180)]
+
+
+def test_chart_coordinates_are_rounded_but_text_is_not() -> None:
+    svg = '<path transform="translate(458.13265737281984,51.6)"/><text x="1.23456">3.14159</text>'
+    assert (
+        compact_svg(svg) == '<path transform="translate(458.1,51.6)"/><text x="1.2">3.14159</text>'
+    )
 
 
 def test_report_command_writes_the_page_and_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -208,3 +275,88 @@ def test_a_hostile_article_renders_as_text(page, tmp_path: Path) -> None:
     page.locator("#article-hostile h3").hover()
     assert page.evaluate("window.pwned") is None
     assert page.problems == []
+
+
+def many_facts(count: int):
+    """`count` conflicts, each one amount paid to one town stated differently by two outlets."""
+    articles = {
+        "east": replace(article("east", "East Gazette", "2022-05-01"), body=""),
+        "west": replace(article("west", "West Tribune", "2022-05-02"), body=""),
+    }
+    pairs = []
+    for number in range(count):
+        town = f"town{number}"
+        low = claim("east", money("$2 million", 2e6), f"The state paid $2 million to {town}.")
+        high = claim("west", money("$3 million", 3e6), f"The state paid $3 million to {town}.")
+        low = replace(low, id=f"east:money:{number}", entities=(town,))
+        high = replace(high, id=f"west:money:{number}", entities=(town,))
+        pairs.append(Pair(f"p{number}", "conflict", 90.0, "money", low, high, "2M vs 3M", (town,)))
+    comparison = Comparison(tuple(pairs), tuple(group_facts(pairs, articles)))
+    claims = [claim for pair in pairs for claim in (pair.a, pair.b)]
+    return comparison, articles, claims
+
+
+@pytest.fixture(scope="module")
+def paged_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    comparison, articles, claims = many_facts(45)
+    output = tmp_path_factory.mktemp("paged") / "report.html"
+    page = render_report(comparison, articles, claims, ReportOptions(charts=0, page_size=20))
+    output.write_text(page, encoding="utf-8")
+    return output
+
+
+def test_a_large_report_is_paginated_and_the_hash_keeps_the_page(page, paged_report: Path) -> None:
+    page.goto(paged_report.as_uri())
+    assert page.locator(".fact:visible").count() == 20
+    assert "1–20 of 45" in page.locator("#status").inner_text()
+    page.get_by_role("button", name="Next").click()
+    assert "21–40 of 45" in page.locator("#status").inner_text()
+    assert "page=2" in page.url
+    other = page.context.new_page()
+    other.goto(page.url)
+    assert other.locator(".fact:visible").first.get_attribute("id") == (
+        page.locator(".fact:visible").first.get_attribute("id")
+    )
+    assert page.problems == []
+
+
+def test_keyboard_alone_filters_the_facts(page, demo_report: Path) -> None:
+    page.goto(demo_report.as_uri())
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # the first verdict button, "All"
+    assert page.evaluate("document.activeElement.name") == "verdict"
+    page.keyboard.press("ArrowRight")  # radio buttons move with the arrow keys: conflicts
+    assert "verdict=conflict" in page.url
+    verdicts = page.locator(".fact:visible").evaluate_all("els => els.map(e => e.dataset.verdict)")
+    assert verdicts and set(verdicts) == {"conflict"}
+
+
+def test_filtering_does_not_move_the_controls_or_the_list(page, demo_report: Path) -> None:
+    page.goto(demo_report.as_uri() + "#facts")
+    where = (
+        "['#filters', '#fact-list'].map(s => document.querySelector(s).getBoundingClientRect().top)"
+    )
+    before = page.evaluate(where)
+    page.get_by_label("Agreements").check()
+    page.get_by_label("Conflicts").check()
+    assert page.evaluate(where) == before
+
+
+def test_readable_at_a_phones_width(browser, demo_report: Path) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(demo_report.as_uri())
+    # Nothing wider than the screen except inside the tables' own scrolling boxes.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    assert phone.locator(".fact").first.is_visible()
+    assert float(phone.evaluate("getComputedStyle(document.body).fontSize")[:-2]) >= 14
+    context.close()
+
+
+def test_the_print_stylesheet_leaves_out_the_controls(page, demo_report: Path) -> None:
+    page.goto(demo_report.as_uri())
+    page.emulate_media(media="print")
+    assert not page.locator("#filters").is_visible()
+    assert not page.locator(".pager").is_visible()
+    assert page.locator(".fact").first.is_visible()

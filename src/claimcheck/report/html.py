@@ -30,6 +30,17 @@ PAGE_SIZE = 20
 DEFAULT_CHARTS = 200
 #: Facts listed under "Look at these first".
 FIRST_LOOK = 6
+#: Claims in a fact's table before "Show the other N claims": one per distinct value and date
+#: first, so a conflict's values all show; the rest are folded (not laid out until opened).
+ROWS_SHOWN = 8
+#: Characters of a claim's sentence kept on each side of its figure in a fact's table; the
+#: article view has the whole text.
+SENTENCE_CONTEXT = 100
+#: Pair explanations listed under a fact's "Why", conflicts first; a fact of a thousand
+#: reprints has thousands of pairs and their count says the rest.
+EXPLANATIONS_SHOWN = 12
+#: Subject names in a fact's title; the filter still matches every name.
+TITLE_NAMES = 4
 VERDICT_LABELS = {"conflict": "Conflicts", "revision": "Revisions", "agree": "Agreements"}
 
 
@@ -71,10 +82,12 @@ class FactView:
     title: str
     summary: str
     rows: tuple[ClaimRow, ...]
+    more_rows: tuple[ClaimRow, ...]  # folded under "Show the other N claims"
     outlets: tuple[str, ...]
     chart: Image | None
     chart_note: str
     explanations: tuple[str, ...]
+    unexplained: int  # distinct explanations left out of the list
     slip: bool
 
 
@@ -100,15 +113,36 @@ def outlet_of(article: Article | None, fallback: str) -> str:
     return (article.outlet if article else None) or fallback
 
 
-def sentence_parts(claim: Claim) -> tuple[str, str, str]:
-    """The claim's sentence cut around its figure, for highlighting; the whole sentence as
-    `before` when the offsets do not fall inside it (a ledger edited by hand)."""
+def sentence_parts(claim: Claim, context: int = SENTENCE_CONTEXT) -> tuple[str, str, str]:
+    """The claim's sentence cut around its figure, for highlighting, with at most `context`
+    characters (whole words) on each side; the sentence as `before` when the offsets do not
+    fall inside it (a ledger edited by hand)."""
     start = claim.item.start - claim.sentence_start
     end = claim.item.end - claim.sentence_start
     sentence = claim.sentence
     if 0 <= start <= end <= len(sentence) and sentence[start:end] == claim.item.text:
-        return sentence[:start], sentence[start:end], sentence[end:]
-    return sentence, "", ""
+        return (
+            head_cut(sentence[:start], context),
+            sentence[start:end],
+            tail_cut(sentence[end:], context),
+        )
+    return tail_cut(sentence, 2 * context), "", ""
+
+
+def tail_cut(text: str, limit: int) -> str:
+    """`text`'s first words up to `limit` characters, "…" marking the cut."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit] + " …"
+
+
+def head_cut(text: str, limit: int) -> str:
+    """`text`'s last words up to `limit` characters, "…" marking the cut."""
+    if len(text) <= limit:
+        return text
+    cut = text.find(" ", len(text) - limit)
+    return "… " + text[cut + 1 if cut >= 0 else len(text) - limit :]
 
 
 def claim_row(claim: Claim, as_of: str | None, articles: Mapping[str, Article]) -> ClaimRow:
@@ -126,8 +160,10 @@ def claim_row(claim: Claim, as_of: str | None, articles: Mapping[str, Article]) 
     )
 
 
-def fact_title(fact: Fact) -> str:
-    subject = " / ".join(fact.subject)
+def fact_title(fact: Fact, names: int = TITLE_NAMES) -> str:
+    subject = " / ".join(fact.subject[:names])
+    if len(fact.subject) > names:
+        subject += f" and {len(fact.subject) - names} more"
     what = fact.measure or fact.kind
     return f"{what}: {subject}" if subject else what
 
@@ -140,6 +176,26 @@ def fact_summary(rows: Sequence[ClaimRow]) -> str:
             values.append(row.value)
     text = " → ".join(value if len(value) < 60 else value[:57] + "..." for value in values[:6])
     return text + (" → ..." if len(values) > 6 else "")
+
+
+def shown_rows(
+    rows: Sequence[ClaimRow], limit: int = ROWS_SHOWN
+) -> tuple[tuple[ClaimRow, ...], tuple[ClaimRow, ...]]:
+    """The rows a fact's table shows and those it folds, both in as-of order: the first row of
+    each distinct (as-of, value) comes first, so a conflict's or revision's values are all in
+    view even when a wire story was reprinted a thousand times."""
+    seen: set[tuple[str | None, str]] = set()
+    firsts = []
+    for index, row in enumerate(rows):
+        if (row.as_of, row.value) not in seen:
+            seen.add((row.as_of, row.value))
+            firsts.append(index)
+    chosen = set(firsts[:limit])
+    chosen.update(
+        itertools.islice((i for i in range(len(rows)) if i not in chosen), limit - len(chosen))
+    )
+    shown = tuple(row for index, row in enumerate(rows) if index in chosen)
+    return shown, tuple(row for index, row in enumerate(rows) if index not in chosen)
 
 
 def fact_view(
@@ -158,15 +214,21 @@ def fact_view(
             note = f"No chart: only the first {chart_budget} facts get one (--charts)."
         elif chart is None:
             note = "No chart: fewer than two claims have a value and a date to place."
+    shown, folded = shown_rows(rows)
+    rank = {verdict: index for index, verdict in enumerate(VERDICTS)}
+    ranked = sorted(fact.pairs, key=lambda pair: rank.get(pair.verdict, len(rank)))
+    explanations = tuple(dict.fromkeys(pair.explanation for pair in ranked))
     return FactView(
         fact=fact,
         title=fact_title(fact),
         summary=fact_summary(rows),
-        rows=rows,
+        rows=shown,
+        more_rows=folded,
         outlets=tuple(sorted({row.outlet for row in rows})),
         chart=chart,
         chart_note=note,
-        explanations=tuple(dict.fromkeys(pair.explanation for pair in fact.pairs)),
+        explanations=explanations[:EXPLANATIONS_SHOWN],
+        unexplained=max(0, len(explanations) - EXPLANATIONS_SHOWN),
         slip=any(pair.slip for pair in fact.pairs),
     )
 
