@@ -4,6 +4,7 @@ far bounds, dates paired only on one event. Texts written for these tests."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from claim_factory import article, claim, date, quantity
@@ -234,3 +235,63 @@ def test_each_step_a_later_article_tells_revises_the_first_value(nlp: Language) 
     assert ("revision", "1", "zero") in verdicts
     (level,) = [c for c in claims if c.item.text == "Level 3"]
     assert level.frame.as_of == "2031-12-24" and level.frame.subject == ()
+
+
+def test_a_facts_history_follows_when_each_figure_applied_not_publication_order() -> None:
+    """A later article that gives the April figure stands before an earlier article's May one."""
+    from dataclasses import replace
+
+    april = tally("late", 30, "Rescuers in Harbor counted 30 people dead in April.")
+    april = replace(april, frame=replace(april.frame, as_of="2024-04-20", cues=("then",)))
+    may = tally("early", 55, "Rescuers in Harbor counted 55 people dead after the fire.")
+    comparison = build_comparison(compare([may, april], ARTICLES), ARTICLES)
+    (fact,) = comparison.facts
+    assert [c.item.value for c in fact.claims] == [30, 55]
+    assert fact.as_of == ("2024-04-20", "2024-05-01")
+    assert fact.verdict == "revision"
+
+
+def test_an_abbreviated_scale_meets_the_word(nlp: Language) -> None:
+    claims, articles = ledger(
+        nlp,
+        {
+            "wire": ("2031-02-03", "The state pledged $12bn for the new Kessel dam."),
+            "paper": ("2031-02-04", "The state has pledged $12 billion for the Kessel dam."),
+        },
+    )
+    assert ("agree", "$12 billion", "$12bn") in pairs_between(
+        claims, articles, "$12bn", "$12 billion"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "cue"),
+    [
+        ("The toll, then 12, has since risen sharply.", "12", "then"),
+        ("Officials raised the previous tally of 55 dead.", "55 dead", "previous"),
+        ("The death toll now stands at 212 people.", "212 people", "now"),
+        ("The storm has killed 48 people so far.", "48 people", "so far"),
+        ("The plan was cut from 9,000 jobs to 1,200 jobs.", "9,000 jobs", "from"),
+        ("The plan was cut from 9,000 jobs to 1,200 jobs.", "1,200 jobs", "cut"),
+    ],
+)
+def test_time_words_and_change_verbs_are_recorded_as_cues(
+    nlp: Language, text: str, figure: str, cue: str
+) -> None:
+    claims, _ = ledger(nlp, {"x": ("2031-05-10", text)})
+    (found,) = [c for c in claims if c.item.text == figure]
+    assert cue in found.frame.cues
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The plant will add 1,200 jobs.", "1,200 jobs"),
+        ("The plant will hire 300 workers.", "300 workers"),
+        ("The firm announced 250 new hires.", "250 new hires"),
+    ],
+)
+def test_jobs_workers_and_hires_are_one_measure(nlp: Language, text: str, figure: str) -> None:
+    claims, _ = ledger(nlp, {"x": ("2031-05-10", text)})
+    (found,) = [c for c in claims if c.item.text == figure]
+    assert found.frame.measure == "jobs"
