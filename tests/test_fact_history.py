@@ -295,3 +295,32 @@ def test_jobs_workers_and_hires_are_one_measure(nlp: Language, text: str, figure
     claims, _ = ledger(nlp, {"x": ("2031-05-10", text)})
     (found,) = [c for c in claims if c.item.text == figure]
     assert found.frame.measure == "jobs"
+
+
+def test_a_total_dated_by_as_of_is_revised_by_a_later_total_since_release(
+    nlp: Language,
+) -> None:
+    """ "a total of X as of <date>" is dated by its own phrase (not the figure before it in the
+    sentence), and a later "Y since its release" is the same running total, revised."""
+    claims, articles = ledger(
+        nlp,
+        {
+            "week1": (
+                "2031-03-05",
+                "Harbor Lights took $20.1 million over the weekend and a total of $52.4 million "
+                "as of March 3, according to the studio.",
+            ),
+            "week3": (
+                "2031-03-20",
+                "Harbor Lights has taken $96.8 million since its release March 1, according "
+                "to the studio.",
+            ),
+        },
+    )
+    frames = {c.item.text: c.frame for c in claims if c.kind == "money"}
+    assert frames["$52.4 million"].as_of == "2031-03-03"
+    assert frames["$52.4 million"].measure == "total"
+    assert frames["$20.1 million"].as_of is None  # the date is the other figure's
+    assert ("revision", "$52.4 million", "$96.8 million") in pairs_between(
+        claims, articles, "$52.4 million", "$96.8 million"
+    )

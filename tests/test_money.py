@@ -247,3 +247,15 @@ def test_a_long_token_is_cut_in_linear_time() -> None:
 
     assert cut_token("x" * 200_000) == [(0, "x" * 200_000)]
     assert needs_cut("US$5bn") and needs_cut("30Billion") and not needs_cut("1,000.5")
+
+
+def test_a_slipped_sign_takes_the_currency_of_its_sentence(nlp: Language) -> None:
+    """A sign the model reads as a currency sign that no table knows (a "#" typed for "$") is
+    read with the one currency of the other amounts in its sentence, and left out without."""
+    found = money_in(nlp, "The film took $12.5 million on Friday and a total of #40.2 million.")
+    assert [(m.text, m.value, m.currency) for m in found] == [
+        ("$12.5 million", 12.5e6, "USD"),
+        ("#40.2 million", 40.2e6, "USD"),
+    ]
+    alone = money_in(nlp, "The film has taken a total of #40.2 million so far.")
+    assert all(m.currency for m in alone)  # never an amount without a currency

@@ -155,6 +155,8 @@ def basis_of(before: list[str], after: list[str]) -> str | None:
             return SUM_WORDS[word]
     if following[:2] in (["in", "total"], ["in", "all"]):
         return "total"
+    if following[:1] == ["since"]:  # "$186.5 million since its release": summed from a start
+        return "total"
     return None
 
 

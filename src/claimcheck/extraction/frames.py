@@ -171,6 +171,9 @@ def money_measure(root: Token) -> str | None:
     subject or object ("increased its donation to $350 million"), else the verb itself."""
     if root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
         return canonical(root.head) or root.head.lemma_.lower()
+    owner = noun_of(root)
+    if owner is not None:  # "a total of $108.5 million"
+        return canonical(owner) or owner.lemma_.lower()
     verb = clause_head(root)
     if verb.lemma_.lower() in CHANGE_VERBS or verb.lemma_.lower() == "be":
         others = [
@@ -187,6 +190,16 @@ def money_measure(root: Token) -> str | None:
     if verb.pos_ in ("VERB", "AUX"):
         return canonical(verb) or verb.lemma_.lower()
     return None
+
+
+def noun_of(root: Token) -> Token | None:
+    """The noun a figure is the value of through "of" ("a total of $108.5 million", "a toll of
+    55"), or None."""
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "of":
+        return None
+    noun = preposition.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i < preposition.i else None
 
 
 def range_anchor(root: Token) -> tuple[Token, bool | None]:
@@ -237,8 +250,11 @@ def attached_date(root: Token, dates: Sequence[DateMention], doc: Doc) -> str | 
     """The value of a date in the figure's own clause ("$108.5 million as of Dec. 29"), when the
     text dates the figure; None otherwise."""
     head = clause_head(root)
-    tokens = {t.i for t in head.subtree} if head.pos_ in ("VERB", "AUX") else set()
+    tokens = {t.i for t in clause_tokens(head, root)} if head.pos_ in ("VERB", "AUX") else set()
     tokens |= {t.i for t in root.subtree}
+    owner = noun_of(root)
+    if owner is not None:  # "a total of $108.5 million as of Dec. 29"
+        tokens |= {t.i for t in owner.subtree}
     if head.dep_ == "ccomp":  # "In the December 23 announcement, NASA advised that ..."
         for child in head.head.children:
             if child.dep_ in ("prep", "npadvmod") and child.i < head.i:
@@ -256,6 +272,15 @@ def attached_date(root: Token, dates: Sequence[DateMention], doc: Doc) -> str | 
         if not PERIOD_START.intersection(path):
             return date.value
     return None
+
+
+def clause_tokens(head: Token, root: Token) -> list[Token]:
+    """The tokens of the figure's clause, without the conjuncts that hold none of it: in
+    "raked in $44.7 million and a total of $108.5 million as of Dec. 29" the date belongs to
+    the second figure's phrase only."""
+    others = [c for c in head.children if c.dep_ == "conj" and root not in c.subtree]
+    skipped = {t.i for c in others for t in c.subtree}
+    return [t for t in head.subtree if t.i not in skipped]
 
 
 def table_row(claim: Claim, doc: Doc) -> str | None:

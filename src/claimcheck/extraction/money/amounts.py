@@ -65,6 +65,19 @@ class Currency:
     national: bool = False  # a nationality or prefix fixed the code
 
 
+#: The code of an amount whose sign the tagger reads as a currency sign but no table knows
+#: ("#108.5 million", a slipped key): the amounts of its sentence say which currency it is.
+UNREAD_SIGN = ""
+
+
+def unread_sign(piece: Piece) -> bool:
+    """A one-character token the model reads as a currency sign inside a money entity, that is
+    no known sign ("a total of #108.5 million")."""
+    token = piece.token
+    whole = piece.text == token.text and len(piece.text) == 1 and not piece.text.isalnum()
+    return whole and token.tag_ == "$" and token.ent_type_ == "MONEY" and piece.text not in SYMBOLS
+
+
 def may_start_amount(piece: Piece) -> bool:
     """Whether an amount can start at `piece`: a cheap test that spares the full grammar the
     great majority of pieces, which are ordinary words. It accepts everything `read_currency` or
@@ -76,6 +89,7 @@ def may_start_amount(piece: Piece) -> bool:
         or is_digits(text)
         or code_of(text) is not None
         or million_code_of(text) is not None
+        or unread_sign(piece)
     )
 
 
@@ -220,6 +234,8 @@ def read_currency(pieces: list[Piece], index: int) -> Currency | None:
         return Currency(DOLLAR_PREFIXES[piece.lower], index + 2, None, national=True)
     if piece.text in SYMBOLS:
         return Currency(SYMBOLS[piece.text], index + 1, None)
+    if unread_sign(piece):
+        return Currency(UNREAD_SIGN, index + 1, None)
     if code := code_of(piece.text):
         after = at(pieces, index + 2)
         dotted = following is not None and following.text == "." and after is not None

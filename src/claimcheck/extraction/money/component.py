@@ -18,6 +18,7 @@ from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.mon
 from claimcheck.extraction.doc_index import doc_index
 from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.extraction.money.amounts import (
+    UNREAD_SIGN,
     Currency,
     Number,
     at,
@@ -320,8 +321,29 @@ def find_money(doc: Doc) -> list[Money]:
         if is_plausible(pieces, amount):
             found.append(amount)
         index = amount.end
-    found = with_bare_numbers(pieces, found)
+    found = with_signs_read(pieces, with_bare_numbers(pieces, found))
     return [to_money(doc, pieces, amount) for amount in distribute_scales(pieces, found)]
+
+
+def with_signs_read(pieces: list[Piece], amounts: list[Amount]) -> list[Amount]:
+    """Amounts written with a sign no table knows take the one currency of the other amounts in
+    their sentence ("raked in $44.7 million and a total of #108.5 million"); with none, or
+    several, to go by, they are left out."""
+    index = doc_index(pieces[0].doc) if pieces else None
+    kept = []
+    for amount in amounts:
+        if amount.code != UNREAD_SIGN:
+            kept.append(amount)
+            continue
+        sentence = index.sentence_of(pieces[amount.start].i)  # type: ignore[union-attr]
+        codes = {
+            other.code
+            for other in amounts
+            if other.code != UNREAD_SIGN and sentence.start <= pieces[other.start].i < sentence.end
+        }
+        if len(codes) == 1:
+            kept.append(replace(amount, code=codes.pop()))
+    return kept
 
 
 @Language.factory(
