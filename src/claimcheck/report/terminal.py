@@ -42,7 +42,7 @@ MAX_PAIRS = 3
 MAX_SUBJECTS = 4
 INDENT = 2
 
-__all__ = ["claim_value", "print_report"]  # claim_value: the HTML report reads values here
+__all__ = ["print_report"]
 
 
 def subject_text(subject: Sequence[str]) -> str:
