@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.model import Article, Claim, Fact, Pair
-from claimcheck.report.fields import claim_origin, claim_value, one_line, qualified_value
+from claimcheck.report.fields import claim_origin, one_line, qualified_value
 from claimcheck.report.selection import (
     VERDICT_NOUNS,
     VERDICT_PLURALS,
