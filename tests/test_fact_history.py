@@ -172,3 +172,65 @@ def test_a_shared_year_alone_does_not_pair_two_dates() -> None:
         ),
     ]
     assert compare(claims, ARTICLES) == []
+
+
+def test_a_point_on_a_scale_set_by_a_change_verb_is_a_rating(nlp: Language) -> None:
+    claims, _ = ledger(
+        nlp,
+        {
+            "x": (
+                "2031-08-12",
+                "Forecasters upgraded the storm to Category 3 on Tuesday. The crew of Apollo 11 "
+                "visited the centre, and Section 230 was debated.",
+            )
+        },
+    )
+    quantities = {c.item.text: c for c in claims if c.kind == "quantity"}
+    assert set(quantities) == {"Category 3"}  # a number that only names a thing stays out
+    category = quantities["Category 3"]
+    assert category.item.value == 3 and category.frame.measure == "rating"
+    assert "upgrade" in category.frame.cues
+
+
+def test_a_number_word_a_change_verb_sets_is_a_value_other_number_words_are_not(
+    nlp: Language,
+) -> None:
+    claims, _ = ledger(
+        nlp,
+        {
+            "x": (
+                "2031-08-12",
+                "The hazard rating was lowered to zero on the Palermo scale. Eight theatres "
+                "showed the film.",
+            )
+        },
+    )
+    quantities = {c.item.text: c for c in claims if c.kind == "quantity"}
+    assert set(quantities) == {"zero"}
+    assert quantities["zero"].item.value == 0 and quantities["zero"].frame.measure == "rating"
+
+
+def test_each_step_a_later_article_tells_revises_the_first_value(nlp: Language) -> None:
+    """One article may tell two steps of a history (raised, then cut): each supersedes the
+    first report's value, and the later value's date ("Dec. 24") is its as-of time."""
+    claims, articles = ledger(
+        nlp,
+        {
+            "first": (
+                "2031-12-20",
+                "Astronomers said the comet's hazard rating was initially 1 out of 10 on the "
+                "Palermo scale.",
+            ),
+            "later": (
+                "2031-12-29",
+                "The comet's hazard rating was raised to Level 3 Dec. 24, making it the most "
+                "watched object in Orion. The hazard rating has since been corrected downward "
+                "to zero on the Palermo scale.",
+            ),
+        },
+    )
+    verdicts = {(p.verdict, p.a.item.text, p.b.item.text) for p in compare(claims, articles)}
+    assert ("revision", "1", "Level 3") in verdicts
+    assert ("revision", "1", "zero") in verdicts
+    (level,) = [c for c in claims if c.item.text == "Level 3"]
+    assert level.frame.as_of == "2031-12-24" and level.frame.subject == ()

@@ -97,6 +97,12 @@ def test_facts_are_ranked_conflict_slip_revision_agreement(facts):
     assert order == ["p-conflict", "p-slip", "p-revision", "p-agree"]
 
 
+def test_the_comparison_ranks_facts_as_every_view_shows_them(facts):
+    """One ranking: the facts `group_facts` returns (the HTML report and the API read them in
+    that order) are already in the order compare's report shows, a slip after a conflict."""
+    assert [fact.pairs[0].id for fact in facts] == [fact.pairs[0].id for fact in ranked(facts)]
+
+
 @pytest.mark.parametrize(
     ("word", "kind"), [("Money", "money"), ("quotes", "quote"), ("QUANTITIES", "quantity")]
 )

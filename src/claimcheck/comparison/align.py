@@ -40,6 +40,7 @@ from claimcheck.comparison.verdicts import (
     same_person,
     speaker_of,
 )
+from claimcheck.lang.en.measures import CHANGE_VERBS
 from claimcheck.model import Article, Claim, DateMention, Pair, Quote
 from claimcheck.names import fold
 
@@ -344,9 +345,11 @@ def different_subjects(a: Claim, b: Claim, clusters: Mapping[str, int]) -> bool:
 
 def unsourced_entities(claim: Claim, clusters: Mapping[str, int]) -> set[int]:
     """For a figure whose frame names no subject, what its sentence names besides the source it
-    credits ("According to Sri Lanka's agency, it was hit with 30,957 dead" is about Sri Lanka)."""
+    credits ("According to Sri Lanka's agency, it was hit with 30,957 dead" is about Sri Lanka)
+    and besides the figure itself."""
     source = fold(claim.source or "")
-    return {clusters.get(e, e) for e in claim.entities if e not in source}  # type: ignore[misc]
+    figure = fold(claim.item.text)  # "Level 4": the figure does not name its own subject
+    return {clusters.get(e, e) for e in claim.entities if e not in source and e not in figure}  # type: ignore[misc]
 
 
 def one_per_sentence_pair(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -401,11 +404,19 @@ def best_per_article(candidates: Sequence[Candidate], margin: float) -> list[Can
         and (
             c.judgement.compatible
             or (
-                changed[c.a.id, c.b.article][1] == figure_value(c.b)
-                and changed[c.b.id, c.a.article][1] == figure_value(c.a)
+                (changed[c.a.id, c.b.article][1] == figure_value(c.b) or new_value(c, c.b))
+                and (changed[c.b.id, c.a.article][1] == figure_value(c.a) or new_value(c, c.a))
             )
         )
     ]
+
+
+def new_value(candidate: Candidate, claim: Claim) -> bool:
+    """Whether a revision's claim is a value its text says something was changed to ("upgraded
+    to Level 4", "then corrected to zero"): one article may tell several steps of a history,
+    and each supersedes the earlier figure."""
+    cues = claim.frame.cues if claim.frame is not None else ()
+    return candidate.judgement.verdict == "revision" and bool(CHANGE_VERBS.intersection(cues))
 
 
 def figure_value(claim: Claim) -> float:

@@ -19,6 +19,7 @@ from itertools import pairwise
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimcheck.comparison.verdicts import FOLD_CACHE, CompareConfig, folded, known_measure
+from claimcheck.lang.en.measures import PARTLESS_MEASURES
 from claimcheck.model import Attribution, Claim, DateMention, Money, Quantity, Quote, Verdict
 from claimcheck.names import TITLE_WORDS, fold
 
@@ -316,7 +317,8 @@ def different_facts(
     if verdict == "conflict" and ctx_a.described != ctx_b.described:
         return "the figures describe different things"
     if isinstance(a.item, Quantity) and isinstance(b.item, Quantity):
-        reason = different_quantities(a.item, b.item, verdict)
+        whole = measured and known_measure(a.frame) in PARTLESS_MEASURES
+        reason = different_quantities(a.item, b.item, "agree" if whole else verdict)
         if reason:
             return reason
     if not measured and ctx_a.actors - ctx_b.named and ctx_b.actors - ctx_a.named:

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from claimcheck.lang.en.measures import EARLIER_CUES
-from claimcheck.model import VERDICTS, Article, Claim, Comparison, Fact, Pair
+from claimcheck.model import Article, Claim, Comparison, Fact, Pair
 
 
 def as_of(claim: Claim, articles: Mapping[str, Article]) -> str | None:
@@ -59,8 +59,8 @@ def history_order(claim: Claim, when: str | None) -> tuple[str, int, str, str]:
 
 
 def group_facts(pairs: Sequence[Pair], articles: Mapping[str, Article]) -> list[Fact]:
-    """Facts formed by `pairs`, conflicts first, then revisions, then agreements; each pair
-    inside a fact carries the fact's id."""
+    """Facts formed by `pairs`, in `fact_rank` order; each pair inside a fact carries the
+    fact's id."""
     facts = []
     for members in connected_claims(pairs):
         ids = {claim.id for claim in members}
@@ -84,11 +84,26 @@ def group_facts(pairs: Sequence[Pair], articles: Mapping[str, Article]) -> list[
     return sorted(facts, key=fact_rank)
 
 
-def fact_rank(fact: Fact) -> tuple[int, int, int, str]:
-    """How much a reader should look, most first: conflicts (possible slips among them), then
-    revisions, then agreements; larger facts first within each."""
-    slips = any(pair.slip for pair in fact.pairs)
-    return (VERDICTS.index(fact.verdict), 0 if slips else 1, -len(fact.claims), fact.id)
+def attention(fact: Fact) -> int:
+    """0 a conflict between outlets, 1 only conflicts that look like slips, 2 a revision,
+    3 agreement: the order in which a fact-checker should read. A possible slip is a conflict,
+    but one a reader settles at a glance ($40 million vs $40 billion), so it follows the
+    conflicts that need reading."""
+    conflicts = [pair for pair in fact.pairs if pair.verdict == "conflict"]
+    if any(not pair.slip for pair in conflicts):
+        return 0
+    if conflicts:
+        return 1
+    return 2 if any(pair.verdict == "revision" for pair in fact.pairs) else 3
+
+
+def fact_rank(fact: Fact) -> tuple[int, int, float, str]:
+    """The one order of facts, for every view (compare's report and exports, the HTML report):
+    attention first; then facts stated by more articles, then surer alignments; the id last so
+    that the same input always gives the same order."""
+    articles = len({claim.article for claim in fact.claims})
+    best = max((pair.score for pair in fact.pairs), default=0.0)
+    return (attention(fact), -articles, -best, fact.id)
 
 
 def build_comparison(pairs: Sequence[Pair], articles: Mapping[str, Article]) -> Comparison:

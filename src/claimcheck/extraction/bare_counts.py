@@ -153,10 +153,13 @@ def measure_noun(verb: Token) -> str | None:
 
 
 def noun_phrase(noun: Token) -> str:
-    """A unit noun with the compound nouns and adjectives right before it ("death toll")."""
+    """A unit noun with the compound nouns and adjectives right before it ("death toll"); a
+    participle there says how the figure was obtained ("the assessed risk", "the estimated
+    toll"), not what it counts, and is left out."""
     start = noun.i
     while start > 0 and noun.doc[start - 1].dep_ in ("compound", "amod"):
-        if noun.doc[start - 1].head.i != noun.i:
+        modifier = noun.doc[start - 1]
+        if modifier.head.i != noun.i or modifier.tag_ == "VBN":
             break
         start -= 1
     return noun.doc[start : noun.i + 1].text

@@ -145,10 +145,25 @@ def clause_measure(root: Token) -> str | None:
 
 
 def rating_scale(root: Token) -> bool:
-    """Whether the figure is a score on a scale: "2 out of 10"."""
+    """Whether the figure is a score on a scale: "2 out of 10", a point named by a noun and its
+    number ("Level 4"), or a value its clause places on a scale ("corrected to zero on the
+    Torino scale")."""
     after = root.doc[root.i + 1 : root.i + 4]
     words = [t.lower_ for t in after]
-    return words[:2] == ["out", "of"] and len(after) == 3 and after[2].like_num
+    if words[:2] == ["out", "of"] and len(after) == 3 and after[2].like_num:
+        return True
+    if root.pos_ in ("NOUN", "PROPN") and any(
+        child.dep_ == "nummod" and child.i == root.i + 1 for child in root.children
+    ):
+        return True
+    verb = clause_head(root)
+    places = (child for child in verb.children if child.dep_ == "prep" and child is not root)
+    return any(
+        canonical(noun) == "rating"
+        for prep in places
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+    )
 
 
 def money_measure(root: Token) -> str | None:
@@ -234,7 +249,8 @@ def attached_date(root: Token, dates: Sequence[DateMention], doc: Doc) -> str | 
         span = doc.char_span(date.start, date.end, alignment_mode="expand")
         if span is None or not len(span) or span.root.i not in tokens:
             continue
-        if span.root.dep_ in NAMING_DEPS and span.root.head.pos_ == "PROPN":
+        on_figure = span.root.head.i == root.i  # "upgraded to Level 4 Dec. 24"
+        if span.root.dep_ in NAMING_DEPS and span.root.head.pos_ == "PROPN" and not on_figure:
             continue
         path = [t.lower_ for t in span.root.ancestors if t.i in tokens and t.i != head.i]
         if not PERIOD_START.intersection(path):
@@ -311,13 +327,32 @@ def subject_names(root: Token, claim: Claim) -> tuple[str, ...]:
     subject = clause_subject(head, anchor) if head.pos_ in ("VERB", "AUX") else None
     if subject is not None:
         parts.append(subject)
-    clause = [t for t in head.subtree if not object_of_figure(t, root)]
+    clause = [
+        t
+        for t in head.subtree
+        if not object_of_figure(t, root)
+        and not aside(t, head)
+        and not claim.item.start <= t.idx < claim.item.end  # a figure is not its own subject
+    ]
     for tokens in ([t for part in parts for t in part.subtree], clause):
         words = set(fold(" ".join(t.text for t in tokens)).split())
         found = tuple(e for e in claim.entities if set(e.split()) <= words)
         if found:
             return found
     return ()
+
+
+def aside(token: Token, head: Token) -> bool:
+    """Whether a token lies in a participle clause that follows the figure's clause and tells
+    its result ("upgraded to Level 4, giving it the highest score ever for a near-Earth
+    asteroid"): the names there are the result's, not what the figure is about. A clause
+    with a conjunction ("as the islands in the Indian Ocean are checked") still tells where."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.i == head.i:
+            return False
+        if ancestor.dep_ == "advcl" and ancestor.head.i == head.i:
+            return ancestor.tag_ == "VBG" and not any(c.dep_ == "mark" for c in ancestor.children)
+    return False
 
 
 def object_of_figure(token: Token, root: Token) -> bool:

@@ -14,18 +14,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.quantities)
-from claimcheck.extraction.bare_counts import bare_count
+from claimcheck.extraction.bare_counts import bare_count, unit_of_role
 from claimcheck.extraction.doc_index import doc_index
 from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.extraction.numbers import (
     GROUPING_SPACES,
     SCALE_WORDS,
+    SMALL_NUMBERS,
     digits_value,
     is_digits,
     is_group,
     qualifier_before,
 )
 from claimcheck.extraction.tables import table_cells
+from claimcheck.lang.en.measures import CHANGE_VERBS
 from claimcheck.model import Quantity
 
 #: Words that make a number a percentage ("5 percent", "5%", "5 per cent", "5 pct").
@@ -238,9 +240,12 @@ def quantity_at(doc: Doc, token: Token) -> Quantity | None:
         noun = counted_noun(doc, end)
         if noun is not None and (noun.lower_ in TIME_WORDS or noun.lower_ in MONTHS):
             return None
+        point = scale_point(token) if noun is None else None
         if noun is not None:
             unit = unit_of(doc, end, noun)
             span = doc[number_start(doc, token) : noun.i + 1]
+        elif point is not None:
+            start_char, unit, span = point.idx, point.lower_, doc[point.i : end]
         else:
             count = bare_count(doc, end)
             if count is None:
@@ -257,6 +262,42 @@ def quantity_at(doc: Doc, token: Token) -> Quantity | None:
         unit=unit,
         qualifier=qualifier_before(doc, start_char),
     )
+
+
+def set_by_change(token: Token) -> bool:
+    """Whether `token` is the new value a change verb sets: the object of its "to" ("upgraded
+    to Level 4", "corrected downward to zero", "raised to Category 5")."""
+    preposition = token.head
+    return (
+        token.dep_ == "pobj"
+        and preposition.lower_ == "to"
+        and preposition.head.lemma_.lower() in CHANGE_VERBS
+    )
+
+
+def scale_point(number: Token) -> Token | None:
+    """The noun of a point on a scale ("Level 4", "Category 5") when a change verb sets it:
+    the number names a value there, where "Apollo 11" or "Section 230" only name a thing."""
+    noun = number.head
+    names = number.dep_ == "nummod" and noun.i == number.i - 1 and noun.pos_ in ("NOUN", "PROPN")
+    return noun if names and set_by_change(noun) else None
+
+
+def word_values(doc: Doc) -> list[Quantity]:
+    """Numbers written as words that a change verb sets as a new value ("the rating was
+    corrected to zero"): a figure a later one supersedes, whatever way it is written. Other
+    number words ("eight theatres") stay out, as the gold format's quantities are in digits."""
+    found = []
+    for token in doc:
+        if token.lower_ not in SMALL_NUMBERS or not set_by_change(token):
+            continue
+        unit = unit_of_role(token)
+        if unit:
+            end = token.idx + len(token.text)
+            found.append(
+                Quantity(token.text, token.idx, end, float(SMALL_NUMBERS[token.lower_]), unit)
+            )
+    return found
 
 
 def table_quantities(text: str) -> tuple[list[Quantity], list[tuple[int, int]]]:
@@ -284,6 +325,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         ):
             found.append(quantity)
             covered_until = quantity.end
+    found.extend(word_values(doc))
     return sorted(found, key=lambda quantity: quantity.start)
 
 

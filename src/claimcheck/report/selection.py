@@ -2,9 +2,10 @@
 
 A reader checks facts, not pairs: the report and the export of values show facts, the export of
 pairs shows pairs in the order of their facts. Facts are ranked by how much a reader should
-look at them (`attention`): a conflict between outlets first, then a conflict that looks like a
-typing slip, then a revised figure, then agreements. Every view (terminal, CSV, JSON) takes its
-order from here, so the first rows of an export are the first entries of the report.
+look at them (`comparison.facts.fact_rank`): a conflict between outlets first, then a conflict
+that looks like a typing slip, then a revised figure, then agreements. Every view (terminal,
+CSV, JSON) takes its order from here, so the first rows of an export are the first entries of
+the report.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from claimcheck.comparison.facts import as_of, group_facts
+from claimcheck.comparison.facts import as_of, attention, fact_rank, group_facts
 from claimcheck.model import (
     CLAIM_KINDS,
     VERDICTS,
@@ -77,26 +78,12 @@ class Selection:
         )
 
 
-def attention(fact: Fact) -> int:
-    """0 a conflict between outlets, 1 only conflicts that look like slips, 2 a revision,
-    3 agreement: the order in which a fact-checker should read."""
-    conflicts = [pair for pair in fact.pairs if pair.verdict == "conflict"]
-    if any(not pair.slip for pair in conflicts):
-        return 0
-    if conflicts:
-        return 1
-    return 2 if any(pair.verdict == "revision" for pair in fact.pairs) else 3
-
-
 def fact_articles(fact: Fact) -> set[str]:
     return {claim.article for claim in fact.claims}
 
 
-def rank_key(fact: Fact) -> tuple[int, int, float, str]:
-    """Attention first; then facts stated by more articles, then surer alignments; the id
-    last so that the same input always gives the same order."""
-    best = max((pair.score for pair in fact.pairs), default=0.0)
-    return (attention(fact), -len(fact_articles(fact)), -best, fact.id)
+#: The order of facts in every view: the one ranking `comparison.facts` defines.
+rank_key = fact_rank
 
 
 def every_fact(comparison: Comparison, articles: Mapping[str, Article]) -> list[Fact]:

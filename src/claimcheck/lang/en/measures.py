@@ -24,7 +24,7 @@ MEASURE_WORDS: dict[str, frozenset[str]] = {
     "gross": frozenset({"gross", "box office", "earning", "revenue", "sale"}),
     "odds": frozenset({"chance", "odds", "probability", "risk"}),
     "cost": frozenset({"cost", "price"}),
-    "rating": frozenset({"rating", "score", "rank", "grade"}),
+    "rating": frozenset({"rating", "score", "rank", "grade", "scale"}),
 }
 #: Lemma or phrase -> canonical measure.
 MEASURE_OF: dict[str, str] = {
@@ -35,6 +35,9 @@ MEASURE_OF: dict[str, str] = {
 #: days are a revision, the later superseding the earlier. Other measures (a fixed sum, a count
 #: of countries) conflict when they differ, whenever each outlet wrote.
 RUNNING_MEASURES = frozenset({"deaths", "missing", "injured", "gross", "odds", "rating"})
+#: Measures that have no parts: a score on a scale, the odds of an event. The words around
+#: their unit ("hazard rating", "score") name the scale, not a part of what is counted.
+PARTLESS_MEASURES = frozenset({"rating", "odds"})
 #: Row labels of a table that sum the rows above them: such a row is the whole, not a part.
 TOTAL_ROWS = frozenset({"total", "totals", "all", "overall", "grand total", "sum"})
 #: Nouns that count people without saying what happened to them: the measure is read from
