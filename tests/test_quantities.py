@@ -152,6 +152,32 @@ def test_counts_named_by_their_clause_not_a_noun_after_them(
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Eleven countries sent doctors.", [("Eleven countries", 11, "countries")]),
+        ("A dozen planes landed.", [("A dozen planes", 12, "planes")]),
+        ("Two dozen trucks followed.", [("Two dozen trucks", 24, "trucks")]),
+        ("Two thousand families fled the valley.", [("Two thousand families", 2000, "families")]),
+        ("Twenty-five miners were rescued.", [("Twenty-five miners", 25, "miners")]),
+        # News writes one to nine in words in ordinary prose: no figure there.
+        ("Three officials said the talks failed.", []),
+        # A duration in words is no count, as "45 days" in digits is not.
+        ("He spent fifteen years in prison.", []),
+    ],
+)
+def test_counts_written_in_words(
+    nlp: Language, sentence: str, expected: list[tuple[str, float, str]]
+) -> None:
+    found = [(q.text, q.value, q.unit) for q in quantities_in(nlp, sentence)]
+    assert found == expected
+
+
+def test_a_count_in_words_keeps_its_hedge(nlp: Language) -> None:
+    (quantity,) = quantities_in(nlp, "Nearly two million people voted on Sunday.")
+    assert (quantity.value, quantity.qualifier) == (2_000_000, "nearly")
+
+
 def test_a_count_keeps_its_hedge(nlp: Language) -> None:
     (quantity,) = quantities_in(nlp, "At least 21 died when the bridge collapsed.")
     assert (quantity.text, quantity.value, quantity.qualifier) == ("21", 21, "at least")
