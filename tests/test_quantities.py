@@ -286,3 +286,5 @@ def test_a_count_that_a_copula_describes_takes_the_description(nlp: Language) ->
     sentence = "Rescuers said 55 died and 20 were missing."
     found = [(q.text, q.unit) for q in quantities_in(nlp, sentence)]
     assert found == [("55", "died"), ("20", "missing")]
+    linking = "Officials said 14 remain missing."
+    assert [(q.text, q.unit) for q in quantities_in(nlp, linking)] == [("14", "missing")]

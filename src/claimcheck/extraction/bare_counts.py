@@ -123,10 +123,9 @@ def ends_range(number: Token) -> bool:
 
 
 def state_of(verb: Token) -> str | None:
-    """What a copula says its subject became ("20 were missing", "12 are injured"): the
-    adjective or participle it takes as complement."""
-    if verb.lemma_.lower() != "be":
-        return None
+    """What a linking verb says its subject is or became ("20 were missing", "12 are injured",
+    "14 remain missing", "3 became ill"): the adjective or participle it takes as complement
+    (an `acomp` marks the verb as linking, whatever the verb)."""
     state = next((c for c in verb.children if c.dep_ == "acomp" and c.tag_ in STATE_TAGS), None)
     return state.lower_ if state is not None else None
 
