@@ -126,6 +126,22 @@ def test_wrong_currency_is_a_wrong_value() -> None:
     assert scores["money"].value_accuracy == 0.0
 
 
+def test_a_count_in_words_is_outside_the_gold_quantities_unless_listed() -> None:
+    # The gold format's quantities are numbers in digits: "Eleven countries" unlisted is no
+    # false positive, a listed one is matched, an unlisted "11 countries" is a false positive.
+    gold = Gold(
+        articles={"a": {"quantities": [{"text": "a dozen planes", "value": 12}]}}, relations=[]
+    )
+    items = (
+        Quantity("Eleven countries", 0, 16, 11.0, "countries"),
+        Quantity("a dozen planes", 20, 34, 12.0, "planes"),
+        Quantity("11 countries", 40, 52, 11.0, "countries"),
+    )
+    scores = score_extraction([result("a", *items)], gold)["quantities"]
+    assert (scores.predicted, scores.matched, scores.gold) == (2, 1, 1)
+    assert [fp["text"] for fp in scores.false_positives] == ["11 countries"]
+
+
 def claim(article: str, sentence: str) -> Claim:
     item = Money("$1", 0, 2, 1.0, "USD")
     return Claim(f"{article}:x", article, "money", item, sentence, 0, len(sentence))

@@ -37,7 +37,7 @@ def bare_count(doc: Doc, end: int) -> tuple[int, str] | None:
     """For the number that ends before `doc[end]` and counts no noun after it: the index after the
     count's text and its unit, or None when the number is no count."""
     last = doc[end - 1]
-    if last.ent_type_ in NON_COUNT_ENTITIES or is_ratio_base(doc, end):
+    if is_non_count_entity(last) or is_ratio_base(doc, end):
         return None
     if end < len(doc) and doc[end].tag_ == "POS":
         return None  # "200's film": a possessor, a year or a name
@@ -51,6 +51,20 @@ def bare_count(doc: Doc, end: int) -> tuple[int, str] | None:
         return None  # "page 12", "Level 4": a number that names, not counts
     unit = unit_of_role(role, first_of_range=role is not last)
     return (end, unit) if unit else None
+
+
+def is_non_count_entity(number: Token) -> bool:
+    """The model tagged the number as part of a date, time or name. Its tag is believed only when
+    the entity is one phrase in the parse: "40 overnight" tagged TIME in "rose to 40 overnight" is
+    two words the parse does not join (the number hangs on "to", the adverb on the verb), so the
+    number is still a count; "5 p.m." or "Boeing 747" are one phrase and stay no count."""
+    if number.ent_type_ not in NON_COUNT_ENTITIES:
+        return False
+    entity = next((ent for ent in number.doc.ents if ent.start <= number.i < ent.end), None)
+    if entity is None:
+        return True
+    roots = [t for t in entity if not entity.start <= t.head.i < entity.end or t.head.i == t.i]
+    return len(roots) <= 1
 
 
 def is_ratio_base(doc: Doc, end: int) -> bool:
@@ -109,10 +123,9 @@ def ends_range(number: Token) -> bool:
 
 
 def state_of(verb: Token) -> str | None:
-    """What a copula says its subject became ("20 were missing", "12 are injured"): the
-    adjective or participle it takes as complement."""
-    if verb.lemma_.lower() != "be":
-        return None
+    """What a linking verb says its subject is or became ("20 were missing", "12 are injured",
+    "14 remain missing", "3 became ill"): the adjective or participle it takes as complement
+    (an `acomp` marks the verb as linking, whatever the verb)."""
     state = next((c for c in verb.children if c.dep_ == "acomp" and c.tag_ in STATE_TAGS), None)
     return state.lower_ if state is not None else None
 

@@ -25,6 +25,7 @@ from claimcheck.extraction.numbers import (
     is_digits,
     is_group,
     qualifier_before,
+    words_value,
 )
 from claimcheck.extraction.tables import table_cells
 from claimcheck.lang.en.measures import CHANGE_VERBS
@@ -300,6 +301,90 @@ def word_values(doc: Doc) -> list[Quantity]:
     return found
 
 
+#: Number words that count in dozens or scale a number ("a dozen", "two thousand").
+COUNTING_WORDS: dict[str, float] = {"dozen": 12.0, "hundred": 100.0, **SCALE_WORDS}
+#: News style (AP, Reuters) writes one to nine in words and 10 and above in figures: a smaller
+#: number word is ordinary prose ("two officials said"), a larger one or a scaled one ("Eleven
+#: countries", "a dozen planes", "two thousand families") is a figure written out.
+WORD_FIGURE_MIN = 10
+
+
+def word_count_run(number: Token) -> list[Token]:
+    """The number words of the phrase `number` heads: its own and the words that compound or
+    quantify it ("Two" of "Two thousand", "A" of "A dozen", "Twenty" of "Twenty-five")."""
+    words = {"a", "an", "and", "-"}
+    run = [number]
+    for child in reversed(list(number.lefts)):
+        if child.dep_ not in ("compound", "quantmod", "nummod", "punct"):
+            break
+        lower = child.lower_
+        if lower not in words and lower not in SMALL_NUMBERS and lower not in COUNTING_WORDS:
+            break
+        if child.i != run[0].i - 1:
+            break
+        run.insert(0, child)
+    for child in number.rights:  # "two dozen" parsed with "dozen" hanging on "two"
+        if child.i != run[-1].i + 1 or child.lower_ not in COUNTING_WORDS:
+            break
+        run.append(child)
+    return run
+
+
+def run_value(run: list[Token]) -> float | None:
+    """The value of a number-word run; "dozen" multiplies what stands before it (or one)."""
+    words = [token.lower_ for token in run]
+    if words[-1] == "dozen":
+        before = [w for w in words[:-1] if w not in ("a", "an")]
+        base = words_value(before) if before else 1.0
+        return None if base is None else base * 12
+    return words_value(words)
+
+
+def word_count_at(doc: Doc, number: Token) -> Quantity | None:
+    """A count written in words: a number word that modifies the noun after it, large enough
+    that news would otherwise write it in figures (`WORD_FIGURE_MIN`) or scaled."""
+    lower = number.lower_
+    if lower not in SMALL_NUMBERS and lower not in COUNTING_WORDS:
+        return None
+    noun = number.head
+    counts_noun = number.dep_ == "nummod" or (  # "dozen" may parse as a compound of the noun
+        number.dep_ == "compound" and lower in COUNTING_WORDS
+    )
+    if not counts_noun or noun.i <= number.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.lower_ in TIME_WORDS or noun.lower_ in MONTHS or number.ent_type_ in ("DATE", "TIME"):
+        return None  # "fifteen years", a duration or a date
+    run = word_count_run(number)
+    value = run_value(run)
+    scaled = any(token.lower_ in COUNTING_WORDS for token in run)
+    if value is None or (value < WORD_FIGURE_MIN and not scaled):
+        return None
+    between = doc[run[-1].i + 1 : noun.i]
+    if any(token.pos_ not in MODIFIER_POS or token.text == "," for token in between):
+        return None
+    start, end = run[0].idx, noun.idx + len(noun.text)
+    return Quantity(
+        text=doc_index(doc).text[start:end],
+        start=start,
+        end=end,
+        value=value,
+        unit=unit_of(doc, run[-1].i + 1, noun),
+        qualifier=qualifier_before(doc, start),
+    )
+
+
+def word_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """Every count written in words outside the character ranges `taken` (money, figures)."""
+    found = []
+    for token in doc:
+        quantity = word_count_at(doc, token)
+        if quantity is not None and not any(
+            start < quantity.end and quantity.start < end for start, end in taken
+        ):
+            found.append(quantity)
+    return found
+
+
 def table_quantities(text: str) -> tuple[list[Quantity], list[tuple[int, int]]]:
     """The figures of the tables in `text` (each cell counts what its column heading names),
     and the character ranges the tables take."""
@@ -326,6 +411,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             found.append(quantity)
             covered_until = quantity.end
     found.extend(word_values(doc))
+    taken = [*money, *tables, *((q.start, q.end) for q in found)]
+    found.extend(word_counts(doc, taken))
     return sorted(found, key=lambda quantity: quantity.start)
 
 

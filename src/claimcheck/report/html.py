@@ -19,7 +19,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from claimcheck.model import CLAIM_KINDS, VERDICTS, Article, Claim, Comparison, Fact, Pair
-from claimcheck.report.terminal import claim_value
+from claimcheck.report.fields import claim_value
 
 if TYPE_CHECKING:
     from claimcheck.report.charts import Image

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.model import Article, Claim, Fact, Pair
-from claimcheck.report.fields import claim_origin, claim_value, one_line, qualified_value
+from claimcheck.report.fields import claim_origin, one_line, qualified_value
 from claimcheck.report.selection import (
     VERDICT_NOUNS,
     VERDICT_PLURALS,
@@ -42,7 +42,7 @@ MAX_PAIRS = 3
 MAX_SUBJECTS = 4
 INDENT = 2
 
-__all__ = ["claim_value", "print_report"]  # claim_value: the HTML report reads values here
+__all__ = ["print_report"]
 
 
 def subject_text(subject: Sequence[str]) -> str:
