@@ -311,3 +311,17 @@ def test_a_large_vocabulary_finds_spellings_by_sorted_neighbourhood():
     assert clusters["qaddafi"] == clusters["gaddafi"]
     assert clusters["iran"] != clusters["iraq"]
     assert clusters == entity_clusters(names, CompareConfig())
+
+
+def test_the_api_takes_its_thresholds_from_the_config_it_is_given():
+    """Issue 11.7: one documented config object that the API accepts: a stricter bar keeps
+    the surer pairs of the demo."""
+    from claimcheck import api
+
+    ledger = load_ledger(DEMO_LEDGER)
+    default = api.compare(ledger)
+    bars = ("min_score", "speech_min_score", "date_conflict_min_score", "revision_min_score")
+    strict = api.compare(ledger, CompareConfig(**dict.fromkeys(bars, 70.0)))
+    assert len(default.pairs) == 6
+    assert 0 < len(strict.pairs) < len(default.pairs)
+    assert all(pair.score >= 70.0 for pair in strict.pairs)
