@@ -324,3 +324,22 @@ def test_a_total_dated_by_as_of_is_revised_by_a_later_total_since_release(
     assert ("revision", "$52.4 million", "$96.8 million") in pairs_between(
         claims, articles, "$52.4 million", "$96.8 million"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "as_of"),
+    [
+        ("Last year's figure of 3,100 jobs was cut in half.", "3,100 jobs", "2030"),
+        ("The toll, 12 in March, has since risen.", "12", "2031-03"),
+        ("The plant employed 900 workers last year.", "900 workers", "2030"),
+        ("The storm has killed 48 people so far.", "48 people", None),
+    ],
+)
+def test_the_as_of_time_is_the_date_the_text_gives_the_figure(
+    nlp: Language, text: str, figure: str, as_of: str | None
+) -> None:
+    """ "last year's figure of", "12 in March": the time the figure applied; without one, the
+    frame has none and the publication date stands in (`facts.as_of`)."""
+    claims, _ = ledger(nlp, {"x": ("2031-05-10", text)})
+    (found,) = [c for c in claims if c.item.text == figure]
+    assert found.frame.as_of == as_of
