@@ -312,6 +312,9 @@ def format_for(path: Path) -> LedgerFormat:
 def loads(text: str, fmt: LedgerFormat) -> dict[str, Any]:
     if fmt == "jsonl":
         records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        for number, record in enumerate(records, 1):
+            if not isinstance(record, dict):
+                raise LedgerError(f"record {number} is not a JSON object (one per line)")
         header = next((r for r in records if r.get("type") == "ledger"), {})
         strip = lambda r: {k: v for k, v in r.items() if k != "type"}  # noqa: E731
         return {
@@ -361,24 +364,40 @@ def article_from_record(record: dict[str, Any]) -> Article:
 
 
 def load_ledger(path: Path) -> Ledger:
-    """Read a ledger written by `write_ledger` in any of its formats."""
+    """Read a ledger written by `write_ledger` in any of its formats. Any fault of the file (not
+    a ledger, a field of the wrong type after a hand edit) is a `LedgerError` of one plain line
+    naming the file and the field (`claimcheck.io.ledger_check`)."""
+    from claimcheck.io.ledger_check import check_document
+
     try:
         document = loads(path.read_text(encoding="utf-8"), format_for(path))
-        if not isinstance(document, dict) or "claims" not in document:
-            raise LedgerError(f"{path}: not a claimcheck ledger (no 'claims')")
-        version = document.get("schema_version")
-        if version != SCHEMA_VERSION:
-            raise LedgerError(f"{path}: schema_version {version!r}, expected {SCHEMA_VERSION}")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or "not UTF-8 text"
+        raise LedgerError(f"{path}: cannot read: {reason}") from None
+    except (yaml.YAMLError, ValueError) as error:
+        raise LedgerError(f"{path}: {syntax_problem(error, format_for(path))}") from None
+    check_document(document, path, SCHEMA_VERSION)
+    try:
         articles = [article_from_record(record) for record in document.get("articles") or ()]
         claims = [claim_from_record(record) for record in document["claims"]]
-    except (OSError, UnicodeDecodeError) as error:
-        raise LedgerError(f"{path}: cannot read: {error}") from None
-    except (yaml.YAMLError, json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-        if isinstance(error, LedgerError):
-            raise
-        raise LedgerError(f"{path}: malformed ledger: {error!r}") from None
+    except (KeyError, TypeError, ValueError):  # what the check let through: a defect, said plainly
+        raise LedgerError(f"{path}: malformed ledger (a field does not fit)") from None
     model = (document.get("generator") or {}).get("model")
     return Ledger(articles={a.id: a for a in articles}, claims=claims, model=model)
+
+
+def syntax_problem(error: Exception, fmt: LedgerFormat) -> str:
+    """Why a ledger file does not parse, in words and with its line (not the parser's repr)."""
+    if isinstance(error, LedgerError):
+        return str(error)
+    if isinstance(error, json.JSONDecodeError):
+        return f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+    mark = getattr(error, "problem_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    problem = getattr(error, "problem", None) or "cannot be parsed"
+    if isinstance(error, yaml.YAMLError):
+        return f"not valid YAML{where}: {problem} (is it a claimcheck ledger?)"
+    return f"not a valid {fmt} ledger: {error}"
 
 
 def results_to_ledger(results: Iterable[ArticleResult], model: str | None = None) -> Ledger:
