@@ -32,7 +32,6 @@ from claimcheck.cli.app import (
 )
 
 if TYPE_CHECKING:
-    from claimcheck.io.articles import ReadResult
     from claimcheck.io.ledger import Ledger
     from claimcheck.model import Fact
     from claimcheck.report.selection import Selection
@@ -123,18 +122,19 @@ def quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def load_claims(
-    source: Path, model: str | None, messages: Messages
-) -> tuple[Ledger, ReadResult | None]:
-    """A ledger file as is, or an articles folder extracted first (with what was read)."""
+def load_claims(source: Path, model: str | None, messages: Messages) -> tuple[Ledger, bool]:
+    """A ledger file as is, or an articles folder extracted first; and whether every input
+    could be read and extracted (exit status 3 otherwise, as for extract and report: an article
+    whose extraction failed used to be left out with exit status 0)."""
     from claimcheck.io.ledger import LedgerError, load_ledger, results_to_ledger
 
     if source.is_dir():
         read = read_sources([str(source)], messages=messages)
         results, model_name = run_extraction(read.articles, RunOptions(model=model), messages)
-        return results_to_ledger(results, model_name), read
+        all_read = read.ok and len(results) == len(read.articles)
+        return results_to_ledger(results, model_name), all_read
     try:
-        return load_ledger(source), None
+        return load_ledger(source), True
     except LedgerError as error:
         raise fail(str(error)) from None
 
@@ -306,7 +306,7 @@ def compare(
         source = default_ledger(messages)
     check_claims_source(source, "compare")
     plan = plan_output(fmt, rows, output, limit, excel, force, [source])
-    ledger, read = load_claims(source, model, messages)
+    ledger, all_read = load_claims(source, model, messages)
     if len(ledger.articles) < 2:
         messages.problem(
             "warning",
@@ -325,7 +325,7 @@ def compare(
         raise fail(f"cannot write {where}: {error.strerror or error}") from None
     if plan.destination is not None:
         messages.info(f"Wrote {written} to {output}")
-    if read is not None and not read.ok:
+    if not all_read:
         raise typer.Exit(EXIT_UNREADABLE)
     conflicts = (pair.verdict == "conflict" for _, pair in selected_pairs(facts, selection))
     if fail_on_conflict and any(conflicts):
