@@ -9,6 +9,7 @@ trafilatura): `claimcheck --help` must answer at once; the work imports what it 
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from claimcheck import __version__
 
@@ -63,6 +64,34 @@ class PlainErrorsGroup(TyperGroup):
             typer.echo("Aborted.", err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+#: The type label typer appends to a parameter in help (`SOURCE <path>`, `--engine <local|ray>`).
+_TYPE_LABEL = re.compile(r" <([^<>]*)>")
+
+
+class PlainHelpCommand(TyperCommand):
+    """A command whose help names what to give in plain words: `SOURCE`, not `SOURCE <path>`;
+    `--engine local|ray`, not `--engine <local|ray>` (typer labels every parameter with its
+    Python type, which reads as code to a newsroom)."""
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        sections: dict[str, list[tuple[str, str]]] = {"argument": [], "option": []}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is not None and param.param_type_name in sections:
+                name, text = record
+                sections[param.param_type_name].append((plain_metavar(name), text))
+        for title, key in (("Arguments", "argument"), ("Options", "option")):
+            if sections[key]:
+                with formatter.section(title):
+                    formatter.write_dl(sections[key])
+
+
+def plain_metavar(name: str) -> str:
+    """A parameter's help name without typer's type label: a choice keeps its choices
+    (`local|ray`), any other label goes (the metavar or the help says what to give)."""
+    return _TYPE_LABEL.sub(lambda m: f" {m[1]}" if "|" in m[1] and "[" not in m[1] else "", name)
 
 
 def show_usage_error(error: Any) -> int:

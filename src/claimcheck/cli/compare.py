@@ -17,6 +17,7 @@ from claimcheck.cli.app import (
     EXIT_UNREADABLE,
     Messages,
     ModelOption,
+    PlainHelpCommand,
     QuietOption,
     RunOptions,
     VerboseOption,
@@ -184,6 +185,7 @@ def write_report(
 
 
 @app.command(
+    cls=PlainHelpCommand,
     help=f"""Group the claims of different articles into facts and report, fact by fact, where
 outlets agree, conflict (other values for the same time) or revise (a later value).
 
@@ -202,7 +204,7 @@ Examples:
   claimcheck compare -o values.json --rows values    # one record per fact value
   claimcheck compare --fail-on-conflict -q
 
-{EXIT_CODES_HELP}"""
+{EXIT_CODES_HELP}""",
 )
 def compare(
     source: Annotated[

@@ -13,6 +13,7 @@ from claimcheck.cli.app import (
     EXIT_UNREADABLE,
     Messages,
     ModelOption,
+    PlainHelpCommand,
     QuietOption,
     RunOptions,
     VerboseOption,
@@ -78,6 +79,7 @@ def with_bodies(known: dict[str, Article], read: dict[str, Article]) -> dict[str
 
 
 @app.command(
+    cls=PlainHelpCommand,
     help=f"""Write the findings as one HTML page that opens offline in any browser.
 
 The page shows an overview (articles, outlets, counts, what to look at first), every fact
@@ -94,7 +96,7 @@ Examples:
   claimcheck report data/claims.yaml --articles data/articles -o report.html
   claimcheck report foxes.claims.yaml -o - > page.html
 
-{EXIT_CODES_HELP}"""
+{EXIT_CODES_HELP}""",
 )
 def report(
     source: Annotated[
