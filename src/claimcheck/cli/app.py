@@ -225,6 +225,29 @@ def user_errors() -> Iterator[None]:
         raise fail(f"{where}{reason}") from None
 
 
+@contextmanager
+def warnings_as_lines(messages: Messages) -> Iterator[None]:
+    """claimcheck's own warnings (a block of claims compared on a sample) as one `warning:`
+    line each on stderr: Python prints a warning on two lines, with its source file, its line
+    of code and its class name, which tells a reader nothing. Other libraries' warnings pass
+    through unchanged."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")
+        yield
+    said: set[str] = set()
+    for warning in caught:
+        text = str(warning.message)
+        if not warning.category.__module__.startswith("claimcheck."):
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+        elif text not in said:
+            said.add(text)
+            messages.problem("warning", " ".join(text.split()))
+
+
 def checked_output(path: Path, inputs: Sequence[str | Path], force: bool) -> Path:
     """The file a command's `-o` names, refused before any work when the output-path policy
     (`claimcheck.io.output`) says so, or when it exists and `--force` is not given."""

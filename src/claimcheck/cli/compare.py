@@ -30,6 +30,7 @@ from claimcheck.cli.app import (
     messages_for,
     read_sources,
     run_extraction,
+    warnings_as_lines,
 )
 
 if TYPE_CHECKING:
@@ -315,7 +316,9 @@ def compare(
             f"{source} has {counted(len(ledger.articles), 'article')}: compare pairs claims of "
             "different articles, so it needs at least two articles",
         )
-    facts = every_fact(compare_ledger(ledger), ledger.articles)
+    with warnings_as_lines(messages):
+        comparison = compare_ledger(ledger)
+    facts = every_fact(comparison, ledger.articles)
     try:
         with output_stream(plan.destination or "-", force=force, bom=plan.bom) as stream:
             written = write_report(facts, ledger, selection, plan, stream)

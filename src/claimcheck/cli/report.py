@@ -28,6 +28,7 @@ from claimcheck.cli.app import (
     run_extraction,
     stderr_console,
     user_errors,
+    warnings_as_lines,
 )
 
 if TYPE_CHECKING:
@@ -154,7 +155,8 @@ def report(
     inputs = [source] if articles_dir is None else [source, articles_dir]
     target = None if str(output) == "-" else checked_output(output, inputs, force)
     ledger, all_read = ledger_and_bodies(source, articles_dir, model, messages)
-    comparison = compare(ledger)
+    with warnings_as_lines(messages):
+        comparison = compare(ledger)
     options = ReportOptions(title=title, charts=charts)
     page = render_report(comparison, ledger.articles, ledger.claims, options)
     if target is None:
