@@ -322,3 +322,56 @@ def test_the_cli_and_the_api_extract_the_same_ledger(folder: Path, tmp_path: Pat
     assert runner.invoke(app, ["extract", str(folder), "-o", str(out)]).exit_code == 0
     api = claimcheck.extract([folder])
     assert [c.id for c in load_ledger(out).claims] == [c.id for c in api.ledger.claims]
+
+
+class FifoWatch:
+    """Notices a reader opening a FIFO, and lets it go (a writer opens and closes at once): a
+    command that opened the FIFO would otherwise wait forever for a writer."""
+
+    def __init__(self, path: Path) -> None:
+        import threading
+
+        self.path, self.opened = path, False
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.watch, daemon=True)
+
+    def watch(self) -> None:
+        while not self.stop.wait(0.05):
+            try:
+                os.close(os.open(self.path, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:  # ENXIO: nobody reads it
+                continue
+            self.opened = True
+
+    def __enter__(self) -> FifoWatch:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+
+@pytest.mark.parametrize("command", ["extract", "compare"])
+def test_a_fifo_named_as_input_is_refused_without_being_opened(
+    tmp_path: Path, folder: Path, command: str
+) -> None:
+    """Issue 13.10: a FIFO named on the command line blocked the run forever."""
+    fifo = tmp_path / "pipe.md" if command == "extract" else tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    inputs = [str(fifo), str(folder)] if command == "extract" else [str(fifo)]
+    with FifoWatch(fifo) as watch:
+        result = runner.invoke(app, [command, *inputs, "-o", str(tmp_path / "out.json")])
+    assert not watch.opened
+    assert str(fifo) in result.stderr and "not a regular file (a FIFO)" in result.stderr
+    if command == "extract":  # the folder's article is still read
+        assert result.exit_code == EXIT_UNREADABLE, result.output
+        assert json.loads((tmp_path / "out.json").read_text())["articles"][0]["id"] == "one"
+    else:
+        assert result.exit_code == 2, result.output
+
+
+def test_a_device_named_as_input_is_skipped(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", os.devnull, "-o", str(tmp_path / "out.yaml")])
+    assert result.exit_code == EXIT_UNREADABLE
+    assert f"{os.devnull}: not a regular file (a device)" in result.stderr

@@ -412,10 +412,13 @@ def check_claims_source(source: Path, command: str) -> None:
     """What `compare` and `report` read must be a ledger or a folder of articles: a missing path,
     or an article file given where a ledger is expected, is named in one line with what to run
     (an article read as YAML used to end in a parser's exception)."""
-    from claimcheck.io.articles import HTML_SUFFIXES, TEXT_SUFFIXES
+    from claimcheck.io.articles import HTML_SUFFIXES, TEXT_SUFFIXES, special_file_kind
 
     if not source.exists():
         raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
+    special = special_file_kind(source)
+    if special is not None:  # opening a FIFO without a writer waits forever
+        raise fail(f"{source} is not a regular file ({special}): give a ledger file or a folder")
     if source.is_file() and source.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
         folder = source.parent
         raise fail(

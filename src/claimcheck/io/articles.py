@@ -9,6 +9,7 @@ run instead. The readers for each kind of input live in `claimcheck.io.readers`.
 
 from __future__ import annotations
 
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -142,12 +143,38 @@ def _read_source(
 
 
 def read_file(path: Path) -> Iterator[Outcome]:
-    """The article(s) in one file: one for text and HTML, one per line for JSONL."""
+    """The article(s) in one file: one for text and HTML, one per line for JSONL. A FIFO, a
+    device or a socket is skipped with its reason: opening a FIFO waits for a writer forever,
+    and a terminal or /dev/zero is no article either."""
+    special = special_file_kind(path)
+    if special is not None:
+        yield Outcome(
+            str(path),
+            error=f"not a regular file ({special}): claimcheck reads files; "
+            "to read a stream, pipe it in and give `-`",
+        )
+        return
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from _guarded_many(path, lambda: read_jsonl(path))
         return
     yield _guarded(str(path), lambda: _read_single(path, suffix))
+
+
+def special_file_kind(path: Path) -> str | None:
+    """What a path is when it is not a regular file (`a FIFO`, `a device`, `a socket`), else
+    None (a file, or a path whose stat fails: reading it reports why)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return None
 
 
 def _read_single(path: Path, suffix: str) -> Outcome:
