@@ -63,6 +63,24 @@ def test_cp1252_fallback(tmp_path: Path) -> None:
     assert article.body == "He said \u201chi\u201d for \u20ac5."
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_unicode_text_with_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    """Issue 13.10: Windows tools save "Unicode" text as UTF-16 with a BOM, full of NUL bytes,
+    which was called a binary file."""
+    text = "---\ntitle: El Año\npublished: 2020-01-02\n---\nThe city spent \u20ac20 million.\n"
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff"}.get(encoding, "")
+    write(tmp_path / "unicode.md", (bom + text).encode(encoding))
+    (article,) = read_folder(tmp_path).articles
+    assert article.title == "El Año" and article.published == PartialDate(2020, 1, 2)
+    assert article.body == "The city spent \u20ac20 million.\n"
+
+
+def test_utf16_without_a_byte_order_mark_is_still_refused(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "Text.".encode("utf-16-le"))
+    (error,) = read_folder(tmp_path).errors
+    assert "binary" in error.reason
+
+
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [

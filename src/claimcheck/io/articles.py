@@ -1,7 +1,7 @@
 """Reading articles from whatever fact-checkers collect: folders, files, exports and stdin.
 
 A newsroom folder holds files saved by different tools over years: Markdown with front matter,
-plain text in UTF-8 or Windows-1252, saved web pages, JSONL exports from news APIs, and also
+plain text in UTF-8, UTF-16 or Windows-1252, saved web pages, JSONL exports from news APIs, and also
 stray binaries, empty files and broken links. Each bad input is reported with one line naming
 it and the reason, and the rest is still read; with `strict=True` the first bad input stops the
 run instead. The readers for each kind of input live in `claimcheck.io.readers`.
