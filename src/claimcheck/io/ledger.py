@@ -21,7 +21,7 @@ from typing import Any, Literal, TextIO
 import yaml
 
 from claimcheck import __version__
-from claimcheck.errors import LedgerError
+from claimcheck.errors import LedgerError, WriteError
 from claimcheck.model import (
     KINDS,
     Article,
@@ -215,9 +215,19 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
 
     A symbolic link is written through (its target replaced, the link kept); the file gets the
     mode the old one had, else what the user's umask allows (a temporary file is created private,
-    which made every ledger and report unreadable to colleagues on a shared drive)."""
+    which made every ledger and report unreadable to colleagues on a shared drive).
+
+    A failure (a full disk, a file size limit, a folder that cannot be made) is a `WriteError`
+    naming the file: the operating system's own error names none when a write fails."""
     if path.is_symlink():
         path = path.resolve()
+    try:
+        _write_through_temporary(path, text, encoding)
+    except OSError as error:
+        raise WriteError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _write_through_temporary(path: Path, text: str, encoding: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
