@@ -220,3 +220,40 @@ def test_a_folder_that_cannot_be_written_is_found_before_extraction(
     assert result.exit_code == 2, result.output
     line = plain_line(result.stderr)
     assert f"cannot write {target}: no permission to write in {locked}" in line
+
+
+def test_a_temporary_left_by_a_killed_write_is_removed_by_the_next(tmp_path: Path) -> None:
+    """Issue 13.10: kill -9 during the write left `.claims.yaml.XXXX.tmp` beside the ledger for
+    good. The next write of that file removes it; a temporary another run is writing now (its
+    process alive) and other files' temporaries are kept."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / "claims.yaml"
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from claimcheck.io import ledger\n"
+        "ledger.os.fsync = lambda fd: (print('writing', flush=True), time.sleep(600))\n"
+        "ledger.write_atomic(Path(sys.argv[1]), 'new\\n')\n"
+    )
+    writer = subprocess.Popen(
+        [sys.executable, "-c", code, str(target)], stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    (left,) = tmp_path.glob(".claims.yaml.*.tmp")
+    live = tmp_path / f".claims.yaml.{os.getpid()}.abcd1234.tmp"  # another run, writing now
+    other = tmp_path / f".claims.yaml.5.{writer.pid}.abcd1234.tmp"  # the file claims.yaml.5's
+    old = tmp_path / ".claims.yaml.k3j4h5g6.tmp"  # an older name, two hours old
+    for path in (live, other, old):
+        path.write_text("partial", encoding="utf-8")
+    os.utime(old, (time.time() - 7200,) * 2)
+
+    write_atomic(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert not left.exists() and not old.exists()
+    assert live.exists() and other.exists()

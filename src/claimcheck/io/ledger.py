@@ -228,9 +228,13 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
 
 
 def _write_through_temporary(path: Path, text: str, encoding: str) -> None:
+    from claimcheck.io.output import remove_stale_temporaries, temporary_prefix
+
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(path)
     mode = _mode_for(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    prefix = temporary_prefix(path)
+    handle, temporary = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline="\n") as stream:
             stream.write(text)

@@ -241,10 +241,14 @@ def output_stream(path: str | Path, force: bool = False, bom: bool = False) -> I
             sys.stdout.write("\ufeff")
         yield sys.stdout
         return
+    from claimcheck.io.output import remove_stale_temporaries, temporary_prefix
+
     target = Path(path)
     if target.exists() and not force:
         raise FileExistsError(f"{target} exists")
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    remove_stale_temporaries(target)
+    prefix = temporary_prefix(target)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
     try:
         os.chmod(temporary, 0o666 & ~current_umask())
         encoding = "utf-8-sig" if bom else "utf-8"
