@@ -89,6 +89,7 @@ def test_utf16_without_a_byte_order_mark_is_still_refused(tmp_path: Path) -> Non
         ("open.md", b"---\ntitle: x\nno closing fence\n", "never closed"),
         ("yaml.md", b"---\ntitle: [unclosed\n---\nText\n", "malformed front matter"),
         ("list.md", b"---\n- a\n- b\n---\nText\n", "not a mapping"),
+        ("control.md", b'---\nid: x\ntitle: "a\x01b"\n---\nText\n', "line 3: control character"),
         ("nobody.md", b"---\ntitle: x\n---\n\n", "empty article"),
         ("undecodable.txt", b"caf\x81\x8d\x8f", "not UTF-8"),
     ],
@@ -102,6 +103,7 @@ def test_bad_files_are_reported_and_the_rest_read(
     assert [a.id for a in result.articles] == ["good"]
     (error,) = result.errors
     assert error.path.endswith(name) and reason in error.reason
+    assert "\n" not in error.reason  # one line on stderr
 
 
 def test_unknown_published_format_is_a_warning(tmp_path: Path) -> None:
