@@ -113,12 +113,29 @@ def test_unknown_published_format_is_a_warning(tmp_path: Path) -> None:
     assert "unresolved" in result.warnings[0].reason
 
 
-def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
-    (tmp_path / "sub").mkdir()
+def test_files_of_one_name_in_two_folders_are_both_read(tmp_path: Path) -> None:
+    """Issue 13.10: `a.md` and `sub/a.txt` gave "duplicate article id" and one was lost. A
+    clash of file names now gives the nested files their path as id; the top one keeps its."""
+    for folder in ("sub", "other"):
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder / "a.txt", f"Told by {folder}.")
     write(tmp_path / "a.md", "One.")
-    write(tmp_path / "sub" / "a.txt", "Two.")
+    write(tmp_path / "b.md", "Unique.")
     result = read_folder(tmp_path)
-    assert len(result.articles) == 1
+    assert not result.errors
+    assert sorted(a.id for a in result.articles) == ["a", "b", "other-a", "sub-a"]
+    assert {a.id: a.body for a in result.articles}["sub-a"] == "Told by sub."
+    assert sorted(w.reason for w in result.warnings) == [
+        "another file is also named 'a': this one's id is 'other-a'",
+        "another file is also named 'a': this one's id is 'sub-a'",
+    ]
+
+
+def test_ids_an_article_gives_itself_are_kept_and_a_clash_reported(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "---\nid: story\n---\nOne.\n")
+    write(tmp_path / "b.md", "---\nid: story\n---\nTwo.\n")
+    result = read_folder(tmp_path)
+    assert [a.id for a in result.articles] == ["story"]
     assert "duplicate article id" in result.errors[0].reason
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import stat
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -83,10 +84,62 @@ def read_inputs(
     reported, never silently merged. With `strict`, the first bad input raises `ArticleError`
     naming it; warnings (such as an unreadable publication date) never stop the run."""
     collector = _Collector(strict)
-    for source in sources:
-        for outcome in _read_source(source, include, exclude, stdin):
-            collector.add(outcome)
+    read = [
+        (Path(source), outcome)
+        for source in sources
+        for outcome in _read_source(source, include, exclude, stdin)
+    ]
+    for outcome in with_path_ids(read):
+        collector.add(outcome)
     return collector.result
+
+
+def with_path_ids(read: Sequence[tuple[Path, Outcome]]) -> list[Outcome]:
+    """Outcomes whose article is named after its file, given the file's path as id where two
+    files share a name (`sub/story.md` and `other/story.md` become `sub-story`, `other-story`;
+    a file at the top of the folder, or named on the command line, keeps its name). Ids stay as
+    they were wherever names are unique, and do not depend on the order files are read; an id
+    an article names for itself (front matter, JSONL) is never changed, and a clash that
+    remains is reported by the caller."""
+    counts = Counter(o.article.id for _, o in read if o.article is not None)
+    outcomes = []
+    for source, outcome in read:
+        article = outcome.article
+        if article is not None and counts[article.id] > 1 and _named_after_file(outcome):
+            new_id = _path_id(source, Path(outcome.path))
+            if new_id is not None and new_id != article.id:
+                outcome = replace(outcome, article=replace(article, id=new_id))
+                outcome.warnings.append(
+                    f"another file is also named {article.id!r}: this one's id is {new_id!r}"
+                )
+        outcomes.append(outcome)
+    return outcomes
+
+
+def _named_after_file(outcome: Outcome) -> bool:
+    path = Path(outcome.path)
+    return outcome.article is not None and outcome.article.id == _stem_id(path) and path.is_file()
+
+
+def _stem_id(path: Path) -> str | None:
+    try:
+        return safe_article_id(path.stem)
+    except ArticleError:
+        return None
+
+
+def _path_id(source: Path, path: Path) -> str | None:
+    """A file's path inside the folder it was found in, without its extension, as an id; None
+    for a file at the top of the folder or named on the command line (it keeps its name)."""
+    if not source.is_dir() or not path.is_relative_to(source):
+        return None
+    relative = path.relative_to(source).with_suffix("")
+    if len(relative.parts) < 2:
+        return None
+    try:
+        return safe_article_id(relative.as_posix())
+    except ArticleError:
+        return None
 
 
 def read_folder(root: Path) -> ReadResult:
