@@ -375,3 +375,22 @@ def test_a_device_named_as_input_is_skipped(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", os.devnull, "-o", str(tmp_path / "out.yaml")])
     assert result.exit_code == EXIT_UNREADABLE
     assert f"{os.devnull}: not a regular file (a device)" in result.stderr
+
+
+def test_a_date_past_9999_is_left_unresolved_with_one_warning(tmp_path: Path) -> None:
+    """Issue 13.2: 'next year' in an article published 9999-12-31 raised 'year 10000 is out of
+    range' and no ledger was written. The date stays unresolved and stderr says why, once."""
+    folder = tmp_path / "edge"
+    folder.mkdir()
+    story = "---\npublished: 9999-12-31\n---\nThe city will spend $20 million next year.\n"
+    (folder / "story.md").write_text(story, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(folder), "-o", "-", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert len(result.stderr.splitlines()) == 1, result.stdout
+    (line,) = result.stderr.splitlines()
+    assert line == (
+        f"warning: {folder / 'story.md'}: 'next year' counted from the publication date "
+        "9999-12-31 falls outside the years 1000-9999; left unresolved"
+    )
+    (date,) = [c for c in yaml.safe_load(result.stdout)["claims"] if c["kind"] == "date"]
+    assert date["value"] == {"value": None, "reason": "outside the years 1000-9999"}

@@ -379,7 +379,31 @@ def run_extraction(
         unchanged = f"{run.cache_hits} of {counted(len(articles), 'article')}"
         messages.info(f"{unchanged} unchanged (from the cache)")
     report_problems(run.failed, "skipped", messages=messages)
+    report_dates_past_the_calendar(run.results, messages)
     return run.results, run.model
+
+
+def report_dates_past_the_calendar(results: Sequence[ArticleResult], messages: Messages) -> None:
+    """One warning per article with a relative date counted past the years a date can name
+    ('next year' in an article published 9999-12-31, a placeholder date): the date is left
+    unresolved in the ledger, and the publication date is likely what needs a look."""
+    from claimcheck.extraction.dates.values import OUT_OF_RANGE
+
+    for result in results:
+        texts = [
+            claim.item.text
+            for claim in result.claims
+            if claim.kind == "date" and getattr(claim.item, "reason", None) == OUT_OF_RANGE
+        ]
+        if texts:
+            quoted = ", ".join(f"'{' '.join(text.split())}'" for text in texts[:3])
+            more = f" and {len(texts) - 3} more" if len(texts) > 3 else ""
+            published = result.article.published or "unknown"
+            messages.problem(
+                "warning",
+                f"{result.article.path or result.article.id}: {quoted}{more} counted from the "
+                f"publication date {published} falls {OUT_OF_RANGE}; left unresolved",
+            )
 
 
 def default_output(sources: Sequence[str]) -> str:
