@@ -20,8 +20,9 @@ from typing import Any
 from claimcheck.errors import LedgerError
 from claimcheck.model import KIND_BY_NAME, Frame, PartialDate
 
-#: Longest stretch of a wrong value quoted back in a message.
+#: Longest stretch of a wrong value quoted back in a message, and of an entry's id.
 _SHOWN = 40
+_SHOWN_ID = 80
 #: A claim's fields other than its item's: name -> (description, test, required).
 _Check = tuple[str, Callable[[Any], bool], bool]
 
@@ -137,7 +138,7 @@ def _labelled(where: str, record: dict[str, Any]) -> str:
     ident = record.get("id")
     if not isinstance(ident, str) or not ident:
         return where
-    return f"{where} ({ident if len(ident) <= _SHOWN else ident[:_SHOWN] + '...'})"
+    return f"{where} ({ident if len(ident) <= _SHOWN_ID else ident[:_SHOWN_ID] + '...'})"
 
 
 def _check_claim(record: Any, where: str, path: Path) -> None:
