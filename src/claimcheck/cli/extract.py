@@ -14,6 +14,7 @@ from claimcheck.cli.app import (
     EXIT_UNREADABLE,
     LedgerFormatOption,
     ModelOption,
+    PlainHelpCommand,
     QuietOption,
     RunOptions,
     VerboseOption,
@@ -38,6 +39,7 @@ class EngineOption(StrEnum):
 
 
 @app.command(
+    cls=PlainHelpCommand,
     help=f"""Extract money amounts, quantities, dates and attributed quotes into a claims ledger.
 
 Every claim keeps its provenance (article, sentence, character offsets). The ledger is
