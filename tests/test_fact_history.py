@@ -333,6 +333,11 @@ def test_a_total_dated_by_as_of_is_revised_by_a_later_total_since_release(
         ("The toll, 12 in March, has since risen.", "12", "2031-03"),
         ("The plant employed 900 workers last year.", "900 workers", "2030"),
         ("The storm has killed 48 people so far.", "48 people", None),
+        (
+            "The sequel to 2012's hit is playing in 1,000 more theatres.",
+            "1,000 more theatres",
+            None,
+        ),
     ],
 )
 def test_the_as_of_time_is_the_date_the_text_gives_the_figure(
