@@ -216,6 +216,29 @@ def test_reported_speech_pairs_with_a_quote_only_on_what_it_reports():
     assert compare([take_case, will_not_accept], ARTICLES) == []
 
 
+def test_one_speakers_same_words_pair_even_when_the_sentences_share_no_name():
+    """The parser found no name in the report ("Doe warned ..."), so only the speaker and the
+    words tie the two sentences; the same words make them one statement, other words do not."""
+    quoted = claim(
+        "gazette",
+        quote("hurt every family in the state", "Jane Doe"),
+        "Jane Doe said the proposal would “hurt every family in the state.”",
+        entities=("jane doe",),
+    )
+    same_words = claim(
+        "herald",
+        reported("the plan would hurt every family in the state", "Doe"),
+        "Doe warned that the plan would hurt every family in the state.",
+    )
+    other_words = claim(
+        "herald",
+        reported("the vote should wait until the budget is known", "Doe"),
+        "Doe warned that the vote should wait until the budget is known in the state.",
+    )
+    assert [p.verdict for p in compare([quoted, same_words], ARTICLES)] == ["agree"]
+    assert compare([quoted, other_words], ARTICLES) == []
+
+
 def test_two_reports_of_one_source_pair_only_on_a_shared_remark():
     probation = claim(
         "gazette",
