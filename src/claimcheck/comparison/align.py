@@ -276,9 +276,9 @@ def score_pair(
     measured = same_known_measure(a, b)
     if measured and (table_cell(a) or table_cell(b)):
         text = max(text, config.table_text)
-    if not (ents_a & ents_b) and text < config.text_alone and not measured:
-        if not same_words_same_speaker(a, b, config):
-            return None
+    unanchored = not (ents_a & ents_b) and text < config.text_alone and not measured
+    if unanchored and not same_words_same_speaker(a, b, config):
+        return None
     overlap = entity_overlap(ents_a, ents_b)
     bonus = config.measure_bonus if measured else 0.0
     best_possible = bonus + 100 * (
