@@ -348,3 +348,34 @@ def test_the_as_of_time_is_the_date_the_text_gives_the_figure(
     claims, _ = ledger(nlp, {"x": ("2031-05-10", text)})
     (found,) = [c for c in claims if c.item.text == figure]
     assert found.frame.as_of == as_of
+
+
+def test_a_count_without_a_noun_meets_a_count_its_verb_was_done_to(nlp: Language) -> None:
+    """ "Nearly 4,200 were evacuated" names no noun: it counts whatever was evacuated, so it
+    agrees with "4,180 households were evacuated"; a different figure is no conflict (households
+    against people), and a count that did the verb ("50 officers arrested") is not the count it
+    was done to ("50 were arrested")."""
+    later = ("2031-05-02", "Nearly 4,200 were evacuated from Fresno County on Monday.")
+    claims, articles = ledger(
+        nlp,
+        {
+            "a": ("2031-05-01", "About 4,180 households were evacuated from Fresno County."),
+            "b": later,
+        },
+    )
+    assert pairs_between(claims, articles, "4,180 households", "4,200") == {
+        ("agree", "4,180 households", "4,200")
+    }
+    claims, articles = ledger(
+        nlp,
+        {"a": ("2031-05-01", "Police evacuated 6,000 households from Fresno County."), "b": later},
+    )
+    assert pairs_between(claims, articles, "6,000 households", "4,200") == set()
+    claims, articles = ledger(
+        nlp,
+        {
+            "a": ("2031-05-01", "In Fresno County, 50 officers arrested protesters."),
+            "b": ("2031-05-02", "In Fresno County, 50 were arrested."),
+        },
+    )
+    assert pairs_between(claims, articles, "50 officers", "50") == set()
