@@ -15,6 +15,7 @@ from claimcheck.comparison.blocking import candidate_pairs
 from claimcheck.comparison.entity_clusters import entity_clusters
 from claimcheck.comparison.verdicts import CompareConfig
 from claimcheck.io.ledger import load_ledger
+from claimcheck.model import Quote
 
 DEMO_LEDGER = Path(__file__).resolve().parent.parent / "data" / "claims.yaml"
 ARTICLES = {
@@ -237,6 +238,34 @@ def test_one_speakers_same_words_pair_even_when_the_sentences_share_no_name():
     )
     assert [p.verdict for p in compare([quoted, same_words], ARTICLES)] == ["agree"]
     assert compare([quoted, other_words], ARTICLES) == []
+
+
+def test_a_speakers_title_is_no_content_two_of_their_remarks_share():
+    """ "the UN's chief of emergency relief, said ... 'stingy'" and "he is optimistic about
+    the relief efforts" are two remarks of one speaker: "relief" names his office, not what he
+    said. What follows the verb of saying is what he said."""
+    stingy = claim(
+        "gazette",
+        Quote("stingy", 0, 6, speaker="Jan Egeland", cue="said", partial=True),
+        "Jan Egeland, the UN's chief of emergency relief, said that rich nations like the U.S. "
+        "were being “stingy” by making small contributions.",
+        entities=("jan egeland", "un", "u s"),
+    )
+    optimistic = claim(
+        "herald",
+        reported("he is optimistic about the relief efforts in the stricken countries", "Egeland"),
+        "Egeland has said that he is optimistic about the relief efforts in the stricken "
+        "countries.",
+        entities=("egeland",),
+    )
+    small_sums = claim(
+        "herald",
+        reported("rich nations have made small contributions so far", "Egeland"),
+        "Egeland has said that rich nations have made small contributions so far.",
+        entities=("egeland",),
+    )
+    assert compare([stingy, optimistic], ARTICLES) == []
+    assert [p.verdict for p in compare([stingy, small_sums], ARTICLES)] == ["agree"]
 
 
 def test_two_reports_of_one_source_pair_only_on_a_shared_remark():
