@@ -410,8 +410,8 @@ def counted_by_one_verb(a: Claim, b: Claim) -> bool:
     evacuated"): both count whatever that verb says of them."""
     for bare, other in ((a, b), (b, a)):
         unit = folded(getattr(bare.item, "unit", "") or "")
-        if not unit or " " in unit:
-            continue
+        if not unit or " " in unit or unit not in other.sentence.lower():
+            continue  # the cheap test first: a large ledger judges many counts of two units
         role = verb_role(bare, unit)
         if role is not None and verb_role(other, unit) == role:
             return True
