@@ -113,9 +113,9 @@ def without_duration(span: Span) -> Span:
     doc = span.doc
     for i in range(span.start + 1, min(span.end, len(doc) - 2)):  # its words may lie past it
         link, count, unit = doc[i], doc[i + 1], doc[i + 2]
-        if link.lower_ in ("after", "before") and unit.lower_ in DURATION_UNITS:
-            if _count_of(count) is not None or count.lower_ in ("several", "many", "few"):
-                return doc[span.start : i]
+        counted = _count_of(count) is not None or count.lower_ in ("several", "many", "few")
+        if link.lower_ in ("after", "before") and unit.lower_ in DURATION_UNITS and counted:
+            return doc[span.start : i]
     return span
 
 
