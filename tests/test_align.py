@@ -15,6 +15,7 @@ from claimcheck.comparison.blocking import candidate_pairs
 from claimcheck.comparison.entity_clusters import entity_clusters
 from claimcheck.comparison.verdicts import CompareConfig
 from claimcheck.io.ledger import load_ledger
+from claimcheck.model import Quote
 
 DEMO_LEDGER = Path(__file__).resolve().parent.parent / "data" / "claims.yaml"
 ARTICLES = {
@@ -214,6 +215,57 @@ def test_reported_speech_pairs_with_a_quote_only_on_what_it_reports():
     )
     assert [p.verdict for p in compare([take_case, go_to_un], ARTICLES)] == ["agree"]
     assert compare([take_case, will_not_accept], ARTICLES) == []
+
+
+def test_one_speakers_same_words_pair_even_when_the_sentences_share_no_name():
+    """The parser found no name in the report ("Doe warned ..."), so only the speaker and the
+    words tie the two sentences; the same words make them one statement, other words do not."""
+    quoted = claim(
+        "gazette",
+        quote("hurt every family in the state", "Jane Doe"),
+        "Jane Doe said the proposal would “hurt every family in the state.”",
+        entities=("jane doe",),
+    )
+    same_words = claim(
+        "herald",
+        reported("the plan would hurt every family in the state", "Doe"),
+        "Doe warned that the plan would hurt every family in the state.",
+    )
+    other_words = claim(
+        "herald",
+        reported("the vote should wait until the budget is known", "Doe"),
+        "Doe warned that the vote should wait until the budget is known in the state.",
+    )
+    assert [p.verdict for p in compare([quoted, same_words], ARTICLES)] == ["agree"]
+    assert compare([quoted, other_words], ARTICLES) == []
+
+
+def test_a_speakers_title_is_no_content_two_of_their_remarks_share():
+    """ "the UN's chief of emergency relief, said ... 'stingy'" and "he is optimistic about
+    the relief efforts" are two remarks of one speaker: "relief" names his office, not what he
+    said. What follows the verb of saying is what he said."""
+    stingy = claim(
+        "gazette",
+        Quote("stingy", 0, 6, speaker="Jan Egeland", cue="said", partial=True),
+        "Jan Egeland, the UN's chief of emergency relief, said that rich nations like the U.S. "
+        "were being “stingy” by making small contributions.",
+        entities=("jan egeland", "un", "u s"),
+    )
+    optimistic = claim(
+        "herald",
+        reported("he is optimistic about the relief efforts in the stricken countries", "Egeland"),
+        "Egeland has said that he is optimistic about the relief efforts in the stricken "
+        "countries.",
+        entities=("egeland",),
+    )
+    small_sums = claim(
+        "herald",
+        reported("rich nations have made small contributions so far", "Egeland"),
+        "Egeland has said that rich nations have made small contributions so far.",
+        entities=("egeland",),
+    )
+    assert compare([stingy, optimistic], ARTICLES) == []
+    assert [p.verdict for p in compare([stingy, small_sums], ARTICLES)] == ["agree"]
 
 
 def test_two_reports_of_one_source_pair_only_on_a_shared_remark():

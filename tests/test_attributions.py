@@ -68,3 +68,15 @@ def test_a_pronoun_outside_the_reported_words_still_finds_the_person_named(nlp):
     text = "Maria Lopez was released on Monday. She said the charges would be dropped."
     (item,) = attributions_of(nlp, text)
     assert item.source == "Maria Lopez"
+
+
+def test_a_person_named_after_the_body_they_speak_for_is_the_source(nlp):
+    """News names the body first and then who in it speaks; the body stays the source when no
+    person is named beside it."""
+    text = (
+        "The United Nations (UN) emergency relief coordinator Jan Egeland has said that he is "
+        "optimistic about the relief effort. The World Bank, the main lender, said that the "
+        "loans would be repaid."
+    )
+    sources = [item.source for item in attributions_of(nlp, text)]
+    assert sources == ["Jan Egeland", "World Bank"]

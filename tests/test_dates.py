@@ -564,3 +564,20 @@ def test_a_pattern_without_a_bounded_gate_still_matches_over_the_whole_doc(nlp):
     found = GatedMatcher(nlp.vocab, patterns)(doc)
     assert set(found) == _plain_matches(nlp, patterns, doc)
     assert len(found) >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The factory closed on March 3 after four decades.", {"March 3": "2031-03-03"}),
+        ("He left on May 5 after three weeks in office.", {"May 5": "2031-05-05"}),
+        (
+            "The deal was signed two days after Christmas.",
+            {"two days after Christmas": "2030-12-27"},
+        ),
+    ],
+)
+def test_a_stretch_of_time_after_a_date_says_how_long_not_when(nlp, text, expected):
+    """The model tags "March 3 after four decades" as one date, which then reads as no day at
+    all; the date is March 3. A count before its link still counts from the date."""
+    assert dates_in(nlp, text, "2031-05-10") == expected

@@ -333,6 +333,11 @@ def test_a_total_dated_by_as_of_is_revised_by_a_later_total_since_release(
         ("The toll, 12 in March, has since risen.", "12", "2031-03"),
         ("The plant employed 900 workers last year.", "900 workers", "2030"),
         ("The storm has killed 48 people so far.", "48 people", None),
+        (
+            "The sequel to 2012's hit is playing in 1,000 more theatres.",
+            "1,000 more theatres",
+            None,
+        ),
     ],
 )
 def test_the_as_of_time_is_the_date_the_text_gives_the_figure(
@@ -343,3 +348,34 @@ def test_the_as_of_time_is_the_date_the_text_gives_the_figure(
     claims, _ = ledger(nlp, {"x": ("2031-05-10", text)})
     (found,) = [c for c in claims if c.item.text == figure]
     assert found.frame.as_of == as_of
+
+
+def test_a_count_without_a_noun_meets_a_count_its_verb_was_done_to(nlp: Language) -> None:
+    """ "Nearly 4,200 were evacuated" names no noun: it counts whatever was evacuated, so it
+    agrees with "4,180 households were evacuated"; a different figure is no conflict (households
+    against people), and a count that did the verb ("50 officers arrested") is not the count it
+    was done to ("50 were arrested")."""
+    later = ("2031-05-02", "Nearly 4,200 were evacuated from Fresno County on Monday.")
+    claims, articles = ledger(
+        nlp,
+        {
+            "a": ("2031-05-01", "About 4,180 households were evacuated from Fresno County."),
+            "b": later,
+        },
+    )
+    assert pairs_between(claims, articles, "4,180 households", "4,200") == {
+        ("agree", "4,180 households", "4,200")
+    }
+    claims, articles = ledger(
+        nlp,
+        {"a": ("2031-05-01", "Police evacuated 6,000 households from Fresno County."), "b": later},
+    )
+    assert pairs_between(claims, articles, "6,000 households", "4,200") == set()
+    claims, articles = ledger(
+        nlp,
+        {
+            "a": ("2031-05-01", "In Fresno County, 50 officers arrested protesters."),
+            "b": ("2031-05-02", "In Fresno County, 50 were arrested."),
+        },
+    )
+    assert pairs_between(claims, articles, "50 officers", "50") == set()

@@ -162,6 +162,8 @@ def test_pronoun_us_is_not_a_dollar_prefix(nlp: Language) -> None:
         (["1.5", "million"], 1.5e6),
         (["three", "quarters", "billion"], 7.5e8),
         (["a", "hundred"], 100),
+        (["a", "two", "-", "million"], 2e6),
+        (["a", "three", "billion"], 3e9),
         (["forty", "-", "five"], 45),
         (["one", "hundred", "and", "five"], 105),
         (["million"], None),
@@ -229,6 +231,7 @@ def test_a_bare_number_coordinated_with_an_amount_takes_its_currency(
     [
         ("The team signed a $161-million contract.", "$161-million", 161e6),
         ("A 20-billion-dollar fund was set up.", "20-billion-dollar", 20e9),
+        ("They fled with a two-million-euro booty.", "a two-million-euro", 2e6),
         ("Exports fell to $2 .6 million in May .", "$2 .6 million", 2.6e6),
         ("exports fell to $ 3 . 5 billion .", "$ 3 . 5 billion", 3.5e9),
         ("It sold for $2. 6 buyers came.", "$2", 2),

@@ -35,13 +35,15 @@ from claimcheck.comparison.verdicts import (
     CompareConfig,
     Judgement,
     dates_compatible,
+    is_named,
     judge,
     same_known_measure,
     same_person,
     speaker_of,
+    words_similarity,
 )
 from claimcheck.lang.en.measures import CHANGE_VERBS
-from claimcheck.model import Article, Claim, DateMention, Pair, Quote
+from claimcheck.model import Article, Attribution, Claim, DateMention, Pair, Quote
 from claimcheck.names import fold
 
 #: Order of verdicts in results: conflicts are what a fact-checker looks for first.
@@ -274,7 +276,8 @@ def score_pair(
     measured = same_known_measure(a, b)
     if measured and (table_cell(a) or table_cell(b)):
         text = max(text, config.table_text)
-    if not (ents_a & ents_b) and text < config.text_alone and not measured:
+    unanchored = not (ents_a & ents_b) and text < config.text_alone and not measured
+    if unanchored and not same_words_same_speaker(a, b, config):
         return None
     overlap = entity_overlap(ents_a, ents_b)
     bonus = config.measure_bonus if measured else 0.0
@@ -318,6 +321,21 @@ def score_pair(
     if score < required_score(pair_kind(a, b), judgement.verdict, config):
         return None
     return Candidate(a, b, round(score, 1), judgement, ())
+
+
+def same_words_same_speaker(a: Claim, b: Claim, config: CompareConfig) -> bool:
+    """Two quotes or reports whose words are the same, credited to one named person ("Jane
+    Doe said it would 'hurt every family'" / "Doe warned it would hurt every family"): that is
+    one statement even when the two sentences name nothing else in common, or the parser
+    found no name in one of them. The speaker alone never pairs two remarks."""
+    if not (isinstance(a.item, Quote | Attribution) and isinstance(b.item, Quote | Attribution)):
+        return False
+    speakers = (speaker_of(a), speaker_of(b))
+    if not all(speaker and is_named(speaker) for speaker in speakers):
+        return False
+    return bool(same_person(*speakers)) and words_similarity(a.item.text, b.item.text) >= (
+        config.same_words
+    )
 
 
 def different_subjects(a: Claim, b: Claim, clusters: Mapping[str, int]) -> bool:

@@ -269,11 +269,29 @@ def reported_content_shared(report: Claim, other: Claim, clusters: Mapping[str, 
         theirs = folded_words(other.item.text)
         return bool(event_words(content, both) & event_words(theirs, both))
     names = {name: clusters[name] for name in report.entities if name in clusters}
-    other_names = frozenset(clusters[name] for name in other.entities if name in clusters)
-    if names_in(content, names) & other_names:
+    said = folded_words(quoted_content(other))
+    theirs = {name: clusters[name] for name in other.entities if name in clusters}
+    if names_in(content, names) & names_in(said, theirs):
         return True
-    other_words = event_words(folded_words(other.sentence), {})
-    return bool(event_words(content, names) & other_words)
+    return bool(event_words(content, names) & event_words(said, {}))
+
+
+def quoted_content(claim: Claim) -> str:
+    """What a quote's sentence says the speaker said: from the verb of saying on when it stands
+    before the quote ("Egeland, the UN's chief of emergency relief, said that rich nations were
+    'stingy'"), up to it when it follows ("'We rely on helicopters,' said Elmquist, head of the
+    UN relief operation"). The words on the other side of the verb name and describe the
+    speaker, and one speaker's title is no content two of their remarks share."""
+    quote, sentence = claim.item, claim.sentence
+    cue = getattr(quote, "cue", None)
+    if not cue:
+        return sentence
+    offset = quote.start - claim.sentence_start
+    before = sentence.rfind(cue, 0, offset)
+    if before >= 0:
+        return sentence[before + len(cue) :]
+    after = sentence.find(cue, offset + len(quote.text))
+    return sentence[:after] if after >= 0 else sentence
 
 
 def unit_modifiers(quantity: Quantity) -> frozenset[str]:

@@ -18,7 +18,12 @@ from typing import Literal
 from rapidfuzz import fuzz, utils
 
 from claimcheck.lang.en.measures import EARLIER_CUES, MEASURE_WORDS, RUNNING_MEASURES
-from claimcheck.lang.en.qualifiers import LOWER_BOUNDS, UPPER_BOUNDS, qualifier_kind
+from claimcheck.lang.en.qualifiers import (
+    LOWER_BOUNDS,
+    QUALIFIER_KINDS,
+    UPPER_BOUNDS,
+    qualifier_kind,
+)
 from claimcheck.model import (
     Attribution,
     Claim,
@@ -43,6 +48,20 @@ CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 #: An exact power of this between two amounts with the same digits is a scale word one outlet's
 #: text or its reading dropped ("$140 and $150 million" read as $140), not a second amount.
 SCALE_STEP = 1000
+#: Forms of "be" that make a verb after a count passive ("4,200 were evacuated"): the count is
+#: what the verb was done to, as it is for the verb's object ("evacuated 4,200").
+PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "been", "being", "be"})
+#: Words between a count and its verb that change nothing of what it counts.
+VERB_FILLERS = frozenset(
+    {"have", "has", "had", "reportedly", "also", "already", "now", "since", "so", "far"}
+)
+#: Words between a verb and its object count: articles and the words of qualifiers.
+OBJECT_FILLERS = frozenset({"a", "an", "the"}) | frozenset(
+    word
+    for phrase in QUALIFIER_KINDS
+    for word in phrase.split()
+    if word not in ("to", "of", "in")  # "evacuated to 12 shelters": a place, not the object
+)
 #: TIMEX3 seasons as (first month, number of months); winter runs into the next year.
 SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
 
@@ -365,6 +384,40 @@ def judge_quantity(
     return None if ok is None else (ok, f"{a.value:,g} vs {b.value:,g} {b.unit}")
 
 
+def verb_role(claim: Claim, verb: str) -> str | None:
+    """How a count stands to the verb `verb` next to it in its sentence: "object" when the verb
+    was done to it ("evacuated 4,180 households", "4,200 were evacuated"), "subject" when the
+    count did it ("50 officers arrested"), None when the verb is not next to the count."""
+    offset = claim.item.start - claim.sentence_start
+    before = folded(claim.sentence[:offset]).split()
+    after = folded(claim.sentence[offset + len(claim.item.text) :]).split()
+    while before and before[-1] in OBJECT_FILLERS:
+        before.pop()
+    if before[-1:] == [verb]:
+        return "object"
+    passive = False
+    for word in after:
+        if word in PASSIVE_AUXILIARIES:
+            passive = True
+        elif word not in VERB_FILLERS:
+            return ("object" if passive else "subject") if word == verb else None
+    return None
+
+
+def counted_by_one_verb(a: Claim, b: Claim) -> bool:
+    """A count with no noun ("nearly 4,200 were evacuated": its unit is its verb) and a count of
+    nouns the same verb was done to, or that did it, the same way ("4,180 households were
+    evacuated"): both count whatever that verb says of them."""
+    for bare, other in ((a, b), (b, a)):
+        unit = folded(getattr(bare.item, "unit", "") or "")
+        if not unit or " " in unit or unit not in other.sentence.lower():
+            continue  # the cheap test first: a large ledger judges many counts of two units
+        role = verb_role(bare, unit)
+        if role is not None and verb_role(other, unit) == role:
+            return True
+    return False
+
+
 @lru_cache(maxsize=FOLD_CACHE)
 def timex_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
     """The first and last day a TIMEX3 value covers; None when undetermined or unknown."""
@@ -480,6 +533,11 @@ def judge(
             if isinstance(ia, Money)
             else judge_quantity(ia, ib, config, same_known_measure(a, b))  # type: ignore[arg-type]
         )
+        if found is None and isinstance(ia, Quantity) and counted_by_one_verb(a, b):
+            # Only agreement is read from the verb: "4,180 households" and "6,000 were
+            # evacuated" may count households and people, which is no conflict.
+            found = judge_quantity(ia, ib, config, measured=True)  # type: ignore[arg-type]
+            found = None if found is None or found[0] is False else found
         return None if found is None else amounts_verdict(a, b, found[0], found[1], when)  # type: ignore[arg-type]
     if isinstance(ia, DateMention) and isinstance(ib, DateMention):
         return judge_date(ia, ib)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.claims)
 from claimcheck.extraction.tables import parse_row
@@ -253,8 +253,10 @@ def attached_date(root: Token, dates: Sequence[DateMention], doc: Doc) -> str | 
     tokens = {t.i for t in clause_tokens(head, root)} if head.pos_ in ("VERB", "AUX") else set()
     tokens |= {t.i for t in root.subtree}
     owner = noun_of(root)
+    phrase_tokens = {t.i for t in root.subtree}
     if owner is not None:  # "a total of $108.5 million as of Dec. 29"
-        tokens |= {t.i for t in owner.subtree}
+        phrase_tokens |= {t.i for t in owner.subtree}
+    tokens |= phrase_tokens
     if head.dep_ == "ccomp":  # "In the December 23 announcement, NASA advised that ..."
         for child in head.head.children:
             if child.dep_ in ("prep", "npadvmod") and child.i < head.i:
@@ -268,10 +270,22 @@ def attached_date(root: Token, dates: Sequence[DateMention], doc: Doc) -> str | 
         on_figure = span.root.head.i == root.i  # "upgraded to Level 4 Dec. 24"
         if span.root.dep_ in NAMING_DEPS and span.root.head.pos_ == "PROPN" and not on_figure:
             continue
+        if possessive(span) and span.root.i not in phrase_tokens:
+            continue  # "the sequel to 2000's film is playing in 1,000 theatres": the film's
         path = [t.lower_ for t in span.root.ancestors if t.i in tokens and t.i != head.i]
         if not PERIOD_START.intersection(path):
             return date.value
     return None
+
+
+def possessive(span: Span) -> bool:
+    """A date written as a possessor ("2000's Meet the Parents", "last year's figure"): it dates
+    the noun it possesses, so it dates a figure only inside that figure's own phrase ("last
+    year's figure of 3,100"), whatever the parse makes of the rest of the clause."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    marked = after is not None and after.tag_ == "POS"
+    return marked or any(c.tag_ == "POS" for c in span.root.children)
 
 
 def clause_tokens(head: Token, root: Token) -> list[Token]:

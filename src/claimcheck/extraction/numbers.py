@@ -131,6 +131,8 @@ def words_value(words: list[str]) -> float | None:
         if word in ("a", "an"):
             if following in FRACTION_WORDS:
                 continue
+            if current is None and (following in SMALL_NUMBERS or is_digits(following)):
+                continue  # the article of "a two-million-euro booty", not a one
             current = (current or 0.0) + 1.0
         elif word in ("and", "-"):
             continue

@@ -94,10 +94,29 @@ def candidate_spans(doc: Doc) -> list[Span]:
     spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
     matches = date_matcher(doc.vocab)(doc)
     spans += [doc[start:end] for label, start, end in matches if _keeps(doc, label, start, end)]
-    spans = [trimmed for span in spans if len(trimmed := trim(span)) > 0]
+    spans = [trimmed for span in spans if len(trimmed := trim(without_duration(span))) > 0]
     spans = [span for span in spans if any(t.lower_ not in PARTS_OF_DAY for t in span)]
     spans = join_ranges(sorted(filter_spans(spans), key=lambda span: span.start))
     return [with_count_before(span) for span in join_parts(spans)]
+
+
+#: Units of a stretch of time a date entity runs on into ("March 3 after four decades"), besides
+#: the calendar units a date counts in.
+DURATION_UNITS = frozenset(UNITS) | {"decade", "decades", "century", "centuries", "hours"}
+
+
+def without_duration(span: Span) -> Span:
+    """A date and the stretch of time after it, which the model sometimes tags as one entity
+    ("closed on March 3 after four decades", "on Monday after 40 years"): the stretch says how
+    long, not when. A count before its link ("two days after Christmas") still counts from the
+    date, and stays."""
+    doc = span.doc
+    for i in range(span.start + 1, min(span.end, len(doc) - 2)):  # its words may lie past it
+        link, count, unit = doc[i], doc[i + 1], doc[i + 2]
+        counted = _count_of(count) is not None or count.lower_ in ("several", "many", "few")
+        if link.lower_ in ("after", "before") and unit.lower_ in DURATION_UNITS and counted:
+            return doc[span.start : i]
+    return span
 
 
 def _keeps(doc: Doc, label: int, start: int, end: int) -> bool:

@@ -220,6 +220,10 @@ class SourceResolver:
         if token.pos_ == "PRON":
             return None
         entity = entity_of(token)
+        person = person_appositive(token) if entity is None or entity.label_ != "PERSON" else None
+        if person is not None:  # "the UN Office ... chief, Michael Elmquist, warned"
+            name = self.names.resolve(full_name(person).text)
+            return Speaker(name, token.idx, False, "PERSON")
         if entity is not None and entity.label_ in SOURCE_LABELS:
             text = full_name(entity).text if entity.label_ == "PERSON" else entity.text
             return Speaker(self.names.resolve(text), token.idx, False, entity.label_)
@@ -357,6 +361,19 @@ def reported_by_own_cue(subject: Token) -> frozenset[int]:
 
 def entity_of(token: Token) -> Span | None:
     return doc_index(token.doc).entity_of(token) if token.ent_iob_ != "O" else None
+
+
+def person_appositive(token: Token) -> Span | None:
+    """A person named in apposition to an organisation or title that is the subject ("The United
+    Nations (UN) emergency relief coordinator Jan Egeland has said", "the UN Office's chief,
+    Michael Elmquist, warned"): news names the body first and then who in it speaks, so the
+    person is the source, not the body."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            entity = entity_of(child)
+            if entity is not None and entity.label_ == "PERSON" and child.i == entity.root.i:
+                return entity
+    return None
 
 
 def named_appositive(token: Token) -> Span | None:
