@@ -79,6 +79,21 @@ def timed(work: Callable[[], object]) -> tuple[object, float, float]:
     return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
+def help_timings() -> None:
+    """Wall and CPU seconds of the help a newcomer runs first, each in a fresh process: help must
+    not wait for spaCy to load (issue 14 asks under 0.3 s). Printed, never asserted in a test."""
+    command = str(Path(sys.executable).parent / "claimcheck")
+    print("\nHelp (fresh process each)")
+    for args in (["--help"], ["extract", "--help"], ["compare", "--help"]):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run([command, *args], capture_output=True, check=True)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        print(f"  claimcheck {' '.join(args):18} {wall:5.2f} s  (CPU {cpu:.2f} s)")
+
+
 def raw_pipe(corpus: Path, model: str | None) -> int:
     """The baseline: load the same model and run `nlp.pipe` over the same bodies."""
     nlp = load_model(model)
@@ -281,6 +296,7 @@ def compare_only(args: argparse.Namespace) -> None:
         f"claimcheck bench (compare only): {os.cpu_count()} CPUs, "
         f"load average {os.getloadavg()[0]:.1f} at start"
     )
+    help_timings()
     with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
         seeds = seed_claims(args.words, args.model, args.seeds, Path(tmp))
         print(

@@ -81,7 +81,7 @@ class PlainHelpCommand(TyperCommand):
             record = param.get_help_record(ctx)
             if record is not None and param.param_type_name in sections:
                 name, text = record
-                sections[param.param_type_name].append((plain_metavar(name), text))
+                sections[param.param_type_name].append((plain_metavar(name), plain_range(text)))
         for title, key in (("Arguments", "argument"), ("Options", "option")):
             if sections[key]:
                 with formatter.section(title):
@@ -92,6 +92,24 @@ def plain_metavar(name: str) -> str:
     """A parameter's help name without typer's type label: a choice keeps its choices
     (`local|ray`), any other label goes (the metavar or the help says what to give)."""
     return _TYPE_LABEL.sub(lambda m: f" {m[1]}" if "|" in m[1] and "[" not in m[1] else "", name)
+
+
+#: click's range notation in help (`x>=1`, `0<=x<=100`) and the words a reader uses for it.
+_RANGE_WORDS = (
+    (re.compile(r"(-?[\d.]+)<=x<=(-?[\d.]+)"), r"\1 to \2"),
+    (re.compile(r"\bx>=(-?[\d.]+)"), r"at least \1"),
+    (re.compile(r"\bx>(-?[\d.]+)"), r"more than \1"),
+    (re.compile(r"\bx<=(-?[\d.]+)"), r"at most \1"),
+    (re.compile(r"\bx<(-?[\d.]+)"), r"less than \1"),
+)
+
+
+def plain_range(text: str) -> str:
+    """An option's help with its allowed range in words (`[default: 1; at least 1]`, not
+    `x>=1`): the inequality on an `x` reads as a formula, not as a rule for the option."""
+    for pattern, words in _RANGE_WORDS:
+        text = pattern.sub(words, text)
+    return text
 
 
 def show_usage_error(error: Any) -> int:
