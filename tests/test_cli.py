@@ -88,6 +88,35 @@ def test_eval_json(folder: Path, tmp_path: Path) -> None:
     assert money["gold"] == 1
 
 
+def test_eval_says_a_sampled_block_in_one_line(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A gold set of a widely shared story makes compare sample a block; eval says so as compare
+    does, one `warning:` line, not Python's two-line warning with a file and a class name."""
+    import warnings
+
+    import claimcheck.api
+    from claimcheck.comparison.blocking import OversizedBlockWarning
+
+    evaluate_folder = claimcheck.api.evaluate_folder
+
+    def sampling(*args, **kwargs):
+        warnings.warn(
+            "2 blocking keys are shared by more than 400 claims",
+            OversizedBlockWarning,
+            stacklevel=2,
+        )
+        return evaluate_folder(*args, **kwargs)
+
+    monkeypatch.setattr(claimcheck.api, "evaluate_folder", sampling)
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("version: 1\narticles:\n  one: {}\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(folder), str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    (line,) = result.stderr.splitlines()
+    assert line == "warning: 2 blocking keys are shared by more than 400 claims"
+
+
 def test_eval_missing_gold_is_a_usage_error(folder: Path) -> None:
     result = runner.invoke(app, ["eval", str(folder), "missing.yaml"])
     assert result.exit_code == 2 and "no such gold file" in result.stderr

@@ -19,6 +19,7 @@ from claimcheck.cli.app import (
     load_nlp,
     messages_for,
     user_errors,
+    warnings_as_lines,
 )
 
 if TYPE_CHECKING:
@@ -67,12 +68,12 @@ def eval_command(
 
     from claimcheck.api import evaluate_folder
 
-    messages_for(quiet, verbose)
+    messages = messages_for(quiet, verbose)
     if not gold.is_file():
         raise fail(f"no such gold file: {gold}")
     if not articles.exists():
         raise fail(f"no such file or folder: {articles}")
-    with user_errors():
+    with user_errors(), warnings_as_lines(messages):
         report, _ = evaluate_folder(articles, gold, nlp=load_nlp(model))
     if as_json:
         typer.echo(json.dumps(report.as_dict(errors), ensure_ascii=False, indent=2))
