@@ -396,6 +396,19 @@ def test_a_fifo_named_as_input_is_refused_without_being_opened(
         assert result.exit_code == 2, result.output
 
 
+def test_a_fifo_inside_a_folder_is_named_and_skipped(tmp_path: Path, folder: Path) -> None:
+    """A FIFO named like an article inside a folder was passed over without a word, so the count
+    of articles read came up one short with nothing to say which."""
+    fifo = folder / "pipe.md"
+    os.mkfifo(fifo)
+    with FifoWatch(fifo) as watch:
+        result = runner.invoke(app, ["extract", str(folder), "-o", str(tmp_path / "out.json")])
+    assert not watch.opened
+    assert result.exit_code == EXIT_UNREADABLE, result.output
+    assert f"{fifo}: not a regular file (a FIFO)" in result.stderr
+    assert [a["id"] for a in json.loads((tmp_path / "out.json").read_text())["articles"]] == ["one"]
+
+
 def test_a_device_named_as_input_is_skipped(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", os.devnull, "-o", str(tmp_path / "out.yaml")])
     assert result.exit_code == EXIT_UNREADABLE

@@ -79,5 +79,5 @@ def _walk(
                 yield Outcome(str(path), error="symbolic link loop (links back to a parent folder)")
                 continue
             yield from _walk(path, rel, (*ancestors, identity), suffixes, include, exclude)
-        elif is_file and path.suffix.lower() in suffixes and (not include or matches(rel, include)):
-            yield path
+        elif path.suffix.lower() in suffixes and (not include or matches(rel, include)):
+            yield path  # a FIFO or device named like an article too: its reader says why it skips
