@@ -112,11 +112,6 @@ def digits_value(text: str) -> float:
     return float(GROUPING_MARKS.sub("", text))
 
 
-def is_number_word(word: str) -> bool:
-    lower = word.lower()
-    return lower in SMALL_NUMBERS or lower == "hundred"
-
-
 def words_value(words: list[str]) -> float | None:
     """The value of a run of number words and digits: `["1.5", "million"]` -> 1.5e6,
     `["three", "quarters", "billion"]` -> 7.5e8, `["a", "hundred"]` -> 100.

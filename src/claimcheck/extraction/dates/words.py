@@ -87,7 +87,6 @@ UNIT_MULTIPLES: dict[str, int] = {"fortnight": 2, "fortnights": 2}
 COUNT_WORDS: dict[str, int] = {
     word: number for word, number in SMALL_NUMBERS.items() if number <= 12
 } | {"a": 1, "an": 1, "couple": 2}
-VAGUE_COUNTS = frozenset({"few", "several", "many", "some", "recent", "couple of", "coming"})
 ORDINALS: dict[str, int] = {
     "first": 1,
     "second": 2,
@@ -171,7 +170,6 @@ TENS_WORDS = frozenset(
 #: Abbreviated weekdays that are also English words: a date only when written as a name
 #: ("Sat.", "Wed, May 3"), never "he sat." or "the sun".
 AMBIGUOUS_WEEKDAYS = frozenset({"mon", "wed", "sat", "sun"})
-HALF_WORDS = frozenset({"half", "h1", "h2"})
 _EIGHT_DIGITS = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)$")
 _SEPARATOR = re.compile(r"[-/.]")
 _QUARTER_OR_HALF = re.compile(r"^([qh])([1-4])$")
@@ -212,10 +210,6 @@ class DateWords:
 
     def has(self, *words: str) -> bool:
         return any(word in self.words for word in words)
-
-    @property
-    def vague_count(self) -> bool:
-        return self.has(*VAGUE_COUNTS) or (self.unit_plural and self.count is None)
 
 
 def _year_of(text: str) -> int | None:
