@@ -22,8 +22,8 @@ import yaml
 
 from claimcheck import __version__
 from claimcheck.errors import LedgerError
+from claimcheck.kinds import KINDS
 from claimcheck.model import (
-    KINDS,
     Article,
     ArticleResult,
     Claim,
