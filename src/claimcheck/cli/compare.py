@@ -15,6 +15,7 @@ from claimcheck.cli.app import (
     EXIT_CODES_HELP,
     EXIT_CONFLICTS,
     EXIT_UNREADABLE,
+    ConfigOption,
     Messages,
     ModelOption,
     QuietOption,
@@ -26,12 +27,14 @@ from claimcheck.cli.app import (
     counted,
     default_ledger,
     fail,
+    load_settings,
     messages_for,
     read_sources,
     run_extraction,
 )
 
 if TYPE_CHECKING:
+    from claimcheck.config import Settings
     from claimcheck.io.articles import ReadResult
     from claimcheck.io.ledger import Ledger
     from claimcheck.model import Fact
@@ -124,14 +127,15 @@ def quiet_stdout() -> None:
 
 
 def load_claims(
-    source: Path, model: str | None, messages: Messages
+    source: Path, model: str | None, messages: Messages, settings: Settings | None = None
 ) -> tuple[Ledger, ReadResult | None]:
     """A ledger file as is, or an articles folder extracted first (with what was read)."""
     from claimcheck.io.ledger import LedgerError, load_ledger, results_to_ledger
 
     if source.is_dir():
         read = read_sources([str(source)], messages=messages)
-        results, model_name = run_extraction(read.articles, RunOptions(model=model), messages)
+        options = RunOptions(model=model, settings=settings)
+        results, model_name = run_extraction(read.articles, options, messages)
         return results_to_ledger(results, model_name), read
     try:
         return load_ledger(source), None
@@ -293,6 +297,7 @@ def compare(
         ),
     ] = False,
     model: ModelOption = None,
+    config: ConfigOption = None,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
@@ -301,19 +306,20 @@ def compare(
     from claimcheck.report.selection import every_fact, selected_pairs
 
     messages = messages_for(quiet, verbose)
+    settings = load_settings(config)
     selection = make_selection(only or (), kinds or (), min_score)
     if source is None:
         source = default_ledger(messages)
     check_claims_source(source, "compare")
     plan = plan_output(fmt, rows, output, limit, excel, force, [source])
-    ledger, read = load_claims(source, model, messages)
+    ledger, read = load_claims(source, model, messages, settings)
     if len(ledger.articles) < 2:
         messages.problem(
             "warning",
             f"{source} has {counted(len(ledger.articles), 'article')}: compare pairs claims of "
             "different articles, so it needs at least two articles",
         )
-    facts = every_fact(compare_ledger(ledger), ledger.articles)
+    facts = every_fact(compare_ledger(ledger, settings), ledger.articles)
     try:
         with output_stream(plan.destination or "-", force=force, bom=plan.bom) as stream:
             written = write_report(facts, ledger, selection, plan, stream)

@@ -117,7 +117,11 @@ def find_claims(doc: Doc) -> list[Claim]:
     return claims
 
 
-@Language.factory("claimcheck_claims", assigns=["doc._.claims"])
+@Language.factory(
+    "claimcheck_claims",
+    requires=["doc._.sections", "token.ent_type", *(f"doc._.{name}" for name, _ in ITEM_SOURCES)],
+    assigns=["doc._.claims"],
+)
 def make_claims_component(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         doc._.claims = find_claims(doc)

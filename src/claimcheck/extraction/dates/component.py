@@ -40,6 +40,7 @@ from claimcheck.extraction.dates.words import (
     read_words,
 )
 from claimcheck.extraction.extensions import DocAnnotator
+from claimcheck.kinds.date import SPEC as DATE
 from claimcheck.model import DateMention, PartialDate
 
 #: Words that may open a candidate but are not part of the expression ("in May", "on Tuesday").
@@ -514,7 +515,7 @@ def find_dates(doc: Doc) -> list[DateMention]:
 @Language.factory(
     "claimcheck_dates",
     requires=["token.ent_type", "token.dep"],
-    assigns=["doc._.dates"],
+    assigns=[f"doc._.{DATE.extension}"],
 )
 def make_dates_component(nlp: Language, name: str) -> DocAnnotator:
-    return DocAnnotator("dates", find_dates)
+    return DocAnnotator(DATE.extension, find_dates)

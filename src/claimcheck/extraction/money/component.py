@@ -31,6 +31,7 @@ from claimcheck.extraction.money.amounts import (
 from claimcheck.extraction.money.currencies import AMBIGUOUS_FAMILIES
 from claimcheck.extraction.money.pieces import Piece, doc_pieces
 from claimcheck.extraction.numbers import is_digits, qualifier_before
+from claimcheck.kinds.money import SPEC as MONEY
 from claimcheck.model import Money
 
 #: Words and signs that join the two ends of a range ("$5-10 million", "$5 to $10 million").
@@ -347,7 +348,9 @@ def with_signs_read(pieces: list[Piece], amounts: list[Amount]) -> list[Amount]:
 
 
 @Language.factory(
-    "claimcheck_money", requires=["token.ent_type", "token.tag"], assigns=["doc._.money"]
+    "claimcheck_money",
+    requires=["token.ent_type", "token.tag"],
+    assigns=[f"doc._.{MONEY.extension}"],
 )
 def make_money_component(nlp: Language, name: str) -> DocAnnotator:
-    return DocAnnotator("money", find_money)
+    return DocAnnotator(MONEY.extension, find_money)

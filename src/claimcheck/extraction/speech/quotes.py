@@ -30,6 +30,7 @@ from claimcheck.extraction.speech.speakers import (
     issues_text,
     subject_of,
 )
+from claimcheck.kinds.quote import SPEC as QUOTE
 from claimcheck.model import Quote
 
 #: A quotation of at most this many words that no verb of saying governs is a term, a title or
@@ -393,7 +394,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 
 @Language.factory(
-    "claimcheck_quotes", requires=["token.dep", "token.tag"], assigns=["doc._.quotes"]
+    "claimcheck_quotes", requires=["token.dep", "token.tag"], assigns=[f"doc._.{QUOTE.extension}"]
 )
 def make_quotes_component(nlp: Language, name: str) -> DocAnnotator:
-    return DocAnnotator("quotes", find_quotes)
+    return DocAnnotator(QUOTE.extension, find_quotes)
