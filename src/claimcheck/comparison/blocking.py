@@ -19,10 +19,10 @@ from collections.abc import Hashable, Iterable, Sequence
 
 import numpy as np
 from rapidfuzz import utils
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimcheck.comparison.verdicts import CompareConfig, known_measure, speaker_of
 from claimcheck.kinds import KINDS
+from claimcheck.lang.en.stop_words import STOP_WORDS
 from claimcheck.model import Claim, Money, Quantity
 from claimcheck.names import fold
 

@@ -32,43 +32,11 @@ from claimcheck.extraction.numbers import (
 from claimcheck.extraction.settings import QuantitySettings, default_config
 from claimcheck.extraction.tables import table_cells
 from claimcheck.kinds.quantity import SPEC as QUANTITY
+from claimcheck.lang.en.dates import MONTHS, TIME_WORDS
 from claimcheck.lang.en.measures import CHANGE_VERBS
+from claimcheck.lang.en.numbers import COUNTING_WORDS, PERCENT_WORDS
 from claimcheck.model import Quantity
 
-#: Words that make a number a percentage ("5 percent", "5%", "5 per cent", "5 pct").
-PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "pct", "percentage", "per cent"})
-#: Nouns a number modifies that make it a clock time, not a quantity ("5 p.m.").
-TIME_WORDS: frozenset[str] = frozenset(
-    {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "et", "est", "edt", "pt"}
-)
-MONTHS: frozenset[str] = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    }
-)
 #: Dependency labels by which a number attaches to the noun it counts.
 NUMBER_DEPS: frozenset[str] = frozenset({"nummod", "compound", "amod", "quantmod"})
 #: The component's thresholds when none are set (`extraction.settings`).
@@ -305,10 +273,6 @@ def word_values(doc: Doc) -> list[Quantity]:
                 Quantity(token.text, token.idx, end, float(SMALL_NUMBERS[token.lower_]), unit)
             )
     return found
-
-
-#: Number words that count in dozens or scale a number ("a dozen", "two thousand").
-COUNTING_WORDS: dict[str, float] = {"dozen": 12.0, "hundred": 100.0, **SCALE_WORDS}
 
 
 def word_count_run(number: Token) -> list[Token]:

@@ -1,16 +1,11 @@
 """Reported speech without quotation marks (`X said that ...`): the `attribution` kind.
 
-Gold files do not annotate it (`gold_key` None); it is paired with quotes (family `speech`)."""
+Gold files do not annotate it (no `gold_key`); it is judged with quotes (family `speech`)."""
 
 from __future__ import annotations
 
-from claimcheck.kinds.spec import Hook, KindSpec
+from claimcheck.kinds.spec import JUDGE_SPEECH, MATCH_WORDS, SPEAKER_RIGHT, KindSpec, words
 from claimcheck.model import Attribution
-
-
-def display(item: Attribution) -> str:
-    return item.text
-
 
 SPEC = KindSpec(
     name="attribution",
@@ -18,9 +13,9 @@ SPEC = KindSpec(
     gold_key=None,
     record=Attribution,
     family="speech",
-    judge=Hook("claimcheck.comparison.verdicts:judge_speech"),
-    display=display,  # type: ignore[arg-type]
-    gold_match=Hook("claimcheck.evaluation.scoring:quote_match"),
-    gold_value=Hook("claimcheck.evaluation.scoring:speaker_value"),
+    judge=JUDGE_SPEECH,
+    display=words,
+    gold_match=MATCH_WORDS,
+    gold_value=SPEAKER_RIGHT,
     gold_field="speaker",
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from claimcheck.kinds.spec import Hook, KindSpec
+from claimcheck.kinds.spec import MATCH_FIGURE, Hook, KindSpec
 from claimcheck.model import DateMention
 
 
@@ -25,7 +25,7 @@ SPEC = KindSpec(
     family="date",
     judge=Hook("claimcheck.comparison.verdicts:judge_dates"),
     display=display,  # type: ignore[arg-type]
-    gold_match=Hook("claimcheck.evaluation.scoring:figure_match"),
+    gold_match=MATCH_FIGURE,
     gold_value=gold_value,  # type: ignore[arg-type]
     charted=True,
 )

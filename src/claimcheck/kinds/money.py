@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from claimcheck.kinds.spec import Hook, KindSpec, Number
+from claimcheck.kinds.spec import JUDGE_FIGURES, MATCH_FIGURE, KindSpec, Number
 from claimcheck.model import Money
 
 #: Symbols used when showing an amount; other currencies are shown with their ISO code.
@@ -45,10 +45,10 @@ SPEC = KindSpec(
     gold_key="money",
     record=Money,
     family="money",
-    judge=Hook("claimcheck.comparison.verdicts:judge_figures"),
+    judge=JUDGE_FIGURES,
     display=display,  # type: ignore[arg-type]
     number=number,  # type: ignore[arg-type]
-    gold_match=Hook("claimcheck.evaluation.scoring:figure_match"),
+    gold_match=MATCH_FIGURE,
     gold_value=gold_value,  # type: ignore[arg-type]
     figure=True,
     charted=True,

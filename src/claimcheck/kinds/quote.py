@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from claimcheck.kinds.spec import Hook, KindSpec
+from claimcheck.kinds.spec import JUDGE_SPEECH, MATCH_WORDS, SPEAKER_RIGHT, KindSpec, words
 from claimcheck.model import Quote
-
-
-def display(item: Quote) -> str:
-    return item.text
-
 
 SPEC = KindSpec(
     name="quote",
@@ -16,9 +11,9 @@ SPEC = KindSpec(
     gold_key="quotes",
     record=Quote,
     family="speech",
-    judge=Hook("claimcheck.comparison.verdicts:judge_speech"),
-    display=display,  # type: ignore[arg-type]
-    gold_match=Hook("claimcheck.evaluation.scoring:quote_match"),
-    gold_value=Hook("claimcheck.evaluation.scoring:speaker_value"),
+    judge=JUDGE_SPEECH,
+    display=words,
+    gold_match=MATCH_WORDS,
+    gold_value=SPEAKER_RIGHT,
     gold_field="speaker",
 )

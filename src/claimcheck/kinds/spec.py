@@ -42,6 +42,19 @@ def always(_item: Item) -> bool:
     return True
 
 
+def words(item: Item) -> str:
+    """Quotes and reported speech are shown as their words."""
+    return item.text
+
+
+#: The judges and gold rules kinds share: figures (money, counts) and speech (quotes, reports).
+JUDGE_FIGURES = Hook("claimcheck.comparison.verdicts:judge_figures")
+JUDGE_SPEECH = Hook("claimcheck.comparison.verdicts:judge_speech")
+MATCH_FIGURE = Hook("claimcheck.evaluation.scoring:figure_match")
+MATCH_WORDS = Hook("claimcheck.evaluation.scoring:quote_match")
+SPEAKER_RIGHT = Hook("claimcheck.evaluation.scoring:speaker_value")
+
+
 @dataclass(frozen=True, slots=True)
 class Number:
     """A figure as numbers: `low` (the value, or a range's low end), `high` (a range's high end)

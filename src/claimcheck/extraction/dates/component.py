@@ -29,18 +29,16 @@ from claimcheck.extraction.dates.values import (
     is_within_unit,
     resolve,
 )
-from claimcheck.extraction.dates.words import (
+from claimcheck.extraction.dates.words import DateWords, find_spelled_year, read_words
+from claimcheck.extraction.extensions import DocAnnotator
+from claimcheck.kinds.date import SPEC as DATE
+from claimcheck.lang.en.dates import (
     COUNT_WORDS,
     PARTS_OF_DAY,
     RELATIVE_TO_PREVIOUS,
     UNIT_MULTIPLES,
     UNITS,
-    DateWords,
-    find_spelled_year,
-    read_words,
 )
-from claimcheck.extraction.extensions import DocAnnotator
-from claimcheck.kinds.date import SPEC as DATE
 from claimcheck.model import DateMention, PartialDate
 
 #: Words that may open a candidate but are not part of the expression ("in May", "on Tuesday").

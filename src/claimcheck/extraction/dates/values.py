@@ -37,14 +37,9 @@ from claimcheck.extraction.dates.timex import (
     with_year,
     years_of_day_on,
 )
-from claimcheck.extraction.dates.words import (
-    DEICTIC,
-    ORDINALS,
-    RELATIVE_TO_PREVIOUS,
-    TENS_WORDS,
-    DateWords,
-    valid_day,
-)
+from claimcheck.extraction.dates.words import DateWords, valid_day
+from claimcheck.lang.en.dates import DEICTIC, ORDINALS, RELATIVE_TO_PREVIOUS
+from claimcheck.lang.en.numbers import TENS_WORDS
 from claimcheck.model import PartialDate
 
 

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimcheck.extraction.money.currencies import (
+from claimcheck.extraction.money.pieces import Piece
+from claimcheck.extraction.numbers import (
+    FRACTION_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALE_LETTERS,
+    SCALE_WORDS,
+    SMALL_NUMBERS,
+    is_digits,
+    words_value,
+)
+from claimcheck.lang.en.currencies import (
     DEFAULT_CODES,
     DOLLAR_PREFIXES,
     GLUED_MINOR_UNITS,
@@ -21,16 +31,6 @@ from claimcheck.extraction.money.currencies import (
     million_code_of,
     name_family,
     national_code,
-)
-from claimcheck.extraction.money.pieces import Piece
-from claimcheck.extraction.numbers import (
-    FRACTION_WORDS,
-    SCALE_ABBREVIATIONS,
-    SCALE_LETTERS,
-    SCALE_WORDS,
-    SMALL_NUMBERS,
-    is_digits,
-    words_value,
 )
 
 #: Dollar prefixes read only when glued to the `$`: spaced, they are English words.

@@ -28,10 +28,10 @@ from claimcheck.extraction.money.amounts import (
     read_number,
     scale_at,
 )
-from claimcheck.extraction.money.currencies import AMBIGUOUS_FAMILIES
 from claimcheck.extraction.money.pieces import Piece, doc_pieces
 from claimcheck.extraction.numbers import is_digits, qualifier_before
 from claimcheck.kinds.money import SPEC as MONEY
+from claimcheck.lang.en.currencies import AMBIGUOUS_FAMILIES
 from claimcheck.model import Money
 
 #: Words and signs that join the two ends of a range ("$5-10 million", "$5 to $10 million").
