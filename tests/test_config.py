@@ -3,6 +3,7 @@ plain error line, before any work."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from claimcheck.cli.app import app
 from claimcheck.comparison.verdicts import CompareConfig
 from claimcheck.config import read_settings
 from claimcheck.extraction.pipeline import build_nlp
+from claimcheck.io.cache import entry_key
+from claimcheck.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 LEDGER = ROOT / "data" / "claims.yaml"
@@ -79,3 +82,21 @@ def test_a_component_setting_reaches_the_pipeline_and_its_saved_config() -> None
     assert nlp.config["components"]["claimcheck_quantities"]["word_figure_min"] == 20
     assert [q.text for q in nlp(text)._.quantities] == []
     assert build_nlp().config["components"]["claimcheck_quantities"]["word_figure_min"] == 10
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/architecture.md"])
+def test_the_documented_config_examples_are_valid(tmp_path: Path, page: str) -> None:
+    text = (ROOT / page).read_text(encoding="utf-8")
+    examples = re.findall(r"```toml\n(.*?)```", text, re.DOTALL)
+    assert examples, f"{page} shows no config example"
+    for example in examples:
+        settings = read_settings(write(tmp_path, example))
+        assert settings.components or settings.compare != CompareConfig()
+
+
+def test_other_component_settings_never_share_a_cache_entry() -> None:
+    article = Article(id="a", path="a.md", body="Eleven countries sent doctors.")
+    plain = entry_key(article, "en_core_web_sm-3.8.0")
+    assert plain == entry_key(article, "en_core_web_sm-3.8.0", {})
+    changed = {"components": {"claimcheck_quantities": {"word_figure_min": 20}}}
+    assert entry_key(article, "en_core_web_sm-3.8.0", changed) != plain

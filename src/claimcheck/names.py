@@ -14,17 +14,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from claimcheck.lang.en.names import TITLE_WORDS
+
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "FAC", "LAW", "PRODUCT"})
-#: Titles written before a name: part of how the article styles the person, not of the name.
-TITLE_WORDS = frozenset(
-    (  # noqa: SIM905  (a word list reads best as words)
-        "minister president secretary senator governor ambassador professor general mr mrs ms "
-        "dr sir dame chief director spokesman spokeswoman spokesperson chairman chairwoman "
-        "mayor judge justice prime foreign deputy vice premier chancellor king queen prince "
-        "princess pope representative rep sen gov lt col capt sgt officer commissioner "
-        "administrator"
-    ).split()
-)
 _EDGE_PUNCT = " ,.;:\"'“”‘’()"
 _POSSESSIVE = re.compile(r"[’']s?$")
 #: An alias the entity took in without its closing parenthesis: "World Health Organization (WHO".

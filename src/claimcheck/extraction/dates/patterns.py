@@ -14,7 +14,6 @@ from spacy.vocab import Vocab
 
 from claimcheck.extraction.dates.gated_matcher import GatedMatcher
 from claimcheck.extraction.dates.holidays import holiday_patterns
-from claimcheck.extraction.dates.values import WITHIN_WORDS
 from claimcheck.lang.en.dates import (
     AMBIGUOUS_WEEKDAYS,
     DAY_WORDS,
@@ -25,6 +24,7 @@ from claimcheck.lang.en.dates import (
     SEASONS,
     UNITS,
     WEEKDAYS,
+    WITHIN_WORDS,
 )
 from claimcheck.lang.en.numbers import DAY_ORDINAL_WORDS, SMALL_NUMBERS
 

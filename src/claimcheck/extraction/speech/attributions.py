@@ -26,10 +26,9 @@ from claimcheck.extraction.speech.speakers import (
     subject_of,
 )
 from claimcheck.kinds.attribution import SPEC as ATTRIBUTION
+from claimcheck.lang.en.speech import CONTENT_OPENERS
 from claimcheck.model import Attribution
 
-#: Words trimmed from the edges of reported content (`said that ...`).
-EDGE_WORDS = frozenset({"that", "whether"})
 #: The component's thresholds when none are set (`extraction.settings`).
 DEFAULTS = AttributionSettings()
 
@@ -46,7 +45,7 @@ def content_span(
     if not tokens:
         return None
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    while start < end and (is_edge(doc[start]) or doc[start].lower_ in EDGE_WORDS):
+    while start < end and (is_edge(doc[start]) or doc[start].lower_ in CONTENT_OPENERS):
         start += 1
     while end > start and is_edge(doc[end - 1]):
         end -= 1

@@ -54,3 +54,12 @@ FIGURE_NOUNS = frozenset(
         "share amount sum level toll increase rise drop decline fall growth"
     ).split()
 )
+#: Nouns that name words as words: a quotation hanging on one is mentioned, not reported
+#: (`adding the words "and Emergency"`, `the slogan "..."`), whatever verb governs the noun.
+NAMING_NOUNS = frozenset(
+    {"word", "phrase", "term", "name", "label", "slogan", "motto", "expression", "nickname"}
+)
+#: Words that open a subordinate clause the parser may leave on a main verb.
+SUBORDINATORS = frozenset({"when", "while", "as", "after", "before", "if", "because", "since"})
+#: Words trimmed from the edges of reported content (`said that ...`).
+CONTENT_OPENERS = frozenset({"that", "whether"})
