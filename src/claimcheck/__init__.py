@@ -4,10 +4,12 @@ The library API is what the command line runs:
 
 - `extract(sources)` reads folders, files or stdin and extracts their claims: the ledger, what
   was skipped, and why (what `claimcheck extract` runs),
+- `Extractor()(text, published=...)` loads the pipeline once and gives the claims of a text,
 - `extract_folder(folder)` is its short form for one folder: the ledger and what was read,
 - `compare(ledger)` groups claims across articles into facts and judges each pair
   (agree, conflict, revision),
-- `evaluate_folder(folder, gold)` scores extraction against a gold annotation file,
+- `evaluate_folder(folder, gold)` scores extraction against a gold annotation file
+  (`evaluate(results, gold)` scores results already extracted),
 - `read_settings(path)` reads a TOML config file (component thresholds, `CompareConfig`) that
   `extract(..., settings=)` and `compare(ledger, settings)` take.
 
@@ -25,6 +27,8 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "compare": "claimcheck.api",
     "extract": "claimcheck.api",
+    "Extractor": "claimcheck.api",
+    "evaluate": "claimcheck.evaluation.scoring",
     "evaluate_folder": "claimcheck.api",
     "extract_folder": "claimcheck.api",
     "load_ledger": "claimcheck.io.ledger",
@@ -62,6 +66,7 @@ __all__ = [
     "Comparison",
     "ConfigError",
     "EngineUnavailableError",
+    "Extractor",
     "Fact",
     "Frame",
     "GoldError",
@@ -74,6 +79,7 @@ __all__ = [
     "Settings",
     "__version__",
     "compare",
+    "evaluate",
     "evaluate_folder",
     "extract",
     "extract_folder",
@@ -82,7 +88,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from claimcheck.api import compare, evaluate_folder, extract, extract_folder
+    from claimcheck.api import Extractor, compare, evaluate_folder, extract, extract_folder
     from claimcheck.comparison.verdicts import CompareConfig
     from claimcheck.config import Settings, read_settings
     from claimcheck.errors import (
@@ -96,6 +102,7 @@ if TYPE_CHECKING:
         ModelNotFoundError,
         OutputError,
     )
+    from claimcheck.evaluation.scoring import evaluate
     from claimcheck.io.ledger import Ledger, load_ledger
     from claimcheck.kinds import KINDS, KindSpec
     from claimcheck.model import Article, Claim, Comparison, Fact, Frame, Pair

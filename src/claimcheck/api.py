@@ -40,7 +40,7 @@ from claimcheck.io.articles import (
 )
 from claimcheck.io.ledger import Ledger, results_to_ledger
 from claimcheck.io.readers.walk import matches
-from claimcheck.model import Article, ArticleResult, Comparison, ReadError
+from claimcheck.model import Article, ArticleResult, Claim, Comparison, PartialDate, ReadError
 
 #: Metadata a caller may give the article read from stdin (a pasted text has no front matter).
 STDIN_FIELDS = ("published", "outlet", "title", "url")
@@ -214,6 +214,35 @@ def extract(
     )
     ledger = results_to_ledger(run.results, run.model)
     return Extraction(ledger, read, run.results, run.model, run.cache_hits, run.failed)
+
+
+class Extractor:
+    """claimcheck's pipeline loaded once, for claims from texts held in memory (a pasted
+    article, a database row): `Extractor()("...", published="2018-09")` gives the claims the
+    ledger would list for that text. `settings` (`read_settings`) sets component thresholds;
+    `nlp` reuses a pipeline already built."""
+
+    def __init__(
+        self,
+        model: str | None = None,
+        settings: Settings | None = None,
+        nlp: Language | None = None,
+    ) -> None:
+        components = settings.components if settings is not None else None
+        self.nlp = nlp or build_nlp(model, components)
+
+    def __call__(
+        self, text: str, published: str | PartialDate | None = None, article_id: str = "text"
+    ) -> list[Claim]:
+        """The claims of one text; `published` (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) resolves its
+        relative dates ("last month"). `ArticleError` for a date that is not one."""
+        try:
+            when = PartialDate.parse(published) if isinstance(published, str) else published
+        except ValueError as error:
+            raise ArticleError(str(error)) from None
+        article = Article(id=article_id, path=article_id, body=text, published=when)
+        [result] = pipeline_extract([article], self.nlp)
+        return list(result.claims)
 
 
 def extract_folder(
