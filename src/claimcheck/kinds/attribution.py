@@ -4,7 +4,7 @@ Gold files do not annotate it (no `gold_key`); it is judged with quotes (family 
 
 from __future__ import annotations
 
-from claimcheck.kinds.spec import JUDGE_SPEECH, MATCH_WORDS, SPEAKER_RIGHT, KindSpec, words
+from claimcheck.kinds.spec import SPEECH_RULES, KindSpec
 from claimcheck.model import Attribution
 
 SPEC = KindSpec(
@@ -12,10 +12,5 @@ SPEC = KindSpec(
     extension="attributions",
     gold_key=None,
     record=Attribution,
-    family="speech",
-    judge=JUDGE_SPEECH,
-    display=words,
-    gold_match=MATCH_WORDS,
-    gold_value=SPEAKER_RIGHT,
-    gold_field="speaker",
+    **SPEECH_RULES,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from claimcheck.kinds.spec import JUDGE_FIGURES, MATCH_FIGURE, KindSpec, Number
+from claimcheck.kinds.spec import FIGURE_RULES, KindSpec, Number
 from claimcheck.model import Money
 
 #: Symbols used when showing an amount; other currencies are shown with their ISO code.
@@ -45,11 +45,8 @@ SPEC = KindSpec(
     gold_key="money",
     record=Money,
     family="money",
-    judge=JUDGE_FIGURES,
     display=display,  # type: ignore[arg-type]
     number=number,  # type: ignore[arg-type]
-    gold_match=MATCH_FIGURE,
     gold_value=gold_value,  # type: ignore[arg-type]
-    figure=True,
-    charted=True,
+    **FIGURE_RULES,
 )

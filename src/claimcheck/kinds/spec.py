@@ -53,6 +53,23 @@ JUDGE_SPEECH = Hook("claimcheck.comparison.verdicts:judge_speech")
 MATCH_FIGURE = Hook("claimcheck.evaluation.scoring:figure_match")
 MATCH_WORDS = Hook("claimcheck.evaluation.scoring:quote_match")
 SPEAKER_RIGHT = Hook("claimcheck.evaluation.scoring:speaker_value")
+#: The `KindSpec` fields every kind of speech shares (quotes, reported speech): judged as words
+#: credited to a speaker, matched to gold by their words, right when the speaker is.
+SPEECH_RULES: dict[str, Any] = {
+    "family": "speech",
+    "judge": JUDGE_SPEECH,
+    "display": words,
+    "gold_match": MATCH_WORDS,
+    "gold_value": SPEAKER_RIGHT,
+    "gold_field": "speaker",
+}
+#: The fields every figure kind shares (money, counts): judged as amounts, framed and charted.
+FIGURE_RULES: dict[str, Any] = {
+    "judge": JUDGE_FIGURES,
+    "gold_match": MATCH_FIGURE,
+    "figure": True,
+    "charted": True,
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,40 +96,35 @@ def read_amount(pieces: list[Piece], index: int) -> Amount | None:
         repeated = read_currency(pieces, end)  # "$ 10 dollars", "USD 22.5 million dollars"
         if repeated is not None and repeated.family and repeated.code == currency.code:
             end = repeated.end
-        scaled = number.scaled
-        value = number.value * currency.factor
-        return Amount(
-            index,
-            end,
-            value,
-            currency.code,
-            number.whole,
-            scaled or currency.factor > 1,
-            currency.family,
-            currency.national,
-            scale=number.scale,
-        )
+        return amount_of(number, currency, index, end, number.value * currency.factor)
     number = read_number(pieces, index)
     if number is None:
         return None
     currency = _suffix_currency(pieces, number.end)
     if currency is None:
         return None
-    end, value, scaled = currency.end, number.value * currency.factor, number.scaled
-    product = number.scale
+    end, value = currency.end, number.value * currency.factor
     scale = scale_at(pieces, end)  # "75 USD million"
     if scale is not None and not number.scaled:
-        end, value, scaled, product = end + 1, value * scale, True, scale
+        return amount_of(number, currency, index, end + 1, value * scale, scale)
+    return amount_of(number, currency, index, end, value)
+
+
+def amount_of(
+    number: Number, currency: Currency, start: int, end: int, value: float, scale: float = 0.0
+) -> Amount:
+    """The amount a number and its currency make over pieces `start` to `end`; `scale` is a
+    scale word read after the currency ("75 USD million"), which scales the number."""
     return Amount(
-        index,
+        start,
         end,
         value,
         currency.code,
         number.whole,
-        scaled or currency.factor > 1,
+        bool(scale) or number.scaled or currency.factor > 1,
         currency.family,
         currency.national,
-        scale=product,
+        scale=scale or number.scale,
     )
 
 
