@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -42,7 +42,6 @@ EXIT_CODES_HELP = (
 )
 
 DEFAULT_ARTICLES = Path("data/articles")
-DEFAULT_LEDGER = Path("data/claims.yaml")
 
 #: click's UsageError (a bad option, a missing argument), found through typer's public
 #: BadParameter because typer now vendors click: importing `click` would name another class.
@@ -399,10 +398,6 @@ def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"claimcheck {__version__}")
         raise typer.Exit()
-
-
-def exit_with(code: int) -> NoReturn:
-    raise typer.Exit(code)
 
 
 @app.callback()

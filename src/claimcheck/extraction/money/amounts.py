@@ -26,6 +26,7 @@ from claimcheck.lang.en.currencies import (
     NAME_FAMILIES,
     NATIONAL_CODES,
     NATIONALITY_MAX_WORDS,
+    PREFIXES_THAT_ARE_WORDS,
     SYMBOLS,
     code_of,
     million_code_of,
@@ -33,8 +34,6 @@ from claimcheck.lang.en.currencies import (
     national_code,
 )
 
-#: Dollar prefixes read only when glued to the `$`: spaced, they are English words.
-PREFIXES_THAT_ARE_WORDS: frozenset[str] = frozenset({"a", "can", "s", "r", "ar"})
 #: Words an amount can start with: a number word, a dollar prefix, a currency name, the first
 #: word of a nationality.
 STARTING_WORDS: frozenset[str] = frozenset(

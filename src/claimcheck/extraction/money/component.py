@@ -32,16 +32,12 @@ from claimcheck.extraction.money.pieces import Piece, doc_pieces
 from claimcheck.extraction.numbers import is_digits, qualifier_before
 from claimcheck.kinds.money import SPEC as MONEY
 from claimcheck.lang.en.currencies import AMBIGUOUS_FAMILIES
+from claimcheck.lang.en.numbers import COORDINATORS, RANGE_JOINERS
 from claimcheck.model import Money
 
-#: Words and signs that join the two ends of a range ("$5-10 million", "$5 to $10 million").
-RANGE_JOINERS: frozenset[str] = frozenset({"-", "–", "—", "to"})
 #: Parts of speech after a bare cents number that show it counts something else
 #: ("$20 and 43 people").
 COUNTED_POS: frozenset[str] = frozenset({"NOUN", "PROPN", "NUM"})
-#: What may stand between coordinated amounts that share one scale word ("$140 and $150
-#: million", "$1, $2 or $3 billion").
-COORDINATORS: tuple[tuple[str, ...], ...] = (("and",), ("or",), (",", "and"), (",", "or"))
 #: An amount this large already names its size: no scale word after it is meant for it.
 MAX_SCALABLE = 1000
 

@@ -17,6 +17,8 @@ from spacy.tokens import Token
 
 from claimcheck.extraction.doc_index import doc_index
 from claimcheck.lang.en.speech import (
+    AUTHOR_PREPOSITIONS,
+    DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
     FIGURE_NOUNS,
     OUTLET_NOUNS,
@@ -28,10 +30,6 @@ NON_AUTHOR_ENTITIES = frozenset(
 )
 #: Entity types of places and peoples: "the United States" is no outlet.
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP", "FAC", "EVENT"})
-#: Prepositions that name the author of a noun (`a report by X`, `a plan from X`).
-AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
-#: Determiners that make a noun point back to one named before.
-DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 #: Labels of the entities an `it` can stand for.
 THING_LABELS = frozenset({"ORG"})
 

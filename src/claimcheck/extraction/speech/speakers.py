@@ -33,9 +33,9 @@ from claimcheck.lang.en.speech import (
     THING_PRONOUNS,
     WEAK_SPEECH_VERBS,
 )
+from claimcheck.lang.en.syntax import SUBJECT_DEPS
 from claimcheck.names import NameIndex, clean_name, full_name
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependencies through which a verb passes its subject down to the verb of saying
 #: (`went on to say`, `issued a statement saying`, `and added`).
 SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})

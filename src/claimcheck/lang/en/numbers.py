@@ -69,3 +69,19 @@ DAY_ORDINAL_WORDS: dict[str, int] = {
         start=1,
     )
 } | {"thirtieth": 30}
+
+# -- the words around a count --
+
+#: Prepositions that introduce a figure as the value of a measure: "rose to 40", "stands at
+#: 282,517", "a toll of 55", "down from 9,000", "up by 3", "rated as 2".
+VALUE_PREPOSITIONS = frozenset({"to", "at", "of", "from", "by", "as"})
+#: Prepositions whose small whole numbers are usually clock times ("starts at 5").
+CLOCK_PREPOSITIONS = frozenset({"at", "until", "till"})
+
+# -- the words joining amounts --
+
+#: Words and signs that join the two ends of a range ("$5-10 million", "$5 to $10 million").
+RANGE_JOINERS: frozenset[str] = frozenset({"-", "–", "—", "to"})
+#: What may stand between coordinated amounts that share one scale word ("$140 and $150
+#: million", "$1, $2 or $3 billion").
+COORDINATORS: tuple[tuple[str, ...], ...] = (("and",), ("or",), (",", "and"), (",", "or"))

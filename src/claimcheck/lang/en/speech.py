@@ -63,3 +63,7 @@ NAMING_NOUNS = frozenset(
 SUBORDINATORS = frozenset({"when", "while", "as", "after", "before", "if", "because", "since"})
 #: Words trimmed from the edges of reported content (`said that ...`).
 CONTENT_OPENERS = frozenset({"that", "whether"})
+#: Prepositions that name the author of a noun (`a report by X`, `a plan from X`).
+AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
+#: Determiners that make a noun point back to one named before.
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
