@@ -4,6 +4,8 @@ plain error line, before any work."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,17 @@ def test_other_component_settings_never_share_a_cache_entry() -> None:
     assert plain == entry_key(article, "en_core_web_sm-3.8.0", {})
     changed = {"components": {"claimcheck_quantities": {"word_figure_min": 20}}}
     assert entry_key(article, "en_core_web_sm-3.8.0", changed) != plain
+
+
+def test_a_saved_pipeline_keeps_its_component_settings(tmp_path: Path) -> None:
+    nlp = build_nlp(components={"claimcheck_quantities": {"word_figure_min": 20}})
+    nlp.to_disk(tmp_path / "pipeline")
+    code = (
+        "import spacy\n"
+        f"nlp = spacy.load({str(tmp_path / 'pipeline')!r})\n"
+        "print(nlp.config['components']['claimcheck_quantities']['word_figure_min'])\n"
+        "print([q.text for q in nlp('Eleven countries sent 30 doctors.')._.quantities])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split("\n")[:2] == ["20", "['30 doctors']"]
