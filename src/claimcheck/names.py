@@ -66,6 +66,15 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s-]", " ", text.lower()).split())
 
 
+def same_folded_name(a: str, b: str) -> bool:
+    """Whether two folded names (`fold`) name one speaker: the same last word, or one inside the
+    other ("lopez obrador" in "andres manuel lopez obrador"). The gold format's rule for
+    speakers, so comparison and evaluation judge a name alike."""
+    if not a or not b:
+        return False
+    return a.split()[-1] == b.split()[-1] or a in b or b in a
+
+
 def clean_name(text: str) -> str:
     """A mention as it should be shown: possessive and surrounding punctuation removed."""
     text = _OPEN_PARENTHESIS.sub("", " ".join(text.split()))

@@ -31,7 +31,7 @@ from claimcheck.model import (
     Quote,
     Verdict,
 )
-from claimcheck.names import fold
+from claimcheck.names import fold, same_folded_name
 
 #: Words that turn a statement into its opposite; a quote with one against the same quote without
 #: is the clearest "contradicting words" a speaker can be credited with.
@@ -167,7 +167,7 @@ def same_person(a: str | None, b: str | None) -> bool | None:
     fa, fb = folded(a), folded(b)
     if not fa or not fb:
         return None
-    return fa.split()[-1] == fb.split()[-1] or fa in fb or fb in fa
+    return same_folded_name(fa, fb)
 
 
 def speaker_of(claim: Claim) -> str | None:

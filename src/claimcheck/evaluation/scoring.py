@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from claimcheck.errors import GoldError
 from claimcheck.kinds import GOLD_KINDS, KIND_BY_NAME, KINDS
 from claimcheck.model import ArticleResult, Item, Pair, PartialDate, Quote
+from claimcheck.names import fold, same_folded_name
 
 FIGURE_MATCH_RATIO = 90.0
 QUOTE_MATCH_RATIO = 90.0
@@ -227,26 +228,12 @@ def quote_match(predicted: str, gold: str) -> float:
     return 0.0
 
 
-def _fold_name(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
-
-
 def speaker_right(predicted: str | None, gold: Mapping[str, Any]) -> bool:
-    """Right when the names share their last token, or one contains the other."""
-    if not predicted:
-        return False
-    guess = _fold_name(predicted)
-    for name in [gold.get("speaker"), *(gold.get("aliases") or [])]:
-        if not name:
-            continue
-        truth = _fold_name(str(name))
-        last = (guess.split() or [""])[-1].strip(".,'’\""), (truth.split() or [""])[-1]
-        if last[0] and last[0] == last[1].strip(".,'’\""):
-            return True
-        if guess and truth and (guess in truth or truth in guess):
-            return True
-    return False
+    """Right when the predicted name and the gold speaker (or one of its aliases) share their
+    last word, or one contains the other (`names.same_folded_name`, the rule comparison uses)."""
+    guess = fold(predicted or "")
+    names = [gold.get("speaker"), *(gold.get("aliases") or [])]
+    return any(same_folded_name(guess, fold(str(name))) for name in names if name)
 
 
 def speaker_value(item: Item, gold: Mapping[str, Any]) -> bool | None:
