@@ -63,6 +63,24 @@ def test_cp1252_fallback(tmp_path: Path) -> None:
     assert article.body == "He said \u201chi\u201d for \u20ac5."
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_unicode_text_with_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    """Issue 13.10: Windows tools save "Unicode" text as UTF-16 with a BOM, full of NUL bytes,
+    which was called a binary file."""
+    text = "---\ntitle: El Año\npublished: 2020-01-02\n---\nThe city spent \u20ac20 million.\n"
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff"}.get(encoding, "")
+    write(tmp_path / "unicode.md", (bom + text).encode(encoding))
+    (article,) = read_folder(tmp_path).articles
+    assert article.title == "El Año" and article.published == PartialDate(2020, 1, 2)
+    assert article.body == "The city spent \u20ac20 million.\n"
+
+
+def test_utf16_without_a_byte_order_mark_is_still_refused(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "Text.".encode("utf-16-le"))
+    (error,) = read_folder(tmp_path).errors
+    assert "binary" in error.reason
+
+
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
@@ -71,6 +89,7 @@ def test_cp1252_fallback(tmp_path: Path) -> None:
         ("open.md", b"---\ntitle: x\nno closing fence\n", "never closed"),
         ("yaml.md", b"---\ntitle: [unclosed\n---\nText\n", "malformed front matter"),
         ("list.md", b"---\n- a\n- b\n---\nText\n", "not a mapping"),
+        ("control.md", b'---\nid: x\ntitle: "a\x01b"\n---\nText\n', "line 3: control character"),
         ("nobody.md", b"---\ntitle: x\n---\n\n", "empty article"),
         ("undecodable.txt", b"caf\x81\x8d\x8f", "not UTF-8"),
     ],
@@ -84,6 +103,7 @@ def test_bad_files_are_reported_and_the_rest_read(
     assert [a.id for a in result.articles] == ["good"]
     (error,) = result.errors
     assert error.path.endswith(name) and reason in error.reason
+    assert "\n" not in error.reason  # one line on stderr
 
 
 def test_unknown_published_format_is_a_warning(tmp_path: Path) -> None:
@@ -93,12 +113,29 @@ def test_unknown_published_format_is_a_warning(tmp_path: Path) -> None:
     assert "unresolved" in result.warnings[0].reason
 
 
-def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
-    (tmp_path / "sub").mkdir()
+def test_files_of_one_name_in_two_folders_are_both_read(tmp_path: Path) -> None:
+    """Issue 13.10: `a.md` and `sub/a.txt` gave "duplicate article id" and one was lost. A
+    clash of file names now gives the nested files their path as id; the top one keeps its."""
+    for folder in ("sub", "other"):
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder / "a.txt", f"Told by {folder}.")
     write(tmp_path / "a.md", "One.")
-    write(tmp_path / "sub" / "a.txt", "Two.")
+    write(tmp_path / "b.md", "Unique.")
     result = read_folder(tmp_path)
-    assert len(result.articles) == 1
+    assert not result.errors
+    assert sorted(a.id for a in result.articles) == ["a", "b", "other-a", "sub-a"]
+    assert {a.id: a.body for a in result.articles}["sub-a"] == "Told by sub."
+    assert sorted(w.reason for w in result.warnings) == [
+        "another file is also named 'a': this one's id is 'other-a'",
+        "another file is also named 'a': this one's id is 'sub-a'",
+    ]
+
+
+def test_ids_an_article_gives_itself_are_kept_and_a_clash_reported(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "---\nid: story\n---\nOne.\n")
+    write(tmp_path / "b.md", "---\nid: story\n---\nTwo.\n")
+    result = read_folder(tmp_path)
+    assert [a.id for a in result.articles] == ["story"]
     assert "duplicate article id" in result.errors[0].reason
 
 

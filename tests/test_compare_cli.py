@@ -135,3 +135,28 @@ def test_the_pairs_export_keeps_a_pair_by_its_own_verdict():
     }
     assert inside  # the demo has one
     assert inside <= {r["pair_id"] for r in records("--only", "agreements")}
+
+
+def test_a_story_syndicated_450_times_still_shows_its_outlier(tmp_path: Path):
+    """Issue 13.5: blocks of more than 400 claims were dropped without a word, so 450 copies of
+    a story and one outlier gave no pair at all. Now the block is sampled, the outlier's
+    conflict is reported, and stderr says so in one plain line (not Python's warning form)."""
+    sentence = "The council approved {} for the harbour repairs."
+    copies = [
+        claim(f"copy{i:03d}", money("$12 million", 12e6), sentence.format("$12 million"))
+        for i in range(450)
+    ]
+    outlier = claim("outlier", money("$21 million", 21e6), sentence.format("$21 million"))
+    results = [
+        ArticleResult(article(c.article, c.article, "2024-05-01"), (c,)) for c in [*copies, outlier]
+    ]
+    ledger = tmp_path / "syndicated.yaml"
+    write_ledger(results, ledger, "yaml", "m")
+    for _ in range(2):  # a warning is said again on every run in one process
+        result = runner.invoke(app, ["compare", str(ledger), "--only", "conflicts", "-f", "json"])
+        assert result.exit_code == 0, result.output
+        conflicts = json.loads(result.stdout)
+        assert conflicts and all("outlier" in (p["a_article"], p["b_article"]) for p in conflicts)
+        (line,) = result.stderr.splitlines()
+        assert line.startswith("warning: ") and "shared by more than 400 claims" in line
+        assert "Warning" not in line and ".py" not in line

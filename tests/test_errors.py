@@ -38,6 +38,7 @@ DOCUMENTED = [
     (["compare"], "no ledger given and none found here", None),
     (["compare", "nope.yaml"], "no such ledger or folder", None),
     (["compare", "story.md"], "is an article, not a ledger", None),
+    (["compare", "edited.yaml"], "start must be a whole number", None),
     (["report", "story.md"], "is an article, not a ledger", None),
     (["compare", "other.yaml", "-o", "notes.yaml"], "exists; add --force", None),
     (["report", "foxes", "-o", "foxes/page.html"], "would be read as an article", None),
@@ -57,6 +58,10 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "office" / "memo.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "notes.yaml").write_text("shopping: [milk]\n", encoding="utf-8")
     write_ledger([], tmp_path / "other.yaml", "yaml", "m-1", sources=["hounds"])
+    edited = (
+        "schema_version: 1\nclaims:\n- {id: a, article: a, kind: money, text: $1, start: '0'}\n"
+    )
+    (tmp_path / "edited.yaml").write_text(edited, encoding="utf-8")
     return tmp_path
 
 

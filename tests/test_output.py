@@ -161,3 +161,99 @@ def test_bare_compare_without_any_ledger_says_what_to_run(tmp_path: Path) -> Non
         find_ledger(tmp_path / "state", tmp_path)
     (tmp_path / "only.claims.yaml").write_text("x", encoding="utf-8")
     assert find_ledger(tmp_path / "state", tmp_path) == tmp_path / "only.claims.yaml"
+
+
+def plain_line(stderr: str) -> str:
+    (line,) = stderr.splitlines()
+    assert line.startswith("error: ") and "Traceback" not in line and "Error" not in line, line
+    return line
+
+
+@pytest.mark.parametrize("command", ["extract", "report"])
+def test_a_full_disk_is_one_line_naming_the_file(
+    articles: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """Issue 13.8: a write that failed (a full disk, `ulimit -f`) ended in a traceback or in
+    'error: No space left on device', naming no file; the old file stays, no temporary is left."""
+    import errno
+
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+    from claimcheck.io import ledger as ledger_module
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(ledger_module.os, "fsync", full)
+    target = articles.parent / ("out.yaml" if command == "extract" else "out.html")
+    target.write_text("yesterday\n", encoding="utf-8")
+    args = [command, str(articles), "-o", str(target), "--force"]
+    result = CliRunner().invoke(app, [*args, "--no-cache"] if command == "extract" else args)
+    assert result.exit_code == 2, result.output
+    line = plain_line(result.stderr)
+    assert f"cannot write {target}: No space left on device" in line
+    assert target.read_text(encoding="utf-8") == "yesterday\n"
+    assert sorted(p.name for p in articles.parent.iterdir()) == ["foxes", target.name]
+
+
+def test_a_folder_that_cannot_be_written_is_found_before_extraction(
+    articles: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The permission is checked first: a read-only folder used to fail only after the whole
+    extraction. (os.access is patched: the tests may run as root, who may write anywhere.)"""
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+    from claimcheck.io import engines
+    from claimcheck.io import output as output_module
+
+    locked = articles.parent / "locked"
+    locked.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(
+        output_module.os, "access", lambda p, m: Path(p) != locked and real_access(p, m)
+    )
+    monkeypatch.setattr(engines, "extract_articles", lambda *a, **k: pytest.fail("extracted"))
+    target = locked / "claims.yaml"
+    result = CliRunner().invoke(app, ["extract", str(articles), "-o", str(target), "--no-cache"])
+    assert result.exit_code == 2, result.output
+    line = plain_line(result.stderr)
+    assert f"cannot write {target}: no permission to write in {locked}" in line
+
+
+def test_a_temporary_left_by_a_killed_write_is_removed_by_the_next(tmp_path: Path) -> None:
+    """Issue 13.10: kill -9 during the write left `.claims.yaml.XXXX.tmp` beside the ledger for
+    good. The next write of that file removes it; a temporary another run is writing now (its
+    process alive) and other files' temporaries are kept."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / "claims.yaml"
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from claimcheck.io import ledger\n"
+        "ledger.os.fsync = lambda fd: (print('writing', flush=True), time.sleep(600))\n"
+        "ledger.write_atomic(Path(sys.argv[1]), 'new\\n')\n"
+    )
+    writer = subprocess.Popen(
+        [sys.executable, "-c", code, str(target)], stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    (left,) = tmp_path.glob(".claims.yaml.*.tmp")
+    live = tmp_path / f".claims.yaml.{os.getpid()}.abcd1234.tmp"  # another run, writing now
+    other = tmp_path / f".claims.yaml.5.{writer.pid}.abcd1234.tmp"  # the file claims.yaml.5's
+    old = tmp_path / ".claims.yaml.k3j4h5g6.tmp"  # an older name, two hours old
+    for path in (live, other, old):
+        path.write_text("partial", encoding="utf-8")
+    os.utime(old, (time.time() - 7200,) * 2)
+
+    write_atomic(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert not left.exists() and not old.exists()
+    assert live.exists() and other.exists()

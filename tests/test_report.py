@@ -262,9 +262,20 @@ def test_every_formula_prefix_is_neutralised(cell):
     assert neutralise(cell) == "'" + cell
 
 
+@pytest.mark.parametrize(
+    "cell",
+    ["\u200b=1+1", "\ufeff=HYPERLINK(x)", "\uff1dSUM(A1)", "  =1+1", "\u00a0+1", "\u200b\uff20x"],
+)
+def test_a_formula_behind_invisible_characters_or_in_fullwidth_is_neutralised(cell):
+    """Issue 13.10: a zero-width space, a BOM or leading spaces hid a formula from the check,
+    and the fullwidth equals sign was not one of its prefixes."""
+    assert neutralise(cell) == "'" + cell
+
+
 def test_numbers_and_plain_text_are_left_alone():
     assert neutralise(-2.5) == -2.5
     assert neutralise("Mexico") == "Mexico"
+    assert neutralise("  Mexico \u200b= ok") == "  Mexico \u200b= ok"
 
 
 def test_json_and_jsonl_carry_the_same_records_with_numbers_as_numbers(facts):

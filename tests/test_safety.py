@@ -120,6 +120,30 @@ def test_an_article_that_fails_is_named_and_the_run_goes_on(
     assert not ledger.exists()
 
 
+@pytest.mark.parametrize("command", ["compare", "report"])
+def test_compare_and_report_of_a_folder_exit_3_when_an_article_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """compare DIR left out an article whose extraction failed and exited 0, where extract
+    exits 3: a script could not tell that a story was missing from the comparison."""
+    folder = make_folder(tmp_path, 2)
+    (folder / "poison.md").write_text("The poison pill cost $9 million.\n", encoding="utf-8")
+    real = engines.extract_articles
+
+    def fragile(articles, nlp, **kwargs):
+        for article in articles:
+            if "poison" in article.body:
+                raise ValueError("year 10000 is out of range")
+            yield from real([article], nlp)
+
+    monkeypatch.setattr(engines, "extract_articles", fragile)
+    output = ["-f", "json"] if command == "compare" else ["-o", "-", "--charts", "0"]
+    result = runner.invoke(app, [command, str(folder), *output])
+    assert result.exit_code == EXIT_INPUT_FAILED == 3, result.output
+    assert "poison.md: extraction failed" in result.stderr
+    assert "Traceback" not in result.output
+
+
 def test_a_cache_directory_others_can_write_is_one_line(tmp_path: Path) -> None:
     folder = make_folder(tmp_path, 1)
     shared = tmp_path / "shared-cache"

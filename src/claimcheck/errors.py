@@ -35,6 +35,11 @@ class OutputError(ClaimcheckError, ValueError):
     """An output path claimcheck refuses to write (a folder, a device, an input, another ledger)."""
 
 
+class WriteError(ClaimcheckError, OSError):
+    """A file that could not be written (a full disk, a file size limit), named with the reason;
+    still an OSError, as it was before it named the file."""
+
+
 class ArticleFailedError(ClaimcheckError, RuntimeError):
     """Under `strict`, the first article whose extraction failed or ran out of time (named)."""
 

@@ -9,6 +9,7 @@ trafilatura): `claimcheck --help` must answer at once; the work imports what it 
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from claimcheck import __version__
 
@@ -63,6 +64,34 @@ class PlainErrorsGroup(TyperGroup):
             typer.echo("Aborted.", err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+#: The type label typer appends to a parameter in help (`SOURCE <path>`, `--engine <local|ray>`).
+_TYPE_LABEL = re.compile(r" <([^<>]*)>")
+
+
+class PlainHelpCommand(TyperCommand):
+    """A command whose help names what to give in plain words: `SOURCE`, not `SOURCE <path>`;
+    `--engine local|ray`, not `--engine <local|ray>` (typer labels every parameter with its
+    Python type, which reads as code to a newsroom)."""
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        sections: dict[str, list[tuple[str, str]]] = {"argument": [], "option": []}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is not None and param.param_type_name in sections:
+                name, text = record
+                sections[param.param_type_name].append((plain_metavar(name), text))
+        for title, key in (("Arguments", "argument"), ("Options", "option")):
+            if sections[key]:
+                with formatter.section(title):
+                    formatter.write_dl(sections[key])
+
+
+def plain_metavar(name: str) -> str:
+    """A parameter's help name without typer's type label: a choice keeps its choices
+    (`local|ray`), any other label goes (the metavar or the help says what to give)."""
+    return _TYPE_LABEL.sub(lambda m: f" {m[1]}" if "|" in m[1] and "[" not in m[1] else "", name)
 
 
 def show_usage_error(error: Any) -> int:
@@ -204,6 +233,29 @@ def user_errors() -> Iterator[None]:
         where = f"{error.filename}: " if error.filename else ""
         reason = error.strerror or str(error)
         raise fail(f"{where}{reason}") from None
+
+
+@contextmanager
+def warnings_as_lines(messages: Messages) -> Iterator[None]:
+    """claimcheck's own warnings (a block of claims compared on a sample) as one `warning:`
+    line each on stderr: Python prints a warning on two lines, with its source file, its line
+    of code and its class name, which tells a reader nothing. Other libraries' warnings pass
+    through unchanged."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")
+        yield
+    said: set[str] = set()
+    for warning in caught:
+        text = str(warning.message)
+        if not warning.category.__module__.startswith("claimcheck."):
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+        elif text not in said:
+            said.add(text)
+            messages.problem("warning", " ".join(text.split()))
 
 
 def checked_output(path: Path, inputs: Sequence[str | Path], force: bool) -> Path:
@@ -349,7 +401,31 @@ def run_extraction(
         unchanged = f"{run.cache_hits} of {counted(len(articles), 'article')}"
         messages.info(f"{unchanged} unchanged (from the cache)")
     report_problems(run.failed, "skipped", messages=messages)
+    report_dates_past_the_calendar(run.results, messages)
     return run.results, run.model
+
+
+def report_dates_past_the_calendar(results: Sequence[ArticleResult], messages: Messages) -> None:
+    """One warning per article with a relative date counted past the years a date can name
+    ('next year' in an article published 9999-12-31, a placeholder date): the date is left
+    unresolved in the ledger, and the publication date is likely what needs a look."""
+    from claimcheck.extraction.dates.values import OUT_OF_RANGE
+
+    for result in results:
+        texts = [
+            claim.item.text
+            for claim in result.claims
+            if claim.kind == "date" and getattr(claim.item, "reason", None) == OUT_OF_RANGE
+        ]
+        if texts:
+            quoted = ", ".join(f"'{' '.join(text.split())}'" for text in texts[:3])
+            more = f" and {len(texts) - 3} more" if len(texts) > 3 else ""
+            published = result.article.published or "unknown"
+            messages.problem(
+                "warning",
+                f"{result.article.path or result.article.id}: {quoted}{more} counted from the "
+                f"publication date {published} falls {OUT_OF_RANGE}; left unresolved",
+            )
 
 
 def default_output(sources: Sequence[str]) -> str:
@@ -382,10 +458,13 @@ def check_claims_source(source: Path, command: str) -> None:
     """What `compare` and `report` read must be a ledger or a folder of articles: a missing path,
     or an article file given where a ledger is expected, is named in one line with what to run
     (an article read as YAML used to end in a parser's exception)."""
-    from claimcheck.io.articles import HTML_SUFFIXES, TEXT_SUFFIXES
+    from claimcheck.io.articles import HTML_SUFFIXES, TEXT_SUFFIXES, special_file_kind
 
     if not source.exists():
         raise fail(f"no such ledger or folder: {source} (run `claimcheck extract` first)")
+    special = special_file_kind(source)
+    if special is not None:  # opening a FIFO without a writer waits forever
+        raise fail(f"{source} is not a regular file ({special}): give a ledger file or a folder")
     if source.is_file() and source.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
         folder = source.parent
         raise fail(

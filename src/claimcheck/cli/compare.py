@@ -18,6 +18,7 @@ from claimcheck.cli.app import (
     ConfigOption,
     Messages,
     ModelOption,
+    PlainHelpCommand,
     QuietOption,
     RunOptions,
     VerboseOption,
@@ -31,11 +32,11 @@ from claimcheck.cli.app import (
     messages_for,
     read_sources,
     run_extraction,
+    warnings_as_lines,
 )
 
 if TYPE_CHECKING:
     from claimcheck.config import Settings
-    from claimcheck.io.articles import ReadResult
     from claimcheck.io.ledger import Ledger
     from claimcheck.model import Fact
     from claimcheck.report.selection import Selection
@@ -128,17 +129,21 @@ def quiet_stdout() -> None:
 
 def load_claims(
     source: Path, model: str | None, messages: Messages, settings: Settings | None = None
-) -> tuple[Ledger, ReadResult | None]:
-    """A ledger file as is, or an articles folder extracted first (with what was read)."""
+) -> tuple[Ledger, bool]:
+    """A ledger file as is, or an articles folder extracted first (with `settings`' component
+    thresholds); and whether every input could be read and extracted (exit status 3 otherwise,
+    as for extract and report: an article whose extraction failed used to be left out with exit
+    status 0)."""
     from claimcheck.io.ledger import LedgerError, load_ledger, results_to_ledger
 
     if source.is_dir():
         read = read_sources([str(source)], messages=messages)
         options = RunOptions(model=model, settings=settings)
         results, model_name = run_extraction(read.articles, options, messages)
-        return results_to_ledger(results, model_name), read
+        all_read = read.ok and len(results) == len(read.articles)
+        return results_to_ledger(results, model_name), all_read
     try:
-        return load_ledger(source), None
+        return load_ledger(source), True
     except LedgerError as error:
         raise fail(str(error)) from None
 
@@ -188,6 +193,7 @@ def write_report(
 
 
 @app.command(
+    cls=PlainHelpCommand,
     help=f"""Group the claims of different articles into facts and report, fact by fact, where
 outlets agree, conflict (other values for the same time) or revise (a later value).
 
@@ -206,7 +212,7 @@ Examples:
   claimcheck compare -o values.json --rows values    # one record per fact value
   claimcheck compare --fail-on-conflict -q
 
-{EXIT_CODES_HELP}"""
+{EXIT_CODES_HELP}""",
 )
 def compare(
     source: Annotated[
@@ -312,14 +318,16 @@ def compare(
         source = default_ledger(messages)
     check_claims_source(source, "compare")
     plan = plan_output(fmt, rows, output, limit, excel, force, [source])
-    ledger, read = load_claims(source, model, messages, settings)
+    ledger, all_read = load_claims(source, model, messages, settings)
     if len(ledger.articles) < 2:
         messages.problem(
             "warning",
             f"{source} has {counted(len(ledger.articles), 'article')}: compare pairs claims of "
             "different articles, so it needs at least two articles",
         )
-    facts = every_fact(compare_ledger(ledger, settings), ledger.articles)
+    with warnings_as_lines(messages):
+        comparison = compare_ledger(ledger, settings)
+    facts = every_fact(comparison, ledger.articles)
     try:
         with output_stream(plan.destination or "-", force=force, bom=plan.bom) as stream:
             written = write_report(facts, ledger, selection, plan, stream)
@@ -331,7 +339,7 @@ def compare(
         raise fail(f"cannot write {where}: {error.strerror or error}") from None
     if plan.destination is not None:
         messages.info(f"Wrote {written} to {output}")
-    if read is not None and not read.ok:
+    if not all_read:
         raise typer.Exit(EXIT_UNREADABLE)
     conflicts = (pair.verdict == "conflict" for _, pair in selected_pairs(facts, selection))
     if fail_on_conflict and any(conflicts):

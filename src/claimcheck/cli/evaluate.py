@@ -11,6 +11,7 @@ import typer
 from claimcheck.cli.app import (
     EXIT_CODES_HELP,
     ModelOption,
+    PlainHelpCommand,
     QuietOption,
     VerboseOption,
     app,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 
 @app.command(
+    cls=PlainHelpCommand,
     name="eval",
     help=f"""Score extraction (and comparison, when the gold has relations) against a gold file.
 

@@ -16,6 +16,7 @@ from claimcheck.cli.app import (
     ConfigOption,
     LedgerFormatOption,
     ModelOption,
+    PlainHelpCommand,
     QuietOption,
     RunOptions,
     VerboseOption,
@@ -41,6 +42,7 @@ class EngineOption(StrEnum):
 
 
 @app.command(
+    cls=PlainHelpCommand,
     help=f"""Extract money amounts, quantities, dates and attributed quotes into a claims ledger.
 
 Every claim keeps its provenance (article, sentence, character offsets). The ledger is

@@ -14,6 +14,7 @@ from claimcheck.cli.app import (
     ConfigOption,
     Messages,
     ModelOption,
+    PlainHelpCommand,
     QuietOption,
     RunOptions,
     VerboseOption,
@@ -29,6 +30,7 @@ from claimcheck.cli.app import (
     run_extraction,
     stderr_console,
     user_errors,
+    warnings_as_lines,
 )
 
 if TYPE_CHECKING:
@@ -86,6 +88,7 @@ def with_bodies(known: dict[str, Article], read: dict[str, Article]) -> dict[str
 
 
 @app.command(
+    cls=PlainHelpCommand,
     help=f"""Write the findings as one HTML page that opens offline in any browser.
 
 The page shows an overview (articles, outlets, counts, what to look at first), every fact
@@ -102,7 +105,7 @@ Examples:
   claimcheck report data/claims.yaml --articles data/articles -o report.html
   claimcheck report foxes.claims.yaml -o - > page.html
 
-{EXIT_CODES_HELP}"""
+{EXIT_CODES_HELP}""",
 )
 def report(
     source: Annotated[
@@ -162,7 +165,8 @@ def report(
     inputs = [source] if articles_dir is None else [source, articles_dir]
     target = None if str(output) == "-" else checked_output(output, inputs, force)
     ledger, all_read = ledger_and_bodies(source, articles_dir, model, messages, settings)
-    comparison = compare(ledger, settings)
+    with warnings_as_lines(messages):
+        comparison = compare(ledger, settings)
     options = ReportOptions(title=title, charts=charts)
     page = render_report(comparison, ledger.articles, ledger.claims, options)
     if target is None:

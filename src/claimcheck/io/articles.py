@@ -1,7 +1,7 @@
 """Reading articles from whatever fact-checkers collect: folders, files, exports and stdin.
 
 A newsroom folder holds files saved by different tools over years: Markdown with front matter,
-plain text in UTF-8 or Windows-1252, saved web pages, JSONL exports from news APIs, and also
+plain text in UTF-8, UTF-16 or Windows-1252, saved web pages, JSONL exports from news APIs, and also
 stray binaries, empty files and broken links. Each bad input is reported with one line naming
 it and the reason, and the rest is still read; with `strict=True` the first bad input stops the
 run instead. The readers for each kind of input live in `claimcheck.io.readers`.
@@ -9,9 +9,11 @@ run instead. The readers for each kind of input live in `claimcheck.io.readers`.
 
 from __future__ import annotations
 
+import stat
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -82,10 +84,62 @@ def read_inputs(
     reported, never silently merged. With `strict`, the first bad input raises `ArticleError`
     naming it; warnings (such as an unreadable publication date) never stop the run."""
     collector = _Collector(strict)
-    for source in sources:
-        for outcome in _read_source(source, include, exclude, stdin):
-            collector.add(outcome)
+    read = [
+        (Path(source), outcome)
+        for source in sources
+        for outcome in _read_source(source, include, exclude, stdin)
+    ]
+    for outcome in with_path_ids(read):
+        collector.add(outcome)
     return collector.result
+
+
+def with_path_ids(read: Sequence[tuple[Path, Outcome]]) -> list[Outcome]:
+    """Outcomes whose article is named after its file, given the file's path as id where two
+    files share a name (`sub/story.md` and `other/story.md` become `sub-story`, `other-story`;
+    a file at the top of the folder, or named on the command line, keeps its name). Ids stay as
+    they were wherever names are unique, and do not depend on the order files are read; an id
+    an article names for itself (front matter, JSONL) is never changed, and a clash that
+    remains is reported by the caller."""
+    counts = Counter(o.article.id for _, o in read if o.article is not None)
+    outcomes = []
+    for source, outcome in read:
+        article = outcome.article
+        if article is not None and counts[article.id] > 1 and _named_after_file(outcome):
+            new_id = _path_id(source, Path(outcome.path))
+            if new_id is not None and new_id != article.id:
+                outcome = replace(outcome, article=replace(article, id=new_id))
+                outcome.warnings.append(
+                    f"another file is also named {article.id!r}: this one's id is {new_id!r}"
+                )
+        outcomes.append(outcome)
+    return outcomes
+
+
+def _named_after_file(outcome: Outcome) -> bool:
+    path = Path(outcome.path)
+    return outcome.article is not None and outcome.article.id == _stem_id(path) and path.is_file()
+
+
+def _stem_id(path: Path) -> str | None:
+    try:
+        return safe_article_id(path.stem)
+    except ArticleError:
+        return None
+
+
+def _path_id(source: Path, path: Path) -> str | None:
+    """A file's path inside the folder it was found in, without its extension, as an id; None
+    for a file at the top of the folder or named on the command line (it keeps its name)."""
+    if not source.is_dir() or not path.is_relative_to(source):
+        return None
+    relative = path.relative_to(source).with_suffix("")
+    if len(relative.parts) < 2:
+        return None
+    try:
+        return safe_article_id(relative.as_posix())
+    except ArticleError:
+        return None
 
 
 def read_folder(root: Path) -> ReadResult:
@@ -142,12 +196,38 @@ def _read_source(
 
 
 def read_file(path: Path) -> Iterator[Outcome]:
-    """The article(s) in one file: one for text and HTML, one per line for JSONL."""
+    """The article(s) in one file: one for text and HTML, one per line for JSONL. A FIFO, a
+    device or a socket is skipped with its reason: opening a FIFO waits for a writer forever,
+    and a terminal or /dev/zero is no article either."""
+    special = special_file_kind(path)
+    if special is not None:
+        yield Outcome(
+            str(path),
+            error=f"not a regular file ({special}): claimcheck reads files; "
+            "to read a stream, pipe it in and give `-`",
+        )
+        return
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from _guarded_many(path, lambda: read_jsonl(path))
         return
     yield _guarded(str(path), lambda: _read_single(path, suffix))
+
+
+def special_file_kind(path: Path) -> str | None:
+    """What a path is when it is not a regular file (`a FIFO`, `a device`, `a socket`), else
+    None (a file, or a path whose stat fails: reading it reports why)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return None
 
 
 def _read_single(path: Path, suffix: str) -> Outcome:

@@ -21,7 +21,7 @@ from typing import Any, Literal, TextIO
 import yaml
 
 from claimcheck import __version__
-from claimcheck.errors import LedgerError
+from claimcheck.errors import LedgerError, WriteError
 from claimcheck.kinds import KINDS
 from claimcheck.model import (
     Article,
@@ -214,12 +214,26 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
 
     A symbolic link is written through (its target replaced, the link kept); the file gets the
     mode the old one had, else what the user's umask allows (a temporary file is created private,
-    which made every ledger and report unreadable to colleagues on a shared drive)."""
+    which made every ledger and report unreadable to colleagues on a shared drive).
+
+    A failure (a full disk, a file size limit, a folder that cannot be made) is a `WriteError`
+    naming the file: the operating system's own error names none when a write fails."""
     if path.is_symlink():
         path = path.resolve()
+    try:
+        _write_through_temporary(path, text, encoding)
+    except OSError as error:
+        raise WriteError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _write_through_temporary(path: Path, text: str, encoding: str) -> None:
+    from claimcheck.io.output import remove_stale_temporaries, temporary_prefix
+
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(path)
     mode = _mode_for(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    prefix = temporary_prefix(path)
+    handle, temporary = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline="\n") as stream:
             stream.write(text)
@@ -311,6 +325,9 @@ def format_for(path: Path) -> LedgerFormat:
 def loads(text: str, fmt: LedgerFormat) -> dict[str, Any]:
     if fmt == "jsonl":
         records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        for number, record in enumerate(records, 1):
+            if not isinstance(record, dict):
+                raise LedgerError(f"record {number} is not a JSON object (one per line)")
         header = next((r for r in records if r.get("type") == "ledger"), {})
         strip = lambda r: {k: v for k, v in r.items() if k != "type"}  # noqa: E731
         return {
@@ -360,24 +377,40 @@ def article_from_record(record: dict[str, Any]) -> Article:
 
 
 def load_ledger(path: Path) -> Ledger:
-    """Read a ledger written by `write_ledger` in any of its formats."""
+    """Read a ledger written by `write_ledger` in any of its formats. Any fault of the file (not
+    a ledger, a field of the wrong type after a hand edit) is a `LedgerError` of one plain line
+    naming the file and the field (`claimcheck.io.ledger_check`)."""
+    from claimcheck.io.ledger_check import check_document
+
     try:
         document = loads(path.read_text(encoding="utf-8"), format_for(path))
-        if not isinstance(document, dict) or "claims" not in document:
-            raise LedgerError(f"{path}: not a claimcheck ledger (no 'claims')")
-        version = document.get("schema_version")
-        if version != SCHEMA_VERSION:
-            raise LedgerError(f"{path}: schema_version {version!r}, expected {SCHEMA_VERSION}")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or "not UTF-8 text"
+        raise LedgerError(f"{path}: cannot read: {reason}") from None
+    except (yaml.YAMLError, ValueError) as error:
+        raise LedgerError(f"{path}: {syntax_problem(error, format_for(path))}") from None
+    check_document(document, path, SCHEMA_VERSION)
+    try:
         articles = [article_from_record(record) for record in document.get("articles") or ()]
         claims = [claim_from_record(record) for record in document["claims"]]
-    except (OSError, UnicodeDecodeError) as error:
-        raise LedgerError(f"{path}: cannot read: {error}") from None
-    except (yaml.YAMLError, json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-        if isinstance(error, LedgerError):
-            raise
-        raise LedgerError(f"{path}: malformed ledger: {error!r}") from None
+    except (KeyError, TypeError, ValueError):  # what the check let through: a defect, said plainly
+        raise LedgerError(f"{path}: malformed ledger (a field does not fit)") from None
     model = (document.get("generator") or {}).get("model")
     return Ledger(articles={a.id: a for a in articles}, claims=claims, model=model)
+
+
+def syntax_problem(error: Exception, fmt: LedgerFormat) -> str:
+    """Why a ledger file does not parse, in words and with its line (not the parser's repr)."""
+    if isinstance(error, LedgerError):
+        return str(error)
+    if isinstance(error, json.JSONDecodeError):
+        return f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+    mark = getattr(error, "problem_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    problem = getattr(error, "problem", None) or "cannot be parsed"
+    if isinstance(error, yaml.YAMLError):
+        return f"not valid YAML{where}: {problem} (is it a claimcheck ledger?)"
+    return f"not a valid {fmt} ledger: {error}"
 
 
 def results_to_ledger(results: Iterable[ArticleResult], model: str | None = None) -> Ledger:

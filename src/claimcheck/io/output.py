@@ -16,9 +16,12 @@ always allowed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import re
 import stat
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -172,3 +175,56 @@ def find_ledger(state_dir: Path, folder: Path | None = None) -> Path:
         f"(it writes FOLDER{LEDGER_SUFFIX}), or give a ledger or a folder: "
         "`claimcheck compare FOLDER`"
     )
+
+
+#: Temporary files older than this whose writer cannot be told (named before the writer's
+#: process id was part of the name) are taken as left by a killed run.
+STALE_SECONDS = 3600
+#: Between `.NAME.` and `.tmp`: the writer's process id (absent in older names) and the eight
+#: random characters `tempfile.mkstemp` adds.
+_TEMPORARY_MIDDLE = re.compile(r"(?:(?P<pid>\d+)\.)?[a-z0-9_]{8}")
+
+
+def temporary_prefix(target: Path) -> str:
+    """How a temporary file written beside `target` starts: hidden, then the name of the file
+    it will replace and the writing process's id, so a later run can tell a temporary left by a
+    killed run (its process gone) from one another run is writing now."""
+    return f".{target.name}.{os.getpid()}."
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Delete the temporaries a killed write of `target` left beside it (`.NAME.PID.XXXX.tmp`
+    whose process is gone); best effort, as a stray file does no harm but clutter."""
+    start, end = f".{target.name}.", ".tmp"
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith(start) and name.endswith(end) and len(name) > len(start) + len(end):
+            middle = name[len(start) : -len(end)]
+            if _left_by_a_killed_run(entry, middle):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _left_by_a_killed_run(entry: os.DirEntry, middle: str) -> bool:
+    """Whether the writer of a temporary is gone: its process id (`PID.XXXXXXXX`) names no
+    live process, or, for an older name (`XXXXXXXX`), it is older than `STALE_SECONDS`.
+    Anything else is another file's temporary (`.a.5.PID.XXXXXXXX.tmp` for `a.5`): kept."""
+    match = _TEMPORARY_MIDDLE.fullmatch(middle)
+    if match is None:
+        return False
+    if match["pid"] is None:
+        try:
+            return time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
+        except OSError:
+            return False
+    try:
+        os.kill(int(match["pid"]), 0)
+    except ProcessLookupError:
+        return True
+    except (OSError, OverflowError):  # alive under another user, or not a process id at all
+        return False
+    return False

@@ -80,6 +80,11 @@ VALUE_COLUMNS: tuple[str, ...] = (
 #: First characters that make spreadsheets (Excel, LibreOffice, Google Sheets) read a cell as
 #: a formula; such text cells get a leading apostrophe (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: Their fullwidth forms (＝SUM(A1)), which spreadsheets in CJK locales also read as formulas.
+FULLWIDTH_PREFIXES = ("\uff1d", "\uff0b", "\uff0d", "\uff20")
+#: What may stand before a formula unseen: whitespace, zero-width characters and the BOM
+#: (U+200B-U+200D, U+2060, U+FEFF); a spreadsheet skips them, a naive check did not.
+INVISIBLE_LEAD = " \t\r\n\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff"
 #: File extensions that name an export format (`-o conflicts.csv`).
 FORMAT_EXTENSIONS: dict[str, ExportFormat] = {
     ".csv": "csv",
@@ -149,9 +154,14 @@ def value_records(fact: Fact, articles: Mapping[str, Article]) -> Iterator[dict[
 
 
 def neutralise(cell: object) -> object:
-    """A text cell that a spreadsheet would run as a formula, made inert with a leading `'`;
-    numbers are left alone (-2.5 is a number, not a formula)."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES):
+    """A text cell that a spreadsheet would run as a formula, made inert with a leading `'`,
+    also when the formula hides behind whitespace, a zero-width space or a BOM, or starts with a
+    fullwidth sign; numbers are left alone (-2.5 is a number, not a formula)."""
+    if not isinstance(cell, str):
+        return cell
+    if cell.startswith(FORMULA_PREFIXES) or cell.lstrip(INVISIBLE_LEAD).startswith(
+        FORMULA_PREFIXES + FULLWIDTH_PREFIXES
+    ):
         return "'" + cell
     return cell
 
@@ -231,10 +241,14 @@ def output_stream(path: str | Path, force: bool = False, bom: bool = False) -> I
             sys.stdout.write("\ufeff")
         yield sys.stdout
         return
+    from claimcheck.io.output import remove_stale_temporaries, temporary_prefix
+
     target = Path(path)
     if target.exists() and not force:
         raise FileExistsError(f"{target} exists")
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    remove_stale_temporaries(target)
+    prefix = temporary_prefix(target)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
     try:
         os.chmod(temporary, 0o666 & ~current_umask())
         encoding = "utf-8-sig" if bom else "utf-8"

@@ -7,6 +7,7 @@ decides what to do with failures (report and go on, or stop under `--strict`).
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import email.utils
 import hashlib
@@ -93,8 +94,28 @@ def read_limited(stream: BinaryIO, limit: int, size: int | None = None) -> bytes
     return data
 
 
+#: Byte-order marks of the encodings Windows tools save "Unicode" text in (Notepad, Word's
+#: "Unicode text", PowerShell's `>`); UTF-32's first, as its little-endian mark starts UTF-16's.
+UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def decode(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped), else Windows-1252, else a clear error."""
+    """UTF-16 or UTF-32 with a byte-order mark, UTF-8 (a BOM is dropped), else Windows-1252,
+    else a clear error. UTF-16 text is full of NUL bytes, so its mark is looked for before a
+    NUL calls the file binary."""
+    for bom, encoding in UNICODE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).removeprefix("\ufeff")
+            except UnicodeDecodeError as error:
+                raise ArticleError(
+                    f"not valid {encoding.upper()} text (byte {error.start})"
+                ) from None
     if b"\x00" in data:
         raise ArticleError("binary file (contains NUL bytes)")
     try:

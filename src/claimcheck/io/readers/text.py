@@ -81,12 +81,19 @@ def parse_front_matter(header: str) -> dict:
     try:
         # A SafeLoader subclass: as safe as yaml.safe_load, minus the timestamp crash.
         metadata = yaml.load(header, Loader=FrontMatterLoader) if header.strip() else {}
+    except yaml.reader.ReaderError as error:
+        line = header[: error.position].count("\n") + 2  # + the opening fence
+        raise ArticleError(
+            f"malformed front matter at line {line}: control character "
+            f"U+{error.character:04X} is not allowed in YAML (remove it)"
+            if isinstance(error.character, int)
+            else f"malformed front matter at line {line}: {error.reason}"
+        ) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
-        raise ArticleError(
-            f"malformed front matter{where}: {getattr(error, 'problem', None) or error}"
-        ) from None
+        problem = getattr(error, "problem", None) or " ".join(str(error).split())
+        raise ArticleError(f"malformed front matter{where}: {problem}") from None
     except (ValueError, RecursionError) as error:
         raise ArticleError(f"malformed front matter: {type(error).__name__}") from None
     if metadata is None:
