@@ -116,3 +116,14 @@ def test_a_saved_pipeline_keeps_its_component_settings(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split("\n")[:2] == ["20", "['30 doctors']"]
+
+
+def test_reading_a_config_loads_no_spacy(tmp_path: Path) -> None:
+    """A bad config is reported at once: reading one does not wait for spaCy to import."""
+    path = write(tmp_path, "[compare]\nmin_score = 50\n")
+    code = (
+        f"import sys, claimcheck; claimcheck.read_settings({str(path)!r}); "
+        "print('spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

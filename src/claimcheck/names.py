@@ -11,10 +11,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from claimcheck.lang.en.names import TITLE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "FAC", "LAW", "PRODUCT"})
 _EDGE_PUNCT = " ,.;:\"'“”‘’()"
