@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from claimcheck.kinds import kind_of
 from claimcheck.model import (
     Article,
     Attribution,
@@ -29,13 +30,7 @@ def claim(
     """A claim whose item text stands in `sentence` (offsets as the extractor would give)."""
     start = sentence.find(item.text)
     assert start >= 0, f"{item.text!r} not in {sentence!r}"
-    kind = {
-        Money: "money",
-        Quantity: "quantity",
-        DateMention: "date",
-        Quote: "quote",
-        Attribution: "attribution",
-    }[type(item)]
+    kind = kind_of(item).name
     item = replace(item, start=start, end=start + len(item.text))
     if isinstance(item, DateMention) and date is None:
         date = item.value

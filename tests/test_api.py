@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from spacy.language import Language
 
 import claimcheck
@@ -43,3 +44,13 @@ def test_evaluate_folder_applies_the_gold_publication_dates(nlp: Language, tmp_p
     )
     report, _ = claimcheck.evaluate_folder(tmp_path, gold, nlp=nlp)
     assert report.kinds["dates"].value_accuracy == 1.0
+
+
+def test_an_extractor_gives_the_claims_of_a_text_held_in_memory(nlp: Language) -> None:
+    extract = claimcheck.Extractor(nlp=nlp)
+    claims = extract("Mexico was offered $20 million last month.", published="2018-09")
+    found = {claim.kind: claim for claim in claims}
+    assert found["money"].item.value == 20e6 and found["money"].article == "text"
+    assert found["date"].item.value == "2018-08"  # "last month", from the publication date
+    with pytest.raises(claimcheck.ArticleError):
+        extract("Nothing.", published="yesterday")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from claimcheck.comparison.verdicts import same_person
+from claimcheck.evaluation.scoring import speaker_right
 from claimcheck.names import NameIndex, clean_name, fold
 
 
@@ -46,3 +50,21 @@ def test_a_name_known_by_a_short_name_resolves_from_it(nlp):
     names = NameIndex.from_doc(doc)
     assert names.resolve("EWP") == names.resolve("Whitcombe-Price")
     assert names.resolve("EWP").endswith("Whitcombe-Price")
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "same"),
+    [
+        ("Sánchez Cordero", "Olga Sanchez Cordero", True),
+        ("López Obrador’s", "Andrés Manuel López Obrador", True),
+        ("AMLO", "Andrés Manuel López Obrador", False),
+        ("Luis Videgaray", "Olga Sánchez Cordero", False),
+    ],
+)
+def test_comparison_and_evaluation_judge_a_speakers_name_alike(
+    predicted: str, gold: str, same: bool
+) -> None:
+    """One rule for "the same speaker" (`names.same_folded_name`): a verdict and the eval score
+    never disagree on whether two names are one person."""
+    assert same_person(predicted, gold) is same
+    assert speaker_right(predicted, {"speaker": gold}) is same

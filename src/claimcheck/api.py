@@ -25,6 +25,7 @@ from spacy.language import Language
 from claimcheck.comparison.align import compare as align_claims
 from claimcheck.comparison.facts import build_comparison
 from claimcheck.comparison.verdicts import CompareConfig
+from claimcheck.config import Settings
 from claimcheck.errors import ArticleError
 from claimcheck.evaluation.scoring import EvalReport, Gold, evaluate, load_gold
 from claimcheck.extraction.pipeline import build_nlp, model_id
@@ -39,7 +40,7 @@ from claimcheck.io.articles import (
 )
 from claimcheck.io.ledger import Ledger, results_to_ledger
 from claimcheck.io.readers.walk import matches
-from claimcheck.model import Article, ArticleResult, Comparison, ReadError
+from claimcheck.model import Article, ArticleResult, Claim, Comparison, PartialDate, ReadError
 
 #: Metadata a caller may give the article read from stdin (a pasted text has no front matter).
 STDIN_FIELDS = ("published", "outlet", "title", "url")
@@ -146,20 +147,25 @@ def extract_articles(
     progress: Callable[[int], None] | None = None,
     strict: bool = False,
     time_limit: float | None = None,
+    settings: Settings | None = None,
 ) -> ExtractionRun:
     """Extract claims from `articles` with one process, `workers` processes or Ray; unchanged
     articles come from the cache (see `claimcheck.io.cache`) unless `use_cache` is False.
     An article whose extraction fails is named in `failed` (with `strict`, `ArticleFailedError`
     stops the run there) so one bad article never costs the others; `time_limit` is the seconds
-    one article may take before it is failed that way (default `io.engines.ARTICLE_SECONDS`)."""
+    one article may take before it is failed that way (default `io.engines.ARTICLE_SECONDS`).
+    `settings` (`read_settings`) gives the components their thresholds; the cache keeps the
+    results of other settings apart."""
     from claimcheck.io.cache import Cache, resolve_model_id
     from claimcheck.io.engines import ARTICLE_SECONDS, run
 
+    components = settings.components if settings is not None else {}
     single = engine == "local" and workers == 1
     if nlp is None and single:
-        nlp = build_nlp(model)
+        nlp = build_nlp(model, components)
     model_name = model_id(nlp) if nlp is not None else resolve_model_id(model)
-    cache = Cache(cache_dir) if use_cache else None
+    options = {"components": components} if components else None
+    cache = Cache(cache_dir, options=options) if use_cache else None
     results = run(
         articles,
         model=model,
@@ -171,6 +177,7 @@ def extract_articles(
         nlp=nlp,
         budget=time_limit or ARTICLE_SECONDS,
         strict=strict,
+        components=components,
     )
     failed = [ReadError(r.article.path, r.error) for r in results if r.error is not None]
     done = [result for result in results if result.error is None]
@@ -189,15 +196,53 @@ def extract(
     cache_dir: Path | str | None = None,
     stdin: TextIO | None = None,
     stdin_metadata: Mapping[str, str | None] | None = None,
+    settings: Settings | None = None,
 ) -> Extraction:
     """Read `sources` (folders, files, `-`) and extract their claims: what `claimcheck extract`
-    does, without writing the ledger (`claimcheck.io.ledger.write_ledger` does that)."""
+    does, without writing the ledger (`claimcheck.io.ledger.write_ledger` does that).
+    `settings` (from `read_settings`) sets the components' thresholds."""
     read = read_articles(sources, include, exclude, strict, stdin, stdin_metadata)
     run = extract_articles(
-        read.articles, model, nlp, workers, cache_dir=cache_dir, use_cache=use_cache, strict=strict
+        read.articles,
+        model,
+        nlp,
+        workers,
+        cache_dir=cache_dir,
+        use_cache=use_cache,
+        strict=strict,
+        settings=settings,
     )
     ledger = results_to_ledger(run.results, run.model)
     return Extraction(ledger, read, run.results, run.model, run.cache_hits, run.failed)
+
+
+class Extractor:
+    """claimcheck's pipeline loaded once, for claims from texts held in memory (a pasted
+    article, a database row): `Extractor()("...", published="2018-09")` gives the claims the
+    ledger would list for that text. `settings` (`read_settings`) sets component thresholds;
+    `nlp` reuses a pipeline already built."""
+
+    def __init__(
+        self,
+        model: str | None = None,
+        settings: Settings | None = None,
+        nlp: Language | None = None,
+    ) -> None:
+        components = settings.components if settings is not None else None
+        self.nlp = nlp or build_nlp(model, components)
+
+    def __call__(
+        self, text: str, published: str | PartialDate | None = None, article_id: str = "text"
+    ) -> list[Claim]:
+        """The claims of one text; `published` (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) resolves its
+        relative dates ("last month"). `ArticleError` for a date that is not one."""
+        try:
+            when = PartialDate.parse(published) if isinstance(published, str) else published
+        except ValueError as error:
+            raise ArticleError(str(error)) from None
+        article = Article(id=article_id, path=article_id, body=text, published=when)
+        [result] = pipeline_extract([article], self.nlp)
+        return list(result.claims)
 
 
 def extract_folder(
@@ -211,10 +256,13 @@ def extract_folder(
     return found.ledger, found.read
 
 
-def compare(ledger: Ledger, config: CompareConfig | None = None) -> Comparison:
+def compare(ledger: Ledger, config: CompareConfig | Settings | None = None) -> Comparison:
     """The facts the ledger's articles state, and the pairs of claims (from different articles)
     that join them, each with its verdict and the id of its fact. `config` holds every
-    threshold and weight (`CompareConfig`'s defaults when None)."""
+    threshold and weight (`CompareConfig`'s defaults when None), or the `Settings` a config
+    file gives."""
+    if isinstance(config, Settings):
+        config = config.compare
     pairs = align_claims(ledger.claims, ledger.articles, config)
     return build_comparison(pairs, ledger.articles)
 

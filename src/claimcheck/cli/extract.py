@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +13,7 @@ from claimcheck.cli.app import (
     DEFAULT_ARTICLES,
     EXIT_CODES_HELP,
     EXIT_UNREADABLE,
+    ConfigOption,
     LedgerFormatOption,
     ModelOption,
     PlainHelpCommand,
@@ -22,6 +24,7 @@ from claimcheck.cli.app import (
     counted,
     default_output,
     fail,
+    load_settings,
     messages_for,
     read_sources,
     run_extraction,
@@ -185,6 +188,7 @@ def extract(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Parse every article, ignoring the cache.")
     ] = False,
+    config: ConfigOption = None,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
@@ -192,6 +196,7 @@ def extract(
     from claimcheck.io.output import recorded_sources, remember_ledger
 
     messages = messages_for(quiet, verbose)
+    settings = load_settings(config)
     if not sources and not DEFAULT_ARTICLES.exists():
         raise fail(
             f"no folder given, and no {DEFAULT_ARTICLES} here: run `claimcheck extract FOLDER`"
@@ -209,6 +214,7 @@ def extract(
         options = RunOptions(
             model, workers, engine.value, ray_address, cache_dir, not no_cache, strict, time_limit
         )
+        options = replace(options, settings=settings)
         results, model_name = run_extraction(read.articles, options, messages)
         write_ledger(results, target or "-", ledger_format, model_name, sources=recorded)
     if target is not None:

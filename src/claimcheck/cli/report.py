@@ -11,6 +11,7 @@ import typer
 from claimcheck.cli.app import (
     EXIT_CODES_HELP,
     EXIT_UNREADABLE,
+    ConfigOption,
     Messages,
     ModelOption,
     PlainHelpCommand,
@@ -23,6 +24,7 @@ from claimcheck.cli.app import (
     counted,
     default_ledger,
     fail,
+    load_settings,
     messages_for,
     read_sources,
     run_extraction,
@@ -32,12 +34,17 @@ from claimcheck.cli.app import (
 )
 
 if TYPE_CHECKING:
+    from claimcheck.config import Settings
     from claimcheck.io.ledger import Ledger
     from claimcheck.model import Article
 
 
 def ledger_and_bodies(
-    source: Path, articles_dir: Path | None, model: str | None, messages: Messages
+    source: Path,
+    articles_dir: Path | None,
+    model: str | None,
+    messages: Messages,
+    settings: Settings | None = None,
 ) -> tuple[Ledger, bool]:
     """The ledger to report on, its articles carrying their text whenever it is known: from
     the folder extracted (SOURCE a folder), or read from `--articles` beside a ledger file;
@@ -46,7 +53,8 @@ def ledger_and_bodies(
 
     if source.is_dir():
         read = read_sources([str(source)], messages=messages)
-        results, model_name = run_extraction(read.articles, RunOptions(model=model), messages)
+        options = RunOptions(model=model, settings=settings)
+        results, model_name = run_extraction(read.articles, options, messages)
         all_read = read.ok and len(results) == len(read.articles)
         return results_to_ledger(results, model_name), all_read
     try:
@@ -139,6 +147,7 @@ def report(
     ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output.")] = False,
     model: ModelOption = None,
+    config: ConfigOption = None,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
@@ -147,6 +156,7 @@ def report(
     from claimcheck.report.html import ReportOptions, render_report
 
     messages = messages_for(quiet, verbose)
+    settings = load_settings(config)
     if source is None:
         source = default_ledger(messages)
     check_claims_source(source, "report")
@@ -154,9 +164,9 @@ def report(
         raise fail(f"--articles {articles_dir}: not a folder")
     inputs = [source] if articles_dir is None else [source, articles_dir]
     target = None if str(output) == "-" else checked_output(output, inputs, force)
-    ledger, all_read = ledger_and_bodies(source, articles_dir, model, messages)
+    ledger, all_read = ledger_and_bodies(source, articles_dir, model, messages, settings)
     with warnings_as_lines(messages):
-        comparison = compare(ledger)
+        comparison = compare(ledger, settings)
     options = ReportOptions(title=title, charts=charts)
     page = render_report(comparison, ledger.articles, ledger.claims, options)
     if target is None:

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimcheck.comparison.blocking import candidate_pairs
 from claimcheck.comparison.context import (
@@ -43,6 +42,7 @@ from claimcheck.comparison.verdicts import (
     words_similarity,
 )
 from claimcheck.lang.en.measures import CHANGE_VERBS
+from claimcheck.lang.en.stop_words import STOP_WORDS
 from claimcheck.model import Article, Attribution, Claim, DateMention, Pair, Quote
 from claimcheck.names import fold
 

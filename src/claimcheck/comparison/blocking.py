@@ -19,9 +19,10 @@ from collections.abc import Hashable, Iterable, Sequence
 
 import numpy as np
 from rapidfuzz import utils
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimcheck.comparison.verdicts import CompareConfig, known_measure, speaker_of
+from claimcheck.kinds import KINDS
+from claimcheck.lang.en.stop_words import STOP_WORDS
 from claimcheck.model import Claim, Money, Quantity
 from claimcheck.names import fold
 
@@ -32,9 +33,9 @@ class OversizedBlockWarning(UserWarning):
 
 #: Shortest word used as a fallback blocking key (shorter ones are rarely about the fact).
 MIN_KEY_WORD = 4
-#: Kinds compared with each other: one outlet quotes a speaker's words, another reports them
-#: without quotation marks, and both state the same statement.
-KIND_FAMILY = {"quote": "speech", "attribution": "speech"}
+#: Kinds compared with each other (a kind's `family`): one outlet quotes a speaker's words,
+#: another reports them without quotation marks, and both state the same statement.
+KIND_FAMILY = {spec.name: spec.family for spec in KINDS}
 #: Block memberships expanded at once: bounds the memory of the candidate search (~40 bytes each).
 CHUNK_MEMBERSHIPS = 2_000_000
 #: A key's weight is the log of how much rarer it is than the whole ledger, in thousandths.

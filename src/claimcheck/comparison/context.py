@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from claimcheck.comparison.verdicts import FOLD_CACHE, CompareConfig, folded, known_measure
 from claimcheck.lang.en.measures import PARTLESS_MEASURES
+from claimcheck.lang.en.numbers import SMALL_NUMBERS
+from claimcheck.lang.en.stop_words import STOP_WORDS
 from claimcheck.model import Attribution, Claim, DateMention, Money, Quantity, Quote, Verdict
 from claimcheck.names import TITLE_WORDS, fold
 
@@ -77,13 +77,7 @@ BASIS_BEFORE = 4
 #: How many words after a figure can carry its basis ("$20 million a season").
 BASIS_AFTER = 3
 #: Number words a term may be written with ("a seven-year deal", "over eight years").
-NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "  # noqa: SIM905
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
+NUMBER_WORDS = {word: value for word, value in SMALL_NUMBERS.items() if value <= 20}
 #: A term: a count of periods a figure runs over ("seven-year", "over 8 years", "in 54 games").
 _TERM = re.compile(
     r"(?:^| )(?P<count>\d+|" + "|".join(NUMBER_WORDS) + r")[- ](?:[a-z]+ )?"

@@ -17,6 +17,8 @@ from typing import Literal
 
 from rapidfuzz import fuzz, utils
 
+from claimcheck.kinds import kind_of
+from claimcheck.kinds.money import CURRENCY_SYMBOLS, format_amount
 from claimcheck.lang.en.measures import EARLIER_CUES, MEASURE_WORDS, RUNNING_MEASURES
 from claimcheck.lang.en.qualifiers import (
     LOWER_BOUNDS,
@@ -34,7 +36,7 @@ from claimcheck.model import (
     Quote,
     Verdict,
 )
-from claimcheck.names import fold
+from claimcheck.names import fold, same_folded_name
 
 #: Words that turn a statement into its opposite; a quote with one against the same quote without
 #: is the clearest "contradicting words" a speaker can be credited with.
@@ -43,8 +45,6 @@ NEGATIONS = frozenset(
 )
 #: Lower-case words that may stand inside a proper name ("Secretary of State", "de la Fuente").
 NAME_PARTICLES = frozenset({"of", "the", "de", "del", "la", "van", "von", "da", "and", "for"})
-#: Symbols used when showing an amount; other currencies are shown with their ISO code.
-CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 #: An exact power of this between two amounts with the same digits is a scale word one outlet's
 #: text or its reading dropped ("$140 and $150 million" read as $140), not a second amount.
 SCALE_STEP = 1000
@@ -186,7 +186,7 @@ def same_person(a: str | None, b: str | None) -> bool | None:
     fa, fb = folded(a), folded(b)
     if not fa or not fb:
         return None
-    return fa.split()[-1] == fb.split()[-1] or fa in fb or fb in fa
+    return same_folded_name(fa, fb)
 
 
 def speaker_of(claim: Claim) -> str | None:
@@ -343,13 +343,6 @@ def amounts_verdict(
     if why:
         return Judgement("revision", f"{detail}; {why}", False)
     return Judgement("conflict", detail, False)
-
-
-def format_amount(value: float, high: float | None, symbol: str) -> str:
-    text = f"{symbol}{value:,.0f}" if value == int(value) else f"{symbol}{value:,.2f}"
-    if high is not None:
-        text += f"-{high:,.0f}"
-    return text
 
 
 def judge_money(a: Money, b: Money, config: CompareConfig) -> tuple[bool | str, str] | None:
@@ -523,24 +516,43 @@ def judge(
     when: tuple[str | None, str | None] | None = None,
 ) -> Judgement | None:
     """The verdict on two claims of one kind, or None when their values cannot be compared.
-    `when` is the time each figure applied (its frame's as-of, else its publication date)."""
+    `when` is the time each figure applied (its frame's as-of, else its publication date).
+    Each kind names its judge (`claimcheck.kinds`); claims of two families are never judged."""
+    kind = kind_of(a.item)
+    if kind.family != kind_of(b.item).family:
+        return None
+    return kind.judge(a, b, config, when)
+
+
+def judge_figures(
+    a: Claim, b: Claim, config: CompareConfig, when: tuple[str | None, str | None] | None
+) -> Judgement | None:
+    """Two amounts of money, or two counts, of one measure."""
     ia, ib = a.item, b.item
-    if isinstance(ia, Money | Quantity) and isinstance(ib, Money | Quantity):
-        if type(ia) is not type(ib) or different_measures(a, b):
-            return None
-        found = (
-            judge_money(ia, ib, config)  # type: ignore[arg-type]
-            if isinstance(ia, Money)
-            else judge_quantity(ia, ib, config, same_known_measure(a, b))  # type: ignore[arg-type]
-        )
-        if found is None and isinstance(ia, Quantity) and counted_by_one_verb(a, b):
-            # Only agreement is read from the verb: "4,180 households" and "6,000 were
-            # evacuated" may count households and people, which is no conflict.
-            found = judge_quantity(ia, ib, config, measured=True)  # type: ignore[arg-type]
-            found = None if found is None or found[0] is False else found
-        return None if found is None else amounts_verdict(a, b, found[0], found[1], when)  # type: ignore[arg-type]
-    if isinstance(ia, DateMention) and isinstance(ib, DateMention):
-        return judge_date(ia, ib)
-    if isinstance(ia, Quote | Attribution) and isinstance(ib, Quote | Attribution):
-        return judge_words(a, b, config, verbatim=isinstance(ia, Quote) and isinstance(ib, Quote))
-    return None
+    if type(ia) is not type(ib) or different_measures(a, b):
+        return None
+    found = (
+        judge_money(ia, ib, config)  # type: ignore[arg-type]
+        if isinstance(ia, Money)
+        else judge_quantity(ia, ib, config, same_known_measure(a, b))  # type: ignore[arg-type]
+    )
+    if found is None and isinstance(ia, Quantity) and counted_by_one_verb(a, b):
+        # Only agreement is read from the verb: "4,180 households" and "6,000 were
+        # evacuated" may count households and people, which is no conflict.
+        found = judge_quantity(ia, ib, config, measured=True)  # type: ignore[arg-type]
+        found = None if found is None or found[0] is False else found
+    return None if found is None else amounts_verdict(a, b, found[0], found[1], when)  # type: ignore[arg-type]
+
+
+def judge_dates(
+    a: Claim, b: Claim, config: CompareConfig, when: tuple[str | None, str | None] | None
+) -> Judgement | None:
+    return judge_date(a.item, b.item)  # type: ignore[arg-type]
+
+
+def judge_speech(
+    a: Claim, b: Claim, config: CompareConfig, when: tuple[str | None, str | None] | None
+) -> Judgement | None:
+    """Quotes, and reported speech: only two quotes are held to the same words."""
+    verbatim = isinstance(a.item, Quote) and isinstance(b.item, Quote)
+    return judge_words(a, b, config, verbatim=verbatim)

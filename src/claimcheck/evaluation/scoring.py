@@ -17,32 +17,17 @@ import yaml
 from rapidfuzz import fuzz
 
 from claimcheck.errors import GoldError
-from claimcheck.model import (
-    KINDS,
-    ArticleResult,
-    ClaimKind,
-    DateMention,
-    Item,
-    Money,
-    Pair,
-    PartialDate,
-    Quantity,
-    Quote,
-)
+from claimcheck.kinds import GOLD_KINDS, KIND_BY_NAME, KINDS
+from claimcheck.model import ArticleResult, Item, Pair, PartialDate, Quote
+from claimcheck.names import fold, same_folded_name
 
-#: Gold list name -> the claim kind it scores.
-#: (Attributions, reported speech without quotation marks, are not annotated in gold files.)
-GOLD_KINDS: dict[str, ClaimKind] = {
-    spec.plural: spec.name for spec in KINDS if spec.name != "attribution"
-}
 FIGURE_MATCH_RATIO = 90.0
 QUOTE_MATCH_RATIO = 90.0
 QUOTE_CONTAINMENT_SHARE = 0.8
-MONEY_TOLERANCE = 1e-6
 NEUTRAL_SECTIONS = frozenset({"comments", "boilerplate"})
 RELATION_LABELS = ("agree", "conflict", "revision", "unrelated")
-#: Claim kind -> the gold list whose items may carry `fact` and `as_of`.
-FACT_LISTS: dict[str, str] = {"money": "money", "quantity": "quantities"}
+#: Claim kind -> the gold list whose items may carry `fact` and `as_of`: the figures'.
+FACT_LISTS: dict[str, str] = {s.name: s.gold_key for s in KINDS if s.figure and s.gold_key}
 
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
@@ -243,43 +228,19 @@ def quote_match(predicted: str, gold: str) -> float:
     return 0.0
 
 
-def _fold_name(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
-
-
 def speaker_right(predicted: str | None, gold: Mapping[str, Any]) -> bool:
-    """Right when the names share their last token, or one contains the other."""
-    if not predicted:
-        return False
-    guess = _fold_name(predicted)
-    for name in [gold.get("speaker"), *(gold.get("aliases") or [])]:
-        if not name:
-            continue
-        truth = _fold_name(str(name))
-        last = (guess.split() or [""])[-1].strip(".,'’\""), (truth.split() or [""])[-1]
-        if last[0] and last[0] == last[1].strip(".,'’\""):
-            return True
-        if guess and truth and (guess in truth or truth in guess):
-            return True
-    return False
+    """Right when the predicted name and the gold speaker (or one of its aliases) share their
+    last word, or one contains the other (`names.same_folded_name`, the rule comparison uses)."""
+    guess = fold(predicted or "")
+    names = [gold.get("speaker"), *(gold.get("aliases") or [])]
+    return any(same_folded_name(guess, fold(str(name))) for name in names if name)
 
 
-def value_right(kind: str, item: Item, gold: Mapping[str, Any]) -> bool | None:
-    """Whether a matched prediction has the gold value (None: not counted)."""
-    if isinstance(item, Money):
-        if gold.get("value") is None:
-            return None
-        same_currency = item.currency == gold.get("currency")
-        expected = float(gold["value"])
-        return same_currency and abs(item.value - expected) <= MONEY_TOLERANCE * max(
-            abs(expected), 1.0
-        )
-    if isinstance(item, Quantity):
-        return None if gold.get("value") is None else float(item.value) == float(gold["value"])
-    if isinstance(item, DateMention):
-        return None if gold.get("value") is None else item.value == str(gold["value"])
-    return None
+def speaker_value(item: Item, gold: Mapping[str, Any]) -> bool | None:
+    """Whether a matched quote names the gold speaker (None: the gold names none)."""
+    if not gold.get("speaker"):
+        return None
+    return speaker_right(getattr(item, "speaker", None), gold)
 
 
 def match_items(
@@ -314,29 +275,23 @@ def _describe(item: Item) -> dict[str, Any]:
     return data
 
 
-def in_gold_scope(kind: str, item: Item) -> bool:
-    """Whether the gold format annotates items like this one: its quantities are numbers
-    written in digits, so a count in words ("Eleven countries") that the annotator left out
-    is neither right nor wrong; one the annotator did list still counts as matched."""
-    return kind != "quantity" or any(character.isdigit() for character in item.text)
-
-
 def score_kind(
     score: KindScore,
     article_id: str,
     predicted: Sequence[Item],
     gold: Sequence[Mapping[str, Any]],
 ) -> None:
-    """Add one article's items of one kind to `score`."""
-    scorer = quote_match if score.kind == "quote" else figure_match
-    pairs = dict(match_items(predicted, gold, scorer))
+    """Add one article's items of one kind to `score`. An item the kind's gold files would not
+    annotate (`gold_scope`) and no gold item matches is neither right nor wrong."""
+    spec = KIND_BY_NAME[score.kind]
+    pairs = dict(match_items(predicted, gold, spec.gold_match))
     matched_gold = set(pairs.values())
     for i, item in enumerate(predicted):
         j = pairs.get(i)
         truth = gold[j] if j is not None else None
         if truth is not None and truth.get("section") in NEUTRAL_SECTIONS:
             continue
-        if truth is None and not in_gold_scope(score.kind, item):
+        if truth is None and not spec.gold_scope(item):
             continue
         if truth is not None and truth.get("kind") == "term":
             if isinstance(item, Quote) and item.speaker:
@@ -348,23 +303,13 @@ def score_kind(
             score.false_positives.append({"article": article_id, **_describe(item)})
             continue
         score.matched += 1
-        if score.kind == "quote":
-            if truth.get("speaker"):
-                score.value_total += 1
-                if speaker_right(getattr(item, "speaker", None), truth):
-                    score.value_right += 1
-                else:
-                    score.wrong_values.append(
-                        {"article": article_id, **_describe(item), "gold": truth.get("speaker")}
-                    )
-            continue
-        right = value_right(score.kind, item, truth)
+        right = spec.gold_value(item, truth)
         if right is not None:
             score.value_total += 1
             score.value_right += right
             if not right:
                 score.wrong_values.append(
-                    {"article": article_id, **_describe(item), "gold": truth.get("value")}
+                    {"article": article_id, **_describe(item), "gold": truth.get(spec.gold_field)}
                 )
     for j, truth in enumerate(gold):
         if truth.get("section") in NEUTRAL_SECTIONS or truth.get("kind") == "term":
@@ -376,15 +321,15 @@ def score_kind(
 
 def score_extraction(results: Sequence[ArticleResult], gold: Gold) -> dict[str, KindScore]:
     """Per-kind scores over the articles that the gold file annotates."""
-    scores = {name: KindScore(kind) for name, kind in GOLD_KINDS.items()}
+    scores = {name: KindScore(spec.name) for name, spec in GOLD_KINDS.items()}
     for result in results:
         entry = gold.articles.get(result.article.id)
         if entry is None:
             continue
-        for name, kind in GOLD_KINDS.items():
+        for name, spec in GOLD_KINDS.items():
             if entry.get(name) is None:
                 continue
-            predicted = sorted(result.items(kind), key=lambda item: item.start)
+            predicted = sorted(result.items(spec.name), key=lambda item: item.start)
             score_kind(scores[name], result.article.id, predicted, entry[name])
     return scores
 

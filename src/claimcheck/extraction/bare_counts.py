@@ -15,18 +15,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimcheck.extraction.doc_index import doc_index
+from claimcheck.lang.en.numbers import CLOCK_PREPOSITIONS, VALUE_PREPOSITIONS
+from claimcheck.lang.en.syntax import SUBJECT_DEPS
 
 #: Entity types of numbers that are not counts ("at 5" a time, "Jan 5" a date, "Boeing 747").
 NON_COUNT_ENTITIES = frozenset(
     {"DATE", "TIME", "ORDINAL", "MONEY", "PERSON", "ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART"}
 )
-#: Prepositions that introduce a figure as the value of a measure: "rose to 40", "stands at
-#: 282,517", "a toll of 55", "down from 9,000", "up by 3", "rated as 2".
-VALUE_PREPOSITIONS = frozenset({"to", "at", "of", "from", "by", "as"})
-#: Prepositions whose small whole numbers are usually clock times ("starts at 5").
-CLOCK_PREPOSITIONS = frozenset({"at", "until", "till"})
 CLOCK_MAX = 24
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Tags of a word that stands for the people counted right after a number ("55 dead",
 #: "93 missing", "12 injured"): an adjective or participle used as a noun.
 STATE_TAGS = frozenset({"JJ", "VBN", "VBG"})

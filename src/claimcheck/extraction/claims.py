@@ -14,11 +14,14 @@ from spacy.tokens import Doc, Span
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.claims)
 from claimcheck.extraction.doc_index import doc_index, release_index
 from claimcheck.extraction.sections import section_at
-from claimcheck.model import KINDS, Attribution, Claim, ClaimKind, DateMention, Item, Quote
+from claimcheck.kinds import KINDS
+from claimcheck.model import Attribution, Claim, ClaimKind, DateMention, Item, Quote
 from claimcheck.names import NAME_LABELS, NameIndex, fold
 
 #: (Doc extension, claim kind) in the order claims are listed for one sentence.
-ITEM_SOURCES: tuple[tuple[str, ClaimKind], ...] = tuple((spec.plural, spec.name) for spec in KINDS)
+ITEM_SOURCES: tuple[tuple[str, ClaimKind], ...] = tuple(
+    (spec.extension, spec.name) for spec in KINDS
+)
 
 
 def sentence_of(doc: Doc, start: int, end: int) -> Span:
@@ -114,7 +117,11 @@ def find_claims(doc: Doc) -> list[Claim]:
     return claims
 
 
-@Language.factory("claimcheck_claims", assigns=["doc._.claims"])
+@Language.factory(
+    "claimcheck_claims",
+    requires=["doc._.sections", "token.ent_type", *(f"doc._.{name}" for name, _ in ITEM_SOURCES)],
+    assigns=["doc._.claims"],
+)
 def make_claims_component(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         doc._.claims = find_claims(doc)

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from claimcheck.model import KINDS
+from claimcheck.kinds import KINDS
 
 DOC_EXTENSIONS: dict[str, object] = {
     "article_id": None,  # str: the article's id, set by the caller before the pipeline runs
@@ -20,7 +20,7 @@ DOC_EXTENSIONS: dict[str, object] = {
     "sections": None,  # list[tuple[int, int, Section]]: character ranges that are not "body"
     "claims": None,  # list[Claim]
     # one list of items per claim kind: Doc._.money, ._.quantities, ._.dates, ...
-    **{spec.plural: None for spec in KINDS},
+    **{spec.extension: None for spec in KINDS},
 }
 
 

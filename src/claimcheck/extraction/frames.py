@@ -29,14 +29,13 @@ from claimcheck.lang.en.measures import (
     TOTAL_ROWS,
 )
 from claimcheck.lang.en.qualifiers import bounds
+from claimcheck.lang.en.syntax import SUBJECT_DEPS
 from claimcheck.model import Claim, DateMention, Frame, Money, Quantity
 from claimcheck.names import fold
 
 #: Dependency labels by which a figure completes its clause (object, attribute, complement),
 #: climbed from the figure to the verb whose subject names what is counted.
 COMPLEMENT_DEPS = frozenset({"dobj", "attr", "pobj", "prep", "oprd", "acomp", "npadvmod", "appos"})
-#: Labels of a clause's subject.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Labels by which a figure modifies the noun it prices or counts ("$20 million offer").
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "quantmod", "poss"})
 #: Labels of modifiers read for cues ("initially", "the previous tally", "now").

@@ -13,75 +13,22 @@ import re
 from spacy.tokens import Doc
 
 from claimcheck.extraction.doc_index import doc_index
+from claimcheck.lang.en.numbers import (
+    FRACTION_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALE_LETTERS,
+    SCALE_WORDS,
+    SMALL_NUMBERS,
+)
 from claimcheck.lang.en.qualifiers import QUALIFIERS
 
-SMALL_NUMBERS: dict[str, int] = {
-    word: value
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
-    )
-} | {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-
-#: Words that close a group ("five million", "4 crores"); plural forms follow Indian usage.
-SCALE_WORDS: dict[str, float] = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
-}
-
-#: Abbreviated scales that stand apart from the number ("$5 bn", "30 mln").
-SCALE_ABBREVIATIONS: dict[str, float] = {
-    "k": 1e3,
-    "mn": 1e6,
-    "mln": 1e6,
-    "mil": 1e6,
-    "bn": 1e9,
-    "bln": 1e9,
-    "tn": 1e12,
-    "trn": 1e12,
-}
-
-#: One-letter scales, read only when glued to the digits ("$20M", "10k$", "$3B"): spaced,
-#: "20 m" is metres and "5 k" a race.
-SCALE_LETTERS: dict[str, float] = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
-
-#: Fractions that stand for a number on their own ("half a million", "three quarters billion").
-FRACTION_WORDS: dict[str, float] = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
+__all__ = [
+    "FRACTION_WORDS",
+    "SCALE_ABBREVIATIONS",
+    "SCALE_LETTERS",
+    "SCALE_WORDS",
+    "SMALL_NUMBERS",
+]
 
 QUALIFIER_MAX_WORDS = max(len(phrase.split()) for phrase in QUALIFIERS)
 
@@ -110,11 +57,6 @@ def digits_value(text: str) -> float:
     """`"17,000"` -> 17000.0, `"21’500"` -> 21500.0. Commas, apostrophes and thin spaces
     group thousands; a dot is a decimal point."""
     return float(GROUPING_MARKS.sub("", text))
-
-
-def is_number_word(word: str) -> bool:
-    lower = word.lower()
-    return lower in SMALL_NUMBERS or lower == "hundred"
 
 
 def words_value(words: list[str]) -> float | None:

@@ -22,7 +22,7 @@ def paragraph_starts(doc: Doc) -> list[int]:
     ]
 
 
-@Language.component("claimcheck_paragraphs")
+@Language.component("claimcheck_paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraphs(doc: Doc) -> Doc:
     for index in paragraph_starts(doc):
         doc[index].is_sent_start = True

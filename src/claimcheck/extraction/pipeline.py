@@ -5,7 +5,8 @@ The model is loaded from an installed package only; nothing is ever downloaded a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -37,13 +38,19 @@ def load_model(name: str | None = None) -> Language:
     raise ModelNotFoundError(f"No spaCy model found (tried: {tried}). {INSTALL_HINT}")
 
 
-def build_nlp(model: str | None = None) -> Language:
-    """The model with claimcheck's components appended, in `COMPONENT_ORDER`."""
+#: Component factory name -> the settings it is given (its spaCy config; see
+#: `extraction.settings`): what a `--config` file's `[extract.*]` tables set.
+ComponentSettings = Mapping[str, Mapping[str, Any]]
+
+
+def build_nlp(model: str | None = None, components: ComponentSettings | None = None) -> Language:
+    """The model with claimcheck's components appended, in `COMPONENT_ORDER`, each with the
+    settings `components` gives it (its defaults otherwise)."""
     nlp = load_model(model)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimcheck_paragraphs", before="parser")
     for component in COMPONENT_ORDER:
-        nlp.add_pipe(component)
+        nlp.add_pipe(component, config=dict((components or {}).get(component, {})))
     return nlp
 
 

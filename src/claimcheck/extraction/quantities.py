@@ -10,6 +10,8 @@ name.
 
 from __future__ import annotations
 
+from functools import partial
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -27,48 +29,18 @@ from claimcheck.extraction.numbers import (
     qualifier_before,
     words_value,
 )
+from claimcheck.extraction.settings import QuantitySettings, default_config
 from claimcheck.extraction.tables import table_cells
+from claimcheck.kinds.quantity import SPEC as QUANTITY
+from claimcheck.lang.en.dates import MONTHS, TIME_WORDS
 from claimcheck.lang.en.measures import CHANGE_VERBS
+from claimcheck.lang.en.numbers import COUNTING_WORDS, PERCENT_WORDS
 from claimcheck.model import Quantity
 
-#: Words that make a number a percentage ("5 percent", "5%", "5 per cent", "5 pct").
-PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "pct", "percentage", "per cent"})
-#: Nouns a number modifies that make it a clock time, not a quantity ("5 p.m.").
-TIME_WORDS: frozenset[str] = frozenset(
-    {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "et", "est", "edt", "pt"}
-)
-MONTHS: frozenset[str] = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    }
-)
 #: Dependency labels by which a number attaches to the noun it counts.
 NUMBER_DEPS: frozenset[str] = frozenset({"nummod", "compound", "amod", "quantmod"})
-#: How far (in tokens) the counted noun may stand from its number: "3 more service jobs".
-MAX_UNIT_DISTANCE = 4
+#: The component's thresholds when none are set (`extraction.settings`).
+DEFAULTS = QuantitySettings()
 #: Parts of speech allowed between a number and its noun ("3 more service jobs", "50 new
 #: full-time employees").
 MODIFIER_POS: frozenset[str] = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "VERB", "PUNCT"})
@@ -153,14 +125,16 @@ def percent_end(doc: Doc, index: int) -> int | None:
     return None
 
 
-def counted_noun(doc: Doc, number_end: int) -> Token | None:
+def counted_noun(
+    doc: Doc, number_end: int, distance: int = DEFAULTS.max_unit_distance
+) -> Token | None:
     """The noun the number ending at `number_end` counts: its syntactic head when that stands
-    just to its right, else the next plural noun."""
+    just to its right (within `distance` tokens), else the next plural noun."""
     last = doc[number_end - 1]
     head = last.head
-    window = doc[number_end : number_end + MAX_UNIT_DISTANCE]
+    window = doc[number_end : number_end + distance]
     modifies_right = last.dep_ in NUMBER_DEPS and number_end <= head.i
-    near = head.i < number_end + MAX_UNIT_DISTANCE and head.pos_ in ("NOUN", "PROPN")
+    near = head.i < number_end + distance and head.pos_ in ("NOUN", "PROPN")
     if modifies_right and near:
         between = doc[number_end : head.i]
         if all(token.pos_ in MODIFIER_POS and token.text != "," for token in between):
@@ -225,7 +199,7 @@ def is_whole_line(text: str, start: int, end: int) -> bool:
     return line.strip(" \t:.") == text[start:end] and text.strip() != line.strip()
 
 
-def quantity_at(doc: Doc, token: Token) -> Quantity | None:
+def quantity_at(doc: Doc, token: Token, settings: QuantitySettings = DEFAULTS) -> Quantity | None:
     """The quantity whose number is `token`, or None."""
     if not is_digits(token.text) or continues_as_number(doc, token):
         return None
@@ -238,7 +212,7 @@ def quantity_at(doc: Doc, token: Token) -> Quantity | None:
         unit = "percent"
         span: Span = doc[number_start(doc, token) : last]
     else:
-        noun = counted_noun(doc, end)
+        noun = counted_noun(doc, end, settings.max_unit_distance)
         if noun is not None and (noun.lower_ in TIME_WORDS or noun.lower_ in MONTHS):
             return None
         point = scale_point(token) if noun is None else None
@@ -301,14 +275,6 @@ def word_values(doc: Doc) -> list[Quantity]:
     return found
 
 
-#: Number words that count in dozens or scale a number ("a dozen", "two thousand").
-COUNTING_WORDS: dict[str, float] = {"dozen": 12.0, "hundred": 100.0, **SCALE_WORDS}
-#: News style (AP, Reuters) writes one to nine in words and 10 and above in figures: a smaller
-#: number word is ordinary prose ("two officials said"), a larger one or a scaled one ("Eleven
-#: countries", "a dozen planes", "two thousand families") is a figure written out.
-WORD_FIGURE_MIN = 10
-
-
 def word_count_run(number: Token) -> list[Token]:
     """The number words of the phrase `number` heads: its own and the words that compound or
     quantify it ("Two" of "Two thousand", "A" of "A dozen", "Twenty" of "Twenty-five")."""
@@ -340,9 +306,11 @@ def run_value(run: list[Token]) -> float | None:
     return words_value(words)
 
 
-def word_count_at(doc: Doc, number: Token) -> Quantity | None:
+def word_count_at(
+    doc: Doc, number: Token, settings: QuantitySettings = DEFAULTS
+) -> Quantity | None:
     """A count written in words: a number word that modifies the noun after it, large enough
-    that news would otherwise write it in figures (`WORD_FIGURE_MIN`) or scaled."""
+    that news would otherwise write it in figures (`word_figure_min`) or scaled."""
     lower = number.lower_
     if lower not in SMALL_NUMBERS and lower not in COUNTING_WORDS:
         return None
@@ -357,7 +325,7 @@ def word_count_at(doc: Doc, number: Token) -> Quantity | None:
     run = word_count_run(number)
     value = run_value(run)
     scaled = any(token.lower_ in COUNTING_WORDS for token in run)
-    if value is None or (value < WORD_FIGURE_MIN and not scaled):
+    if value is None or (value < settings.word_figure_min and not scaled):
         return None
     between = doc[run[-1].i + 1 : noun.i]
     if any(token.pos_ not in MODIFIER_POS or token.text == "," for token in between):
@@ -373,11 +341,13 @@ def word_count_at(doc: Doc, number: Token) -> Quantity | None:
     )
 
 
-def word_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Quantity]:
+def word_counts(
+    doc: Doc, taken: list[tuple[int, int]], settings: QuantitySettings = DEFAULTS
+) -> list[Quantity]:
     """Every count written in words outside the character ranges `taken` (money, figures)."""
     found = []
     for token in doc:
-        quantity = word_count_at(doc, token)
+        quantity = word_count_at(doc, token, settings)
         if quantity is not None and not any(
             start < quantity.end and quantity.start < end for start, end in taken
         ):
@@ -393,7 +363,7 @@ def table_quantities(text: str) -> tuple[list[Quantity], list[tuple[int, int]]]:
     return found, spans
 
 
-def find_quantities(doc: Doc) -> list[Quantity]:
+def find_quantities(doc: Doc, settings: QuantitySettings = DEFAULTS) -> list[Quantity]:
     """Every quantity in `doc`, in text order, leaving out numbers inside money amounts."""
     money = [(item.start, item.end) for item in doc._.money or ()]
     index = doc_index(doc)
@@ -404,7 +374,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             continue  # only a token in digits can be a quantity's number
         if any(start <= idx < end for start, end in (*money, *tables)):
             continue
-        quantity = quantity_at(doc, doc[i])
+        quantity = quantity_at(doc, doc[i], settings)
         if quantity is not None and not any(
             start < quantity.end and quantity.start < end for start, end in money
         ):
@@ -412,14 +382,18 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             covered_until = quantity.end
     found.extend(word_values(doc))
     taken = [*money, *tables, *((q.start, q.end) for q in found)]
-    found.extend(word_counts(doc, taken))
+    found.extend(word_counts(doc, taken, settings))
     return sorted(found, key=lambda quantity: quantity.start)
 
 
 @Language.factory(
     "claimcheck_quantities",
     requires=["doc._.money", "token.dep", "token.tag"],
-    assigns=["doc._.quantities"],
+    assigns=[f"doc._.{QUANTITY.extension}"],
+    default_config=default_config(QuantitySettings),
 )
-def make_quantities_component(nlp: Language, name: str) -> DocAnnotator:
-    return DocAnnotator("quantities", find_quantities)
+def make_quantities_component(
+    nlp: Language, name: str, max_unit_distance: int, word_figure_min: int
+) -> DocAnnotator:
+    settings = QuantitySettings(max_unit_distance, word_figure_min)
+    return DocAnnotator(QUANTITY.extension, partial(find_quantities, settings=settings))

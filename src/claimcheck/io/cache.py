@@ -39,7 +39,8 @@ import spacy.util
 from claimcheck import __version__
 from claimcheck.errors import CacheError
 from claimcheck.extraction.pipeline import DEFAULT_MODELS, ModelNotFoundError, model_id
-from claimcheck.model import KINDS, Article, ArticleResult, Claim, Frame
+from claimcheck.kinds import KINDS
+from claimcheck.model import Article, ArticleResult, Claim, Frame
 
 CACHE_DIR_VARIABLE = "CLAIMCHECK_CACHE_DIR"
 #: Bumped when the layout of an entry changes (its fields, not what they contain).

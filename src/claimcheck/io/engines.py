@@ -35,7 +35,12 @@ from typing import Literal
 from spacy.language import Language
 
 from claimcheck.errors import ArticleFailedError, EngineUnavailableError
-from claimcheck.extraction.pipeline import build_nlp, extract_articles, model_id
+from claimcheck.extraction.pipeline import (
+    ComponentSettings,
+    build_nlp,
+    extract_articles,
+    model_id,
+)
 from claimcheck.io.cache import Cache, resolve_model_id
 from claimcheck.io.ledger import with_ledger_yaml
 from claimcheck.model import Article, ArticleResult
@@ -151,11 +156,13 @@ def run(
     nlp: Language | None = None,
     budget: float | None = ARTICLE_SECONDS,
     strict: bool = False,
+    components: ComponentSettings | None = None,
 ) -> list[ArticleResult]:
     """Extract every article, in input order, through the chosen engine.
 
     `progress` is called with the number of articles just finished (cache hits at once).
-    `nlp`, when given, is used instead of loading `model` in the single-process engine.
+    `nlp`, when given, is used instead of loading `model` in the single-process engine; the
+    engines that load it build it with the component settings `components`.
     With a `cache`, only articles without a valid entry are parsed, and their results stored.
     An article whose extraction raises or takes more than `budget` seconds comes back with
     `error` set (and is not cached); with `strict`, `ArticleFailedError` stops the run there.
@@ -174,11 +181,11 @@ def run(
         todo = _fill_from_cache(articles, results, cache, progress)
     pending = [articles[index] for index in todo]
     if engine == "ray":
-        fresh = run_ray(pending, model, workers, ray_address, progress, budget)
+        fresh = run_ray(pending, model, workers, ray_address, progress, budget, components)
     elif workers == 1 or len(pending) <= 1:
-        fresh = run_local(pending, model, nlp, progress, budget)
+        fresh = run_local(pending, model, nlp, progress, budget, components)
     else:
-        fresh = run_pool(pending, model, workers, progress, budget)
+        fresh = run_pool(pending, model, workers, progress, budget, components)
     for index, result in zip(todo, fresh, strict=True):
         if result.error is not None:
             if strict:
@@ -215,11 +222,12 @@ def run_local(
     nlp: Language | None = None,
     progress: Progress | None = None,
     budget: float | None = ARTICLE_SECONDS,
+    components: ComponentSettings | None = None,
 ) -> Iterator[ArticleResult]:
     """One process: the reference every other engine must reproduce."""
     if not articles:
         return iter(())
-    nlp = nlp or build_nlp(model)
+    nlp = nlp or build_nlp(model, components)
     return _with_progress(extract_guarded(articles, nlp, BATCH_SIZE, budget), progress)
 
 
@@ -241,11 +249,13 @@ PR_SET_PDEATHSIG = 1
 WATCHDOG_SECONDS = 1.0
 
 
-def _load_worker_model(model: str | None, parent: int | None = None) -> None:
+def _load_worker_model(
+    model: str | None, parent: int | None = None, components: ComponentSettings | None = None
+) -> None:
     global _worker_nlp
     if parent is not None:
         die_with(parent)
-    _worker_nlp = build_nlp(model)
+    _worker_nlp = build_nlp(model, components)
 
 
 def die_with(parent: int) -> None:
@@ -308,6 +318,7 @@ def run_pool(
     workers: int,
     progress: Progress | None = None,
     budget: float | None = ARTICLE_SECONDS,
+    components: ComponentSettings | None = None,
 ) -> Iterator[ArticleResult]:
     """`workers` processes, each loading the model once; results streamed in input order."""
     context = multiprocessing.get_context(START_METHOD)
@@ -319,7 +330,7 @@ def run_pool(
         max_workers=workers,
         mp_context=context,
         initializer=_load_worker_model,
-        initargs=(model, os.getpid()),
+        initargs=(model, os.getpid(), components),
     ) as pool:
         in_flight: deque[Future[list[ArticleResult]]] = deque()
         queued = iter(chunks)
@@ -344,8 +355,13 @@ class RayExtractor:
     """A Ray Data callable class: constructed once per actor, so the model loads once per
     worker. Rows carry pickled articles (Arrow has no type for our dataclasses)."""
 
-    def __init__(self, model: str | None, budget: float | None = ARTICLE_SECONDS) -> None:
-        self.nlp = build_nlp(model)
+    def __init__(
+        self,
+        model: str | None,
+        budget: float | None = ARTICLE_SECONDS,
+        components: ComponentSettings | None = None,
+    ) -> None:
+        self.nlp = build_nlp(model, components)
         self.budget = budget
 
     def __call__(self, batch: dict) -> dict:
@@ -372,6 +388,7 @@ def run_ray(
     address: str | None = None,
     progress: Progress | None = None,
     budget: float | None = ARTICLE_SECONDS,
+    components: ComponentSettings | None = None,
 ) -> list[ArticleResult]:
     """Ray Data `map_batches` over the articles, on a local Ray (started and stopped here, with
     `workers` CPUs) or on the cluster at `address` (one actor per CPU unless `workers` > 1)."""
@@ -395,7 +412,7 @@ def run_ray(
         dataset = ray.data.from_items(rows, override_num_blocks=len(chunked(articles, actors)))
         dataset = dataset.map_batches(
             RayExtractor,
-            fn_constructor_kwargs={"model": model, "budget": budget},
+            fn_constructor_kwargs={"model": model, "budget": budget, "components": components},
             batch_size=BATCH_SIZE,
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=actors),

@@ -22,8 +22,8 @@ import yaml
 
 from claimcheck import __version__
 from claimcheck.errors import LedgerError, WriteError
+from claimcheck.kinds import KINDS
 from claimcheck.model import (
-    KINDS,
     Article,
     ArticleResult,
     Claim,
@@ -38,7 +38,6 @@ SCHEMA_VERSION = 1
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LedgerFormat = Literal["yaml", "json", "jsonl"]
-LEDGER_FORMATS: tuple[str, ...] = ("yaml", "json", "jsonl")
 ITEM_TYPES: dict[str, type] = {spec.name: spec.record for spec in KINDS}
 #: Fields every item has; the rest of an item's fields form the claim's `value` mapping.
 _POSITION_FIELDS = ("text", "start", "end")

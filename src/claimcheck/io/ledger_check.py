@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import LedgerError
-from claimcheck.model import KIND_BY_NAME, Frame, PartialDate
+from claimcheck.kinds import KIND_BY_NAME
+from claimcheck.model import Frame, PartialDate
 
 #: Longest stretch of a wrong value quoted back in a message, and of an entry's id.
 _SHOWN = 40

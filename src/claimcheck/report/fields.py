@@ -10,31 +10,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from claimcheck.comparison.verdicts import CURRENCY_SYMBOLS, format_amount
-from claimcheck.model import Article, Attribution, Claim, DateMention, Money, Quantity, Quote
+from claimcheck.kinds import Number, kind_of
+from claimcheck.model import Article, Claim
 
 
 def claim_value(claim: Claim) -> str:
     """The claim's value as a reader would check it against the sentence, without qualifier."""
-    item = claim.item
-    if isinstance(item, Money):
-        symbol = CURRENCY_SYMBOLS.get(item.currency, "")
-        return f"{format_amount(item.value, item.high, symbol)} {item.currency}"
-    if isinstance(item, Quantity):
-        return f"{item.value:,g} {item.unit}"
-    if isinstance(item, DateMention):
-        return item.value or f"{item.text} (undetermined)"
-    if isinstance(item, Quote | Attribution):
-        return item.text
-    return ""
+    return kind_of(claim.item).display(claim.item)
 
 
 def claim_qualifier(claim: Claim) -> str:
     """The qualifier as the sentence says it ("about", "more than"); empty for an exact figure."""
-    item = claim.item
-    if isinstance(item, Money | Quantity):
-        return item.qualifier or ""
-    return ""
+    return getattr(claim.item, "qualifier", None) or ""
 
 
 def qualified_value(claim: Claim) -> str:
@@ -43,24 +30,9 @@ def qualified_value(claim: Claim) -> str:
     return f"{qualifier} {claim_value(claim)}" if qualifier else claim_value(claim)
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
-    """A figure as numbers: `low` (the value, or a range's low end), `high` (a range's high end)
-    and `unit` (an ISO currency or what is counted); what a spreadsheet sorts and filters on."""
-
-    low: float | None = None
-    high: float | None = None
-    unit: str = ""
-
-
 def claim_number(claim: Claim) -> Number:
     """The claim's figure as numbers; empty for dates, quotes and reported speech."""
-    item = claim.item
-    if isinstance(item, Money):
-        return Number(item.value, item.high, item.currency)
-    if isinstance(item, Quantity):
-        return Number(item.value, None, item.unit)
-    return Number()
+    return kind_of(claim.item).number(claim.item)
 
 
 def plain_number(value: float | None) -> int | float | None:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from claimcheck.model import CLAIM_KINDS, VERDICTS, Article, Claim, Comparison, Fact, Pair
+from claimcheck.kinds import CLAIM_KINDS, KIND_BY_NAME
+from claimcheck.model import VERDICTS, Article, Claim, Comparison, Fact, Pair
 from claimcheck.report.fields import claim_value
 
 if TYPE_CHECKING:
@@ -208,7 +209,7 @@ def fact_view(
         for claim, when in zip(fact.claims, fact.as_of, strict=True)
     )
     chart, note = None, ""
-    if fact.kind in ("money", "quantity", "date"):
+    if KIND_BY_NAME[fact.kind].charted:
         chart = timeline_image(fact, articles) if with_chart else None
         if not with_chart:
             note = f"No chart: only the first {chart_budget} facts get one (--charts)."

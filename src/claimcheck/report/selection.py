@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from claimcheck.comparison.facts import as_of, attention, fact_rank, group_facts
+from claimcheck.kinds import CLAIM_KINDS, kind_named
 from claimcheck.model import (
-    CLAIM_KINDS,
     VERDICTS,
     Article,
     Claim,
@@ -24,7 +24,6 @@ from claimcheck.model import (
     Fact,
     Pair,
     Verdict,
-    kind_named,
 )
 
 #: How the summary and the messages name one fact, and several facts, of each verdict.

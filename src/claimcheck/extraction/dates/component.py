@@ -29,52 +29,30 @@ from claimcheck.extraction.dates.values import (
     is_within_unit,
     resolve,
 )
-from claimcheck.extraction.dates.words import (
+from claimcheck.extraction.dates.words import DateWords, find_spelled_year, read_words
+from claimcheck.extraction.extensions import DocAnnotator
+from claimcheck.kinds.date import SPEC as DATE
+from claimcheck.lang.en.dates import (
+    COUNT_LINKS,
     COUNT_WORDS,
+    DEADLINE_WORDS,
+    FORWARD_MODALS,
+    FUTURE_AUXILIARIES,
+    LEADING_WORDS,
+    PART_JOINERS,
     PARTS_OF_DAY,
+    PERIOD_WORDS,
+    RANGE_LINKS,
+    RANGE_OPENERS,
+    RECENT_WORDS,
     RELATIVE_TO_PREVIOUS,
+    SET_WORDS,
+    TRAILING,
     UNIT_MULTIPLES,
     UNITS,
-    DateWords,
-    find_spelled_year,
-    read_words,
 )
-from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.model import DateMention, PartialDate
 
-#: Words that may open a candidate but are not part of the expression ("in May", "on Tuesday").
-LEADING_WORDS = frozenset(
-    {"in", "on", "at", "since", "by", "until", "from", "before", "after", "during", "of", "for"}
-    | {"between"}
-)
-#: Words before a unit that make "the ... months" a period on the calendar rather than a
-#: duration: "the final years of ...", "the first few months of his presidency".
-PERIOD_WORDS = frozenset(
-    {"first", "final", "last", "early", "earliest", "late", "closing", "opening", "initial"}
-)
-#: Words that make an expression a set or a manner, never one date ("each day", "per year").
-SET_WORDS = frozenset({"each", "every", "per", "daily", "weekly", "monthly", "yearly", "annual"})
-#: Verbs' auxiliaries that put a sentence in the future ("there will be", "they'll meet").
-FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
-#: Modal auxiliaries that look ahead from the time of writing ("must file by Nov. 15", "can
-#: apply until Dec. 31"); not "would" and "could", which report the past as often.
-FORWARD_MODALS = frozenset({"must", "should", "can", "ca", "may", "might"})
-#: Prepositions that set a deadline: with a present-tense verb they look ahead ("has until
-#: Dec. 31 to respond", "is due by Nov. 15").
-DEADLINE_WORDS = frozenset({"by", "until", "till", "through", "before"})
-#: Words that count a stretch of time from a date, and the direction they count in ("three weeks
-#: from tomorrow", "two days after Christmas", "2 weeks before May 13").
-COUNT_LINKS: dict[str, int] = {"from": 1, "after": 1, "before": -1}
-#: Tokens that may stand between a weekday and the week or day that completes it ("next week
-#: on Tuesday", "Wednesday evening next week", "Sunday from last week", "Fri, Jul 18").
-PART_JOINERS = frozenset({",", "-", "–", "on", "from", "of", "'s", "’s"}) | PARTS_OF_DAY
-#: Words joining the two ends of a range, and words opening one.
-RANGE_LINKS = frozenset({"to", "-", "–", "—", "through", "thru", "until", "till"})
-RANGE_OPENERS = frozenset({"from", "between"})
-#: Words a DATE entity sometimes runs on into ("between 2007 and" | "2009").
-TRAILING = RANGE_LINKS | {"and", "or"}
-#: Words for a vague recent stretch of time ("in recent years").
-RECENT_WORDS = frozenset({"recent", "coming", "past", "previous"})
 _CENTURY_WORD = re.compile(r"^\d{1,2}(st|nd|rd|th)$")
 
 
@@ -533,7 +511,7 @@ def find_dates(doc: Doc) -> list[DateMention]:
 @Language.factory(
     "claimcheck_dates",
     requires=["token.ent_type", "token.dep"],
-    assigns=["doc._.dates"],
+    assigns=[f"doc._.{DATE.extension}"],
 )
 def make_dates_component(nlp: Language, name: str) -> DocAnnotator:
-    return DocAnnotator("dates", find_dates)
+    return DocAnnotator(DATE.extension, find_dates)

@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.attrs import ORTH
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from claimcheck.lang.en.stop_words import STOP_WORDS
 
 #: Token-spec keys that depend on the word alone, and how a `Lexeme` gives each.
 LEXICAL_ATTRIBUTES = {

@@ -14,10 +14,8 @@ from spacy.vocab import Vocab
 
 from claimcheck.extraction.dates.gated_matcher import GatedMatcher
 from claimcheck.extraction.dates.holidays import holiday_patterns
-from claimcheck.extraction.dates.values import WITHIN_WORDS
-from claimcheck.extraction.dates.words import (
+from claimcheck.lang.en.dates import (
     AMBIGUOUS_WEEKDAYS,
-    DAY_ORDINAL_WORDS,
     DAY_WORDS,
     DEICTIC,
     MONTHS,
@@ -26,8 +24,9 @@ from claimcheck.extraction.dates.words import (
     SEASONS,
     UNITS,
     WEEKDAYS,
+    WITHIN_WORDS,
 )
-from claimcheck.extraction.numbers import SMALL_NUMBERS
+from claimcheck.lang.en.numbers import DAY_ORDINAL_WORDS, SMALL_NUMBERS
 
 PERIOD_NOUNS = ("period", "time", "month", "year", "week", "quarter", "day", "season", "date")
 _YEAR = {"TEXT": {"REGEX": r"^(1[0-9]|2[0-9])\d\d$"}}

@@ -37,14 +37,15 @@ from claimcheck.extraction.dates.timex import (
     with_year,
     years_of_day_on,
 )
-from claimcheck.extraction.dates.words import (
+from claimcheck.extraction.dates.words import DateWords, valid_day
+from claimcheck.lang.en.dates import (
     DEICTIC,
+    EDGE_WORDS,
     ORDINALS,
     RELATIVE_TO_PREVIOUS,
-    TENS_WORDS,
-    DateWords,
-    valid_day,
+    WITHIN_WORDS,
 )
+from claimcheck.lang.en.numbers import TENS_WORDS
 from claimcheck.model import PartialDate
 
 
@@ -229,10 +230,6 @@ def _relative_to_previous(words: DateWords) -> int:
     return next((RELATIVE_TO_PREVIOUS[w] for w in words.words if w in RELATIVE_TO_PREVIOUS), 0)
 
 
-#: Words for a part of a unit: "the end of the year" keeps the year.
-EDGE_WORDS = frozenset({"end", "beginning", "start", "middle", "rest"})
-
-
 def edge_of_current(words: DateWords) -> bool:
     """'by the end of the year', 'the beginning of the month': a part of the current unit. Not
     'the end of the day', which is an idiom far more often than a time."""
@@ -351,10 +348,6 @@ def _resolve(words: DateWords, context: Context) -> Resolution:
     if edge_of_current(words) and words.unit is not None:
         return relative_to_anchor(words.unit, 0, context)
     return None, VAGUE
-
-
-#: Words before "in the week", "in the year" that place something within that period.
-WITHIN_WORDS = frozenset({"earlier", "later", "early", "late"})
 
 
 def is_within_unit(words: DateWords) -> bool:

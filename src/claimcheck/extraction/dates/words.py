@@ -16,162 +16,22 @@ from spacy.tokens import Token
 
 from claimcheck.extraction.dates.holidays import HolidayRule, find_holiday
 from claimcheck.extraction.dates.timex import UNIT_MONTHS, Period, Unit
-from claimcheck.extraction.numbers import SMALL_NUMBERS
-
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        ]
-    )
-    for name in names
-}
-SEASONS: dict[str, str] = {
-    "spring": "SP",
-    "summer": "SU",
-    "fall": "FA",
-    "autumn": "FA",
-    "winter": "WI",
-}
-UNITS: dict[str, Unit] = {
-    "day": "day",
-    "days": "day",
-    "week": "week",
-    "weeks": "week",
-    "month": "month",
-    "months": "month",
-    "quarter": "quarter",
-    "quarters": "quarter",
-    "season": "season",
-    "seasons": "season",
-    "year": "year",
-    "years": "year",
-    "yr": "year",
-    "yrs": "year",
-    "qtr": "quarter",
-    "qtrs": "quarter",
-    "fortnight": "week",
-    "fortnights": "week",
-}
-#: Units that stand for several of the unit they map to ("a fortnight later" is two weeks later).
-UNIT_MULTIPLES: dict[str, int] = {"fortnight": 2, "fortnights": 2}
-#: Words that are counts; "a year ago" counts one year.
-COUNT_WORDS: dict[str, int] = {
-    word: number for word, number in SMALL_NUMBERS.items() if number <= 12
-} | {"a": 1, "an": 1, "couple": 2}
-VAGUE_COUNTS = frozenset({"few", "several", "many", "some", "recent", "couple of", "coming"})
-ORDINALS: dict[str, int] = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "5th": 5,
-}
-#: Parts of a longer period an ordinal can pick out: "the third quarter", "the first Monday of
-#: October", "the last week of 2019", "the last day of the month".
-ORDINAL_PARTS = frozenset({"half", "quarter", "qtr", "week", "day"})
-#: Abbreviations for the edge of the current period, as business writing uses them.
-EDGE_ABBREVIATIONS: dict[str, tuple[str, Unit]] = {
-    "eom": ("end", "month"),
-    "eoy": ("end", "year"),
-    "bom": ("beginning", "month"),
-    "boy": ("beginning", "year"),
-}
-#: Day words: offset in days from the publication day.
-DAY_WORDS: dict[str, int] = {"today": 0, "tonight": 0, "tonite": 0, "yesterday": -1, "tomorrow": 1}
-#: Parts of a day: "this morning" is the publication day, "last night" the day before.
-PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
-#: Deictic words and the direction they point in from the publication date.
-DEICTIC: dict[str, int] = {
-    "this": 0,
-    "current": 0,
-    "next": 1,
-    "coming": 1,
-    "upcoming": 1,
-    "last": -1,
-    "past": -1,
-    "previous": -1,
-}
-#: Words placing a date relative to the previously mentioned one, with their direction.
-RELATIVE_TO_PREVIOUS: dict[str, int] = {
-    "later": 1,
-    "after": 1,
-    "afterwards": 1,
-    "following": 1,
-    "earlier": -1,
-    "before": -1,
-    "prior": -1,
-}
-#: Ordinal words for days of the month ("the eleventh", "the twenty-seventh" is "twenty" + this).
-DAY_ORDINAL_WORDS: dict[str, int] = {
-    word: number
-    for number, word in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ],
-        start=1,
-    )
-} | {"thirtieth": 30}
-#: Tens that open a spelled-out number ("twenty seventh", "nineteen eighty six").
-TENS_WORDS = frozenset(
-    {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+from claimcheck.lang.en.dates import (
+    COUNT_WORDS,
+    DAY_WORDS,
+    DEICTIC,
+    EDGE_ABBREVIATIONS,
+    MONTHS,
+    ORDINAL_PARTS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNIT_MULTIPLES,
+    UNITS,
+    WEEKDAYS,
 )
-#: Abbreviated weekdays that are also English words: a date only when written as a name
-#: ("Sat.", "Wed, May 3"), never "he sat." or "the sun".
-AMBIGUOUS_WEEKDAYS = frozenset({"mon", "wed", "sat", "sun"})
-HALF_WORDS = frozenset({"half", "h1", "h2"})
+from claimcheck.lang.en.numbers import DAY_ORDINAL_WORDS, SMALL_NUMBERS, TENS_WORDS
+
 _EIGHT_DIGITS = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)$")
 _SEPARATOR = re.compile(r"[-/.]")
 _QUARTER_OR_HALF = re.compile(r"^([qh])([1-4])$")
@@ -212,10 +72,6 @@ class DateWords:
 
     def has(self, *words: str) -> bool:
         return any(word in self.words for word in words)
-
-    @property
-    def vague_count(self) -> bool:
-        return self.has(*VAGUE_COUNTS) or (self.unit_plural and self.count is None)
 
 
 def _year_of(text: str) -> int | None:

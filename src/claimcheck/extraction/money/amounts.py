@@ -8,20 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimcheck.extraction.money.currencies import (
-    DEFAULT_CODES,
-    DOLLAR_PREFIXES,
-    GLUED_MINOR_UNITS,
-    MINOR_UNITS,
-    NAME_FAMILIES,
-    NATIONAL_CODES,
-    NATIONALITY_MAX_WORDS,
-    SYMBOLS,
-    code_of,
-    million_code_of,
-    name_family,
-    national_code,
-)
 from claimcheck.extraction.money.pieces import Piece
 from claimcheck.extraction.numbers import (
     FRACTION_WORDS,
@@ -32,9 +18,22 @@ from claimcheck.extraction.numbers import (
     is_digits,
     words_value,
 )
+from claimcheck.lang.en.currencies import (
+    DEFAULT_CODES,
+    DOLLAR_PREFIXES,
+    GLUED_MINOR_UNITS,
+    MINOR_UNITS,
+    NAME_FAMILIES,
+    NATIONAL_CODES,
+    NATIONALITY_MAX_WORDS,
+    PREFIXES_THAT_ARE_WORDS,
+    SYMBOLS,
+    code_of,
+    million_code_of,
+    name_family,
+    national_code,
+)
 
-#: Dollar prefixes read only when glued to the `$`: spaced, they are English words.
-PREFIXES_THAT_ARE_WORDS: frozenset[str] = frozenset({"a", "can", "s", "r", "ar"})
 #: Words an amount can start with: a number word, a dollar prefix, a currency name, the first
 #: word of a nationality.
 STARTING_WORDS: frozenset[str] = frozenset(

@@ -28,19 +28,16 @@ from claimcheck.extraction.money.amounts import (
     read_number,
     scale_at,
 )
-from claimcheck.extraction.money.currencies import AMBIGUOUS_FAMILIES
 from claimcheck.extraction.money.pieces import Piece, doc_pieces
 from claimcheck.extraction.numbers import is_digits, qualifier_before
+from claimcheck.kinds.money import SPEC as MONEY
+from claimcheck.lang.en.currencies import AMBIGUOUS_FAMILIES
+from claimcheck.lang.en.numbers import COORDINATORS, RANGE_JOINERS
 from claimcheck.model import Money
 
-#: Words and signs that join the two ends of a range ("$5-10 million", "$5 to $10 million").
-RANGE_JOINERS: frozenset[str] = frozenset({"-", "–", "—", "to"})
 #: Parts of speech after a bare cents number that show it counts something else
 #: ("$20 and 43 people").
 COUNTED_POS: frozenset[str] = frozenset({"NOUN", "PROPN", "NUM"})
-#: What may stand between coordinated amounts that share one scale word ("$140 and $150
-#: million", "$1, $2 or $3 billion").
-COORDINATORS: tuple[tuple[str, ...], ...] = (("and",), ("or",), (",", "and"), (",", "or"))
 #: An amount this large already names its size: no scale word after it is meant for it.
 MAX_SCALABLE = 1000
 
@@ -95,40 +92,35 @@ def read_amount(pieces: list[Piece], index: int) -> Amount | None:
         repeated = read_currency(pieces, end)  # "$ 10 dollars", "USD 22.5 million dollars"
         if repeated is not None and repeated.family and repeated.code == currency.code:
             end = repeated.end
-        scaled = number.scaled
-        value = number.value * currency.factor
-        return Amount(
-            index,
-            end,
-            value,
-            currency.code,
-            number.whole,
-            scaled or currency.factor > 1,
-            currency.family,
-            currency.national,
-            scale=number.scale,
-        )
+        return amount_of(number, currency, index, end, number.value * currency.factor)
     number = read_number(pieces, index)
     if number is None:
         return None
     currency = _suffix_currency(pieces, number.end)
     if currency is None:
         return None
-    end, value, scaled = currency.end, number.value * currency.factor, number.scaled
-    product = number.scale
+    end, value = currency.end, number.value * currency.factor
     scale = scale_at(pieces, end)  # "75 USD million"
     if scale is not None and not number.scaled:
-        end, value, scaled, product = end + 1, value * scale, True, scale
+        return amount_of(number, currency, index, end + 1, value * scale, scale)
+    return amount_of(number, currency, index, end, value)
+
+
+def amount_of(
+    number: Number, currency: Currency, start: int, end: int, value: float, scale: float = 0.0
+) -> Amount:
+    """The amount a number and its currency make over pieces `start` to `end`; `scale` is a
+    scale word read after the currency ("75 USD million"), which scales the number."""
     return Amount(
-        index,
+        start,
         end,
         value,
         currency.code,
         number.whole,
-        scaled or currency.factor > 1,
+        bool(scale) or number.scaled or currency.factor > 1,
         currency.family,
         currency.national,
-        scale=product,
+        scale=scale or number.scale,
     )
 
 
@@ -347,7 +339,9 @@ def with_signs_read(pieces: list[Piece], amounts: list[Amount]) -> list[Amount]:
 
 
 @Language.factory(
-    "claimcheck_money", requires=["token.ent_type", "token.tag"], assigns=["doc._.money"]
+    "claimcheck_money",
+    requires=["token.ent_type", "token.tag"],
+    assigns=[f"doc._.{MONEY.extension}"],
 )
 def make_money_component(nlp: Language, name: str) -> DocAnnotator:
-    return DocAnnotator("money", find_money)
+    return DocAnnotator(MONEY.extension, find_money)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimcheck.extraction.doc_index import doc_index
-from claimcheck.extraction.money.currencies import MINOR_UNITS, SYMBOLS
+from claimcheck.lang.en.currencies import MINOR_UNITS, SYMBOLS
 
 #: Single-character currency signs, where a token is cut.
 SIGN_CHARACTERS = "".join(sorted({s for s in (*SYMBOLS, *MINOR_UNITS) if len(s) == 1}))

@@ -9,12 +9,15 @@ to `quotes`.
 
 from __future__ import annotations
 
+from functools import partial
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.attributions)
 from claimcheck.extraction.doc_index import doc_index
 from claimcheck.extraction.extensions import DocAnnotator
+from claimcheck.extraction.settings import AttributionSettings, default_config
 from claimcheck.extraction.speech.speakers import (
     CONTENT_DEPS,
     SourceResolver,
@@ -22,32 +25,35 @@ from claimcheck.extraction.speech.speakers import (
     speech_cue_candidates,
     subject_of,
 )
+from claimcheck.kinds.attribution import SPEC as ATTRIBUTION
+from claimcheck.lang.en.speech import CONTENT_OPENERS
 from claimcheck.model import Attribution
 
-#: Words trimmed from the edges of reported content (`said that ...`).
-EDGE_WORDS = frozenset({"that", "whether"})
-#: Reported content shorter than this many words is not a claim worth listing.
-MIN_CONTENT_WORDS = 3
+#: The component's thresholds when none are set (`extraction.settings`).
+DEFAULTS = AttributionSettings()
 
 
 def is_edge(token: Token) -> bool:
     return token.is_punct or token.is_space
 
 
-def content_span(doc: Doc, tokens: list[Token]) -> Span | None:
-    """The contiguous span of `tokens`, trimmed of punctuation and a leading `that`."""
+def content_span(
+    doc: Doc, tokens: list[Token], min_words: int = DEFAULTS.min_content_words
+) -> Span | None:
+    """The contiguous span of `tokens`, trimmed of punctuation and a leading `that`; None when
+    fewer than `min_words` words are left."""
     if not tokens:
         return None
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    while start < end and (is_edge(doc[start]) or doc[start].lower_ in EDGE_WORDS):
+    while start < end and (is_edge(doc[start]) or doc[start].lower_ in CONTENT_OPENERS):
         start += 1
     while end > start and is_edge(doc[end - 1]):
         end -= 1
     span = doc[start:end]
-    return span if sum(t.is_alpha for t in span) >= MIN_CONTENT_WORDS else None
+    return span if sum(t.is_alpha for t in span) >= min_words else None
 
 
-def reported_content(cue: Token) -> Span | None:
+def reported_content(cue: Token, min_words: int = DEFAULTS.min_content_words) -> Span | None:
     """What a cue reports: the complement clause of a verb, or the clause `according to X`
     modifies (without the phrase itself)."""
     doc = cue.doc
@@ -62,14 +68,14 @@ def reported_content(cue: Token) -> Span | None:
             t for t in head.subtree if t.i not in skip and index.sentence_of(t.i).start == sentence
         ]
         clause = [t for t in clause if not t.is_space or t.i < cue.i]
-        return content_span(doc, clause)
+        return content_span(doc, clause, min_words)
     complement = next((c for c in cue.children if c.dep_ in CONTENT_DEPS), None)
     if complement is None:
         return None
-    return content_span(doc, list(complement.subtree))
+    return content_span(doc, list(complement.subtree), min_words)
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
+def find_attributions(doc: Doc, settings: AttributionSettings = DEFAULTS) -> list[Attribution]:
     """Reported speech outside quotation marks, with the source it is credited to."""
     marks = doc_index(doc).quoted_spans
     marked = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in marks]
@@ -81,7 +87,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         cue = doc[i]
         if cue.i in quoted or not is_speech_cue(cue, weak_ok=False):
             continue
-        content = reported_content(cue)
+        content = reported_content(cue, settings.min_content_words)
         if content is None or any(t.i in quoted or t.i in taken for t in content):
             continue
         subject = subject_of(cue)
@@ -102,6 +108,12 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     return found
 
 
-@Language.factory("claimcheck_attributions", requires=["token.dep"], assigns=["doc._.attributions"])
-def make_attributions_component(nlp: Language, name: str) -> DocAnnotator:
-    return DocAnnotator("attributions", find_attributions)
+@Language.factory(
+    "claimcheck_attributions",
+    requires=["token.dep"],
+    assigns=[f"doc._.{ATTRIBUTION.extension}"],
+    default_config=default_config(AttributionSettings),
+)
+def make_attributions_component(nlp: Language, name: str, min_content_words: int) -> DocAnnotator:
+    settings = AttributionSettings(min_content_words)
+    return DocAnnotator(ATTRIBUTION.extension, partial(find_attributions, settings=settings))

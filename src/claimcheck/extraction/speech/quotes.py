@@ -30,6 +30,8 @@ from claimcheck.extraction.speech.speakers import (
     issues_text,
     subject_of,
 )
+from claimcheck.kinds.quote import SPEC as QUOTE
+from claimcheck.lang.en.speech import NAMING_NOUNS, SUBORDINATORS
 from claimcheck.model import Quote
 
 #: A quotation of at most this many words that no verb of saying governs is a term, a title or
@@ -38,11 +40,6 @@ TERM_MAX_WORDS = 5
 #: Dependencies a quotation is not reported speech through: a relative clause inside the
 #: reported words (`migrants, which would honor Mexico's status as a "country of refuge"`).
 BLOCKING_DEPS = frozenset({"relcl"})
-#: Nouns that name words as words: a quotation hanging on one is mentioned, not reported
-#: (`adding the words "and Emergency"`, `the slogan "..."`), whatever verb governs the noun.
-NAMING_NOUNS = frozenset(
-    {"word", "phrase", "term", "name", "label", "slogan", "motto", "expression", "nickname"}
-)
 #: Punctuation that introduces a full quotation (`X said: "..."`, `X said, "..."`).
 INTRODUCING_PUNCT = frozenset({",", ":", "—", "–", "-"})
 #: A one-line paragraph of at most this many words that does not end a sentence is a headline
@@ -58,8 +55,6 @@ DASH_CREDIT = re.compile(r'^["“].+["”]\s*[-–—]\s*\w')
 SPEECH_ENDINGS = frozenset({",", "?", "!"})
 #: Dependencies of a clause that cannot introduce a quotation with a comma.
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
-#: Words that open a subordinate clause the parser may leave on a main verb.
-SUBORDINATORS = frozenset({"when", "while", "as", "after", "before", "if", "because", "since"})
 #: How far after a quotation the verb of a split-off `a reporter asked.` may stand.
 CONTINUATION_MAX_WORDS = 6
 #: How many sentences before a quotation may name its speaker.
@@ -393,7 +388,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 
 @Language.factory(
-    "claimcheck_quotes", requires=["token.dep", "token.tag"], assigns=["doc._.quotes"]
+    "claimcheck_quotes", requires=["token.dep", "token.tag"], assigns=[f"doc._.{QUOTE.extension}"]
 )
 def make_quotes_component(nlp: Language, name: str) -> DocAnnotator:
-    return DocAnnotator("quotes", find_quotes)
+    return DocAnnotator(QUOTE.extension, find_quotes)

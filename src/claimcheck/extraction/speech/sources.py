@@ -16,42 +16,20 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from claimcheck.extraction.doc_index import doc_index
+from claimcheck.lang.en.speech import (
+    AUTHOR_PREPOSITIONS,
+    DEFINITE_DETERMINERS,
+    DOCUMENT_NOUNS,
+    FIGURE_NOUNS,
+    OUTLET_NOUNS,
+)
 
-#: Nouns for a text that speaks for its author (`issued a statement saying`, `a report by X`).
-SPEECH_NOUNS = frozenset(
-    {"statement", "report", "letter", "post", "tweet", "message", "announcement", "release"}
-)
-#: Texts a later `the <noun>` or `it` can stand for, and that can be credited with a finding.
-DOCUMENT_NOUNS = SPEECH_NOUNS | frozenset(
-    (  # noqa: SIM905  (a word list reads best as words)
-        "study survey poll audit analysis review census document memo filing investigation "
-        "assessment questionnaire inquiry research plan proposal article"
-    ).split()
-)
-#: Nouns for a news outlet: `the paper said` credits the outlet named before.
-OUTLET_NOUNS = frozenset(
-    (  # noqa: SIM905
-        "newspaper paper magazine daily weekly agency broadcaster network outlet website site "
-        "channel station publication journal tabloid"
-    ).split()
-)
-#: Nouns that name a figure, not whoever gives it: `the new figure shows`, `the data suggest`.
-FIGURE_NOUNS = frozenset(
-    (  # noqa: SIM905
-        "figure number total tally count data datum statistic estimate result rate percentage "
-        "share amount sum level toll increase rise drop decline fall growth"
-    ).split()
-)
 #: Entity types that never author a text (`figures from last year`, `a study of 2,000`).
 NON_AUTHOR_ENTITIES = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 )
 #: Entity types of places and peoples: "the United States" is no outlet.
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP", "FAC", "EVENT"})
-#: Prepositions that name the author of a noun (`a report by X`, `a plan from X`).
-AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
-#: Determiners that make a noun point back to one named before.
-DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 #: Labels of the entities an `it` can stand for.
 THING_LABELS = frozenset({"ORG"})
 

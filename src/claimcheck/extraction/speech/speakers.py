@@ -18,44 +18,29 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extraction.doc_index import doc_index
 from claimcheck.extraction.speech.sources import (
-    FIGURE_NOUNS,
-    SPEECH_NOUNS,
     appositive_name,
     credited_author,
     named_before,
     thing_before,
 )
+from claimcheck.lang.en.speech import (
+    FIGURE_NOUNS,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    THING_PRONOUNS,
+    WEAK_SPEECH_VERBS,
+)
+from claimcheck.lang.en.syntax import SUBJECT_DEPS
 from claimcheck.names import NameIndex, clean_name, full_name
 
-#: Lemmas of verbs that report what someone said or wrote.
-SPEECH_VERBS = frozenset(
-    (  # noqa: SIM905  (a word list reads best as words)
-        "say tell add read state announce claim warn explain write note insist argue ask reply "
-        "respond report tweet post declare confirm deny comment remark recall urge admit "
-        "acknowledge suggest predict conclude observe reveal testify stress emphasize emphasise "
-        "promise pledge vow threaten complain concede contend assert maintain describe call "
-        "quote cite agree disagree accuse allege caution counter order demand estimate indicate "
-        "point recommend reiterate repeat retort boast brag charge criticize criticise decry "
-        "lament mention propose tout welcome hint joke quip muse mutter shout scream yell "
-        "whisper characterize characterise dub label brand term herald hail find"
-    ).split()
-)
-#: Lemmas that are verbs of saying only in some uses; they count when they govern a quote, not
-#: as the cue of an unmarked report.
-WEAK_SPEECH_VERBS = frozenset(
-    {"call", "describe", "welcome", "order", "point", "charge"}
-    | {"characterize", "characterise", "dub", "label", "brand", "term", "herald", "hail"}
-)
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependencies through which a verb passes its subject down to the verb of saying
 #: (`went on to say`, `issued a statement saying`, `and added`).
 SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
 #: How the parser sometimes attaches the name after an inverted verb of saying.
 INVERTED_SUBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod", "oprd"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their"})
-THING_PRONOUNS = frozenset({"it", "its"})
 #: Entity labels that can be credited with words.
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Children left out when a common noun phrase is quoted as a source.

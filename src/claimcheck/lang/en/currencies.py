@@ -343,3 +343,7 @@ def name_family(text: str) -> str | None:
 
 def national_code(nationality: str, family: str) -> str | None:
     return NATIONAL_CODES.get((nationality.lower(), family))
+
+
+#: Dollar prefixes read only when glued to the `$`: spaced, they are English words.
+PREFIXES_THAT_ARE_WORDS: frozenset[str] = frozenset({"a", "can", "s", "r", "ar"})

@@ -1,0 +1,14 @@
+"""English words around names: the titles an article writes before a person's name."""
+
+from __future__ import annotations
+
+#: Titles written before a name: part of how the article styles the person, not of the name.
+TITLE_WORDS = frozenset(
+    (  # noqa: SIM905  (a word list reads best as words)
+        "minister president secretary senator governor ambassador professor general mr mrs ms "
+        "dr sir dame chief director spokesman spokeswoman spokesperson chairman chairwoman "
+        "mayor judge justice prime foreign deputy vice premier chancellor king queen prince "
+        "princess pope representative rep sen gov lt col capt sgt officer commissioner "
+        "administrator"
+    ).split()
+)
