@@ -24,6 +24,22 @@ def test_extract_folder_then_compare(nlp: Language) -> None:
     assert all(len({claim.article for claim in fact.claims}) >= 2 for fact in found.facts)
 
 
+def test_every_error_is_exported_and_caught_as_one() -> None:
+    """A caller catches `claimcheck.ClaimcheckError` for anything claimcheck refuses, and can
+    name each narrower error from the package itself (a full disk is `claimcheck.WriteError`)."""
+    import inspect
+
+    import claimcheck.errors
+
+    errors = {
+        name
+        for name, value in vars(claimcheck.errors).items()
+        if inspect.isclass(value) and issubclass(value, Exception)
+    }
+    assert errors <= set(claimcheck.__all__)
+    assert all(issubclass(getattr(claimcheck, name), claimcheck.ClaimcheckError) for name in errors)
+
+
 def test_importing_the_package_does_not_load_spacy() -> None:
     """`claimcheck --help` and `import claimcheck` must not wait for spaCy to load."""
     import subprocess

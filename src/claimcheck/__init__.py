@@ -53,6 +53,8 @@ _EXPORTS = {
     "EngineUnavailableError": "claimcheck.errors",
     "ArticleFailedError": "claimcheck.errors",
     "OutputError": "claimcheck.errors",
+    "WriteError": "claimcheck.errors",
+    "CacheError": "claimcheck.errors",
 }
 
 __all__ = [
@@ -60,6 +62,7 @@ __all__ = [
     "Article",
     "ArticleError",
     "ArticleFailedError",
+    "CacheError",
     "Claim",
     "ClaimcheckError",
     "CompareConfig",
@@ -77,6 +80,7 @@ __all__ = [
     "OutputError",
     "Pair",
     "Settings",
+    "WriteError",
     "__version__",
     "compare",
     "evaluate",
@@ -94,6 +98,7 @@ if TYPE_CHECKING:
     from claimcheck.errors import (
         ArticleError,
         ArticleFailedError,
+        CacheError,
         ClaimcheckError,
         ConfigError,
         EngineUnavailableError,
@@ -101,6 +106,7 @@ if TYPE_CHECKING:
         LedgerError,
         ModelNotFoundError,
         OutputError,
+        WriteError,
     )
     from claimcheck.evaluation.scoring import evaluate
     from claimcheck.io.ledger import Ledger, load_ledger
