@@ -17,61 +17,20 @@ from functools import lru_cache
 from itertools import pairwise
 
 from claimcheck.comparison.verdicts import FOLD_CACHE, CompareConfig, folded, known_measure
+from claimcheck.lang.en.basis import (
+    NON_EVENT_WORDS,
+    RATE_MARKERS,
+    RATE_PERIODS,
+    RATE_WORDS,
+    SUM_WORDS,
+    TIMESTAMP_CUES,
+)
 from claimcheck.lang.en.measures import PARTLESS_MEASURES
 from claimcheck.lang.en.numbers import SMALL_NUMBERS
 from claimcheck.lang.en.stop_words import STOP_WORDS
 from claimcheck.model import Attribution, Claim, DateMention, Money, Quantity, Quote, Verdict
-from claimcheck.names import TITLE_WORDS, fold
+from claimcheck.names import fold
 
-#: Words that turn an amount into a rate when they follow it after "a", "per", "each", "every"
-#: ("$20 million a season", "30 points per game"), mapped to the period of the rate.
-RATE_PERIODS = {
-    "year": "year",
-    "yr": "year",
-    "annum": "year",
-    "season": "season",
-    "game": "game",
-    "match": "game",
-    "month": "month",
-    "week": "week",
-    "day": "day",
-    "night": "day",
-    "hour": "hour",
-}
-#: Words that make the following period a rate ("a", "per", "each", "every").
-RATE_MARKERS = frozenset({"a", "an", "per", "each", "every"})
-#: One-word rates, before or after the figure ("annual", "$5 million annually").
-RATE_WORDS = {
-    "annual": "year",
-    "annually": "year",
-    "yearly": "year",
-    "monthly": "month",
-    "weekly": "week",
-    "daily": "day",
-    "nightly": "day",
-    "hourly": "hour",
-    "per-season": "season",
-    "per-game": "game",
-    "apiece": "each",
-}
-#: Words that say a figure adds up several ("a total of", "career", "combined") or averages them:
-#: either is another basis than the single figure an unqualified number usually is.
-SUM_WORDS = {
-    "total": "total",
-    "totalled": "total",
-    "totaled": "total",
-    "combined": "total",
-    "cumulative": "total",
-    "altogether": "total",
-    "overall": "total",
-    "career": "career",
-    "lifetime": "career",
-    "all-time": "career",
-    "average": "average",
-    "averaged": "average",
-    "averaging": "average",
-    "averages": "average",
-}
 #: How many words before a figure can carry its basis ("an average annual value of $21 million").
 BASIS_BEFORE = 4
 #: How many words after a figure can carry its basis ("$20 million a season").
@@ -83,21 +42,8 @@ _TERM = re.compile(
     r"(?:^| )(?P<count>\d+|" + "|".join(NUMBER_WORDS) + r")[- ](?:[a-z]+ )?"
     r"(?P<period>year|season|game|month|week)s?(?:-|$| )"
 )
-#: Words just before a date that make it the time a page was written, not of what it reports.
-TIMESTAMP_CUES = frozenset({"published", "updated", "posted", "modified", "dated"})
 #: A clock time right after a date ("December 15th, 2008, 7:35 am"): a dateline or timestamp.
 _CLOCK_AFTER = re.compile(r"^[\s,|-]*\(?\d{1,2}:\d{2}")
-#: Words that say nothing about which event a figure or date belongs to: scale words of numbers,
-#: currency names, and titles (who acted is judged by the actors, not by the event words).
-NON_EVENT_WORDS = (
-    frozenset(
-        "million millions billion billions trillion thousand thousands hundred hundreds "  # noqa: SIM905
-        "bn mn dollar dollars euro euros pound pounds percent cent cents per "
-        "about around roughly nearly almost some least more less than over under up "
-        "said says told according".split()
-    )
-    | TITLE_WORDS
-)
 #: Letters of a word compared when matching event words across outlets ("offered" / "offer",
 #: "programme" / "program"): a crude stem that needs no model.
 EVENT_STEM = 5

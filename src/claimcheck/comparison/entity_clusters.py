@@ -15,10 +15,9 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimcheck.comparison.verdicts import CompareConfig
+from claimcheck.lang.en.names import NAME_PARTICLES
 from claimcheck.model import Claim
 
-#: Words left out of acronyms ("United Nations" -> UN, "Department of Homeland Security" -> DHS).
-ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "del", "la"})
 #: A one-word name minus its last letter, from this length up, joins the names it begins:
 #: "mexico" / "mexican", "canada" / "canadian" ("iran" / "iraq" are too short to join).
 MIN_STEM = 5
@@ -30,7 +29,7 @@ def is_stem_candidate(name: str) -> bool:
 
 
 def acronym(name: str) -> str:
-    words = [w for w in name.replace("-", " ").split() if w not in ACRONYM_SKIP]
+    words = [w for w in name.replace("-", " ").split() if w not in NAME_PARTICLES]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 

@@ -20,12 +20,14 @@ from rapidfuzz import fuzz, utils
 from claimcheck.kinds import kind_of
 from claimcheck.kinds.money import CURRENCY_SYMBOLS, format_amount
 from claimcheck.lang.en.measures import EARLIER_CUES, MEASURE_WORDS, RUNNING_MEASURES
+from claimcheck.lang.en.names import NAME_PARTICLES
 from claimcheck.lang.en.qualifiers import (
     LOWER_BOUNDS,
     QUALIFIER_KINDS,
     UPPER_BOUNDS,
     qualifier_kind,
 )
+from claimcheck.lang.en.speech import NEGATIONS
 from claimcheck.model import (
     Attribution,
     Claim,
@@ -38,13 +40,6 @@ from claimcheck.model import (
 )
 from claimcheck.names import fold, same_folded_name
 
-#: Words that turn a statement into its opposite; a quote with one against the same quote without
-#: is the clearest "contradicting words" a speaker can be credited with.
-NEGATIONS = frozenset(
-    {"not", "no", "never", "n't", "nt", "none", "nothing", "nobody", "neither", "nor", "cannot"}
-)
-#: Lower-case words that may stand inside a proper name ("Secretary of State", "de la Fuente").
-NAME_PARTICLES = frozenset({"of", "the", "de", "del", "la", "van", "von", "da", "and", "for"})
 #: An exact power of this between two amounts with the same digits is a scale word one outlet's
 #: text or its reading dropped ("$140 and $150 million" read as $140), not a second amount.
 SCALE_STEP = 1000

@@ -12,3 +12,9 @@ TITLE_WORDS = frozenset(
         "administrator"
     ).split()
 )
+#: Lower-case words that may stand inside a proper name ("Secretary of State", "de la Fuente",
+#: "Council on Foreign Relations"): they do not make a name a description, and an acronym
+#: leaves them out ("Department of Homeland Security" -> DHS).
+NAME_PARTICLES = frozenset(
+    {"of", "the", "de", "del", "la", "van", "von", "da", "and", "for", "on", "in"}
+)

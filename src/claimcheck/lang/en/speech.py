@@ -67,3 +67,8 @@ CONTENT_OPENERS = frozenset({"that", "whether"})
 AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 #: Determiners that make a noun point back to one named before.
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+#: Words that turn a statement into its opposite; a quote with one against the same quote without
+#: is the clearest "contradicting words" a speaker can be credited with.
+NEGATIONS = frozenset(
+    {"not", "no", "never", "n't", "nt", "none", "nothing", "nobody", "neither", "nor", "cannot"}
+)
