@@ -16,6 +16,7 @@ from __future__ import annotations
 import warnings
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
+from itertools import chain
 
 import numpy as np
 from rapidfuzz import utils
@@ -74,11 +75,11 @@ def blocking_keys(claim: Claim, entities: frozenset[int], rare: Iterable[str]) -
 def rarest_words(claims: Sequence[Claim], count: int) -> list[list[str]]:
     """For each claim, its `count` rarest sentence words that at least one other claim shares."""
     words = {sentence: content_words(sentence) for sentence in {c.sentence: None for c in claims}}
-    frequency = Counter(w for claim in claims for w in words[claim.sentence])
+    frequency = Counter(chain.from_iterable([words[claim.sentence] for claim in claims]))
+    # Rarest first, then alphabetical; a word no other claim shares is no key.
+    rank = {word: (seen, word) for word, seen in frequency.items() if seen >= 2}
     rarest = {
-        sentence: sorted((w for w in ws if frequency[w] >= 2), key=lambda w: (frequency[w], w))[
-            :count
-        ]
+        sentence: sorted([w for w in ws if w in rank], key=rank.__getitem__)[:count]
         for sentence, ws in words.items()
     }
     return [rarest[claim.sentence] for claim in claims]
