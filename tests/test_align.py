@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from claim_factory import article, claim, date, money, quote, reported
+from claimcheck.comparison import blocking
 from claimcheck.comparison.align import compare
 from claimcheck.comparison.blocking import candidate_pairs
 from claimcheck.comparison.entity_clusters import entity_clusters
@@ -337,6 +338,19 @@ def test_each_claim_keeps_its_best_partners_when_capped():
     every = candidate_pairs(claims, entities, CompareConfig(max_candidates=10**6)).tolist()
     assert len(pairs) < len(every)
     assert {tuple(p) for p in pairs} <= {tuple(p) for p in every}
+
+
+def test_a_ledger_too_large_to_pack_finds_the_same_candidates(monkeypatch):
+    # Partner scores are summed and ranked on pair codes packed into one int64; a ledger whose
+    # codes would not fit is ranked by np.lexsort instead, which must pick the same partners.
+    claims = crowded_topic(12)
+    clusters = entity_clusters((e for c in claims for e in c.entities), CompareConfig())
+    entities = [frozenset(clusters[e] for e in c.entities) for c in claims]
+    config = CompareConfig(max_candidates=3)
+    packed = candidate_pairs(claims, entities, config).tolist()
+    monkeypatch.setattr(blocking, "PACKED_BITS", 0)
+    assert candidate_pairs(claims, entities, config).tolist() == packed
+    assert len(packed) > 0
 
 
 def test_capped_compare_still_finds_every_retelling_of_a_figure():
