@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.quantities)
 from claimcheck.extraction.bare_counts import bare_count, unit_of_role
-from claimcheck.extraction.doc_index import doc_index
+from claimcheck.extraction.doc_index import CharRanges, doc_index
 from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.extraction.numbers import (
     GROUPING_SPACES,
@@ -376,11 +376,10 @@ def word_count_at(doc: Doc, number: Token) -> Quantity | None:
 def word_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Quantity]:
     """Every count written in words outside the character ranges `taken` (money, figures)."""
     found = []
+    ranges = CharRanges(taken)
     for token in doc:
         quantity = word_count_at(doc, token)
-        if quantity is not None and not any(
-            start < quantity.end and quantity.start < end for start, end in taken
-        ):
+        if quantity is not None and not ranges.overlaps(quantity.start, quantity.end):
             found.append(quantity)
     return found
 
@@ -398,16 +397,15 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     money = [(item.start, item.end) for item in doc._.money or ()]
     index = doc_index(doc)
     found, tables = table_quantities(index.text)
+    money_ranges, taken = CharRanges(money), CharRanges((*money, *tables))
     covered_until = -1
     for i, idx in enumerate(index.starts):
         if idx < covered_until or not is_digits(index.token_text(i)):
             continue  # only a token in digits can be a quantity's number
-        if any(start <= idx < end for start, end in (*money, *tables)):
+        if taken.covers(idx):
             continue
         quantity = quantity_at(doc, doc[i])
-        if quantity is not None and not any(
-            start < quantity.end and quantity.start < end for start, end in money
-        ):
+        if quantity is not None and not money_ranges.overlaps(quantity.start, quantity.end):
             found.append(quantity)
             covered_until = quantity.end
     found.extend(word_values(doc))
