@@ -348,3 +348,17 @@ def test_the_readme_documents_every_export_column():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     missing = [c for c in (*PAIR_COLUMNS, *VALUE_COLUMNS) if f"`{c}`" not in readme]
     assert not missing, f"README does not document {missing}"
+
+
+def test_the_summary_and_first_facts_are_written_before_the_rest_is_rendered(facts):
+    """The report streams: each entry reaches the terminal when rendered, so the first facts of a
+    large ledger are on screen while later ones are still being laid out."""
+    shown = ranked(facts)
+    broken = replace(shown[-1], claims=None)  # rendering this entry raises
+    stream = io.StringIO()
+    console = Console(file=stream, width=100, color_system=None, highlight=False)
+    with pytest.raises(TypeError):
+        print_report([*shown[:-1], broken], summarise(shown, ARTICLES), ARTICLES, console)
+    lines = stream.getvalue().splitlines()
+    assert lines[0].startswith("4 facts in 3 outlets")
+    assert any(line.startswith("3. ") for line in lines)
