@@ -78,3 +78,11 @@ def test_char_ranges_answer_as_a_scan_of_every_range_does() -> None:
             assert lookup.covers(offset) == any(s <= offset < e for s, e in ranges)
             end = offset + rng.randrange(1, 6)
             assert lookup.overlaps(offset, end) == any(s < end and offset < e for s, e in ranges)
+
+
+def test_a_number_takes_one_decimal_point_across_tokens(nlp: Language) -> None:
+    """`6 . 2` is one number, `20 . 1.2` two (it raised ValueError on '20.1.2')."""
+    body = "Mr. Smith said that $20 . 1.2m percent of 40 people came, and 6 . 2 left."
+    (result,) = extract_articles([article("points", body)], nlp)
+    values = [c.item.value for c in result.claims if c.kind == "quantity"]
+    assert 40 in values and 20.12 not in values

@@ -81,11 +81,14 @@ def number_start(doc: Doc, token: Token) -> int:
     thousands group after a thin space, or after a space where the parse joins the two) are
     one number."""
     start = token.i
+    point = "." in token.text  # a number has one decimal point: `20 . 1.2` is two numbers
     while start >= 1:
         separator = doc[start - 1].text
-        grouped = separator == "." or (separator == "," and len(doc[start].text) == 3)
+        decimal = separator == "." and not point and "." not in doc[max(start - 2, 0)].text
+        grouped = decimal or (separator == "," and len(doc[start].text) == 3)
         if grouped and start >= 2 and is_digits(doc[start - 2].text) and doc[start - 2].whitespace_:
             start -= 2
+            point = point or decimal or "." in doc[start].text
             continue
         if start >= 2 and separator in GROUPING_SPACES and is_space_group(doc, start - 2, start):
             start -= 2
