@@ -205,6 +205,16 @@ def test_article_text_is_never_read_as_markup():
     assert "[bold red]$5[/] was paid." in text and "[link=x]$9[/link]" in text
 
 
+def test_escape_sequences_in_articles_never_reach_the_terminal():
+    """ESC[2J would clear the screen, an OSC sequence retitle the window: shown as U+FFFD."""
+    clear = claim("gazette", money("$5", 5), "\x1b[2J\x1b]0;pwned\x07$5 was paid.")
+    red = claim("herald", money("$9", 9), "\x9b31m$9 was paid.", source="\x1b[31mX")
+    facts = group_facts([make_pair("p", "conflict", clear, red)], ARTICLES)
+    text = render(facts)
+    assert "\ufffd[2J\ufffd]0;pwned\ufffd$5 was paid." in text and "\ufffd[31mX" in text
+    assert not any(char in text for char in "\x1b\x07\x9b")
+
+
 # --- the pairs export -----------------------------------------------------------------------
 
 
