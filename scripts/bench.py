@@ -13,6 +13,11 @@ than 5 s is repeated in fresh processes (the fastest counts).
     python scripts/bench.py --only compare [--seeds seeds.pickle] [--sizes 1000 10000 100000]
     python scripts/bench.py --only eval     # the accuracy section alone (a few minutes)
     python scripts/bench.py --only report
+    python scripts/bench.py --only table [--table-claims 30000]
+
+`--only table` times `claimcheck compare` on a ledger of 30,000 claims (scripts/make_claims.py
+from the demo ledger) as a user runs it: the default table, `--limit 0` and the pairs CSV, each
+with the seconds to its first line of output, to its end, and its peak memory.
 
 The report part writes the HTML report of 1,000 articles and 10,000 claims (claims made by
 scripts/make_claims.py from the demo ledger, article bodies built around their sentences with
@@ -515,6 +520,82 @@ def run_report(work: Path) -> dict:
     return figures
 
 
+def table_ledger(work: Path, size: int) -> Path:
+    """A ledger of `size` claims made by scripts/make_claims.py from the demo ledger."""
+    from collections import defaultdict
+
+    from claimcheck.io.ledger import load_ledger
+    from claimcheck.model import ArticleResult
+
+    seeds = load_ledger(ROOT / "data" / "claims.yaml").claims
+    claims, articles = make_claims(seeds, size)
+    by_article = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article].append(claim)
+    results = [
+        ArticleResult(article, tuple(by_article[name])) for name, article in articles.items()
+    ]
+    path = work / f"table-{size}.claims.json"
+    write_ledger(results, path, "json")
+    return path
+
+
+def timed_command(args: list[str]) -> dict:
+    """Run `claimcheck ARGS` reading its output as it comes: the seconds to its first line, to
+    its end, its peak memory and how many lines it printed."""
+    began = time.perf_counter()
+    process = subprocess.Popen(
+        [str(CLAIMCHECK), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+    first, lines = None, 0
+    for _ in process.stdout:  # type: ignore[union-attr]
+        first = time.perf_counter() - began if first is None else first
+        lines += 1
+    _, status, usage = os.wait4(process.pid, 0)
+    return {
+        "first": first,
+        "seconds": time.perf_counter() - began,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "lines": lines,
+        "ok": status == 0,
+    }
+
+
+def run_table(work: Path, size: int) -> list[tuple[str, str, bool | None]]:
+    """`claimcheck compare` on a large ledger as a user runs it: the default table (the summary
+    and the first 25 facts), every fact, and the pairs CSV for comparison. Time to the first
+    line printed, total time and peak memory of each (issue 13.9: the table once took 82 s and
+    617 MB for 28k pairs, with nothing printed until the end)."""
+    ledger = table_ledger(work, size)
+    print(f"\nTable report of compare ({size:,} claims, {ledger.stat().st_size / 2**20:.0f} MB)")
+    runs = {}
+    for name, extra in (
+        ("table", []),
+        ("table --limit 0", ["--limit", "0"]),
+        ("csv", ["-f", "csv"]),
+    ):
+        run = timed_command(["compare", str(ledger), *extra])
+        runs[name] = run
+        print(
+            f"  {name:<16} first line {run['first'] or math.nan:6.1f} s,"
+            f" end {run['seconds']:6.1f} s, peak {run['peak_mb']:5.0f} MB, {run['lines']:,} lines"
+            + ("" if run["ok"] else " (exit status not 0)")
+        )
+    table, csv = runs["table"], runs["csv"]
+    return [
+        (
+            "table no slower than the CSV export",
+            f"{table['seconds']:.1f} s",
+            table["seconds"] <= csv["seconds"] * 1.1,
+        ),
+        (
+            "table prints 25 facts, not all",
+            f"{table['lines']:,} lines",
+            table["lines"] < runs["table --limit 0"]["lines"],
+        ),
+    ]
+
+
 def report_summary(figures: dict) -> list[tuple[str, str, bool | None]]:
     load = figures["load"]
     return [
@@ -539,7 +620,12 @@ def main() -> None:
     parser.add_argument("--ray", action="store_true", help="also time the Ray engine")
     parser.add_argument("--no-eval", action="store_true")
     parser.add_argument(
-        "--only", choices=["compare", "eval", "report"], help="run only this part of the bench"
+        "--only",
+        choices=["compare", "eval", "report", "table"],
+        help="run only this part of the bench",
+    )
+    parser.add_argument(
+        "--table-claims", type=int, default=30_000, help="with --only table: ledger size"
     )
     parser.add_argument(
         "--seeds", type=Path, help="with --only compare: seed claims pickle to reuse or write"
@@ -557,6 +643,10 @@ def main() -> None:
     if args.only == "eval":
         print("Accuracy (claimcheck eval)")
         run_eval(args.model)
+        return
+    if args.only == "table":
+        with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
+            print_summary(run_table(Path(tmp), args.table_claims))
         return
     if args.only == "report":
         with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:

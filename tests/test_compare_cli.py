@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,69 @@ def test_a_story_syndicated_450_times_still_shows_its_outlier(tmp_path: Path):
         (line,) = result.stderr.splitlines()
         assert line.startswith("warning: ") and "shared by more than 400 claims" in line
         assert "Warning" not in line and ".py" not in line
+
+
+PLACES = [
+    "Albania",
+    "Bolivia",
+    "Chile",
+    "Denmark",
+    "Egypt",
+    "Finland",
+    "Ghana",
+    "Hungary",
+    "Iceland",
+    "Jordan",
+    "Kenya",
+    "Latvia",
+    "Mongolia",
+    "Nepal",
+    "Oman",
+    "Peru",
+    "Qatar",
+    "Rwanda",
+    "Sweden",
+    "Togo",
+    "Uganda",
+    "Vietnam",
+    "Yemen",
+    "Zambia",
+    "Brazil",
+    "Canada",
+    "Greece",
+    "Ireland",
+    "Malta",
+    "Norway",
+]
+
+
+def many_conflicts_ledger(tmp_path: Path, count: int) -> Path:
+    """`count` facts, each two outlets giving other costs of one project."""
+    results = []
+    for n, place in enumerate(PLACES[:count]):
+        for outlet, value in (("Gazette", 3), ("Herald", 5)):
+            name = f"{outlet.lower()}-{n}"
+            text = f"The {place} bridge cost ${value} million."
+            item = claim(name, money(f"${value} million", value * 1e6), text, (place.lower(),))
+            results.append(ArticleResult(article(name, outlet, "2022-01-01"), (item,)))
+    ledger = tmp_path / "claims.yaml"
+    write_ledger(results, ledger)
+    return ledger
+
+
+def test_the_table_shows_the_summary_first_and_25_facts_unless_told(tmp_path: Path):
+    ledger = many_conflicts_ledger(tmp_path, 30)
+    default = runner.invoke(app, ["compare", str(ledger)]).stdout
+    total = int(re.match(r"(\d+) facts in 2 outlets: \1 conflicts", default).group(1))
+    assert total > 26  # places with alike names may share a fact
+    assert "25. CONFLICT" in default and "26. " not in default
+    assert default.rstrip().endswith(f"{total - 25} more facts not shown" + HINT)
+    limited = runner.invoke(app, ["compare", str(ledger), "--limit", "3"]).stdout
+    assert limited.startswith(f"{total} facts in 2 outlets")
+    assert "3. CONFLICT" in limited and "4. " not in limited
+    assert limited.rstrip().endswith(f"{total - 3} more facts not shown" + HINT)
+    every = runner.invoke(app, ["compare", str(ledger), "--limit", "0"]).stdout
+    assert f"{total}. CONFLICT" in every and "not shown" not in every
+
+
+HINT = " (--limit 0 shows all; --format csv exports them)"

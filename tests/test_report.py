@@ -205,6 +205,16 @@ def test_article_text_is_never_read_as_markup():
     assert "[bold red]$5[/] was paid." in text and "[link=x]$9[/link]" in text
 
 
+def test_escape_sequences_in_articles_never_reach_the_terminal():
+    """ESC[2J would clear the screen, an OSC sequence retitle the window: shown as U+FFFD."""
+    clear = claim("gazette", money("$5", 5), "\x1b[2J\x1b]0;pwned\x07$5 was paid.")
+    red = claim("herald", money("$9", 9), "\x9b31m$9 was paid.", source="\x1b[31mX")
+    facts = group_facts([make_pair("p", "conflict", clear, red)], ARTICLES)
+    text = render(facts)
+    assert "\ufffd[2J\ufffd]0;pwned\ufffd$5 was paid." in text and "\ufffd[31mX" in text
+    assert not any(char in text for char in "\x1b\x07\x9b")
+
+
 # --- the pairs export -----------------------------------------------------------------------
 
 
@@ -359,3 +369,17 @@ def test_the_readme_documents_every_export_column():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     missing = [c for c in (*PAIR_COLUMNS, *VALUE_COLUMNS) if f"`{c}`" not in readme]
     assert not missing, f"README does not document {missing}"
+
+
+def test_the_summary_and_first_facts_are_written_before_the_rest_is_rendered(facts):
+    """The report streams: each entry reaches the terminal when rendered, so the first facts of a
+    large ledger are on screen while later ones are still being laid out."""
+    shown = ranked(facts)
+    broken = replace(shown[-1], claims=None)  # rendering this entry raises
+    stream = io.StringIO()
+    console = Console(file=stream, width=100, color_system=None, highlight=False)
+    with pytest.raises(TypeError):
+        print_report([*shown[:-1], broken], summarise(shown, ARTICLES), ARTICLES, console)
+    lines = stream.getvalue().splitlines()
+    assert lines[0].startswith("4 facts in 3 outlets")
+    assert any(line.startswith("3. ") for line in lines)

@@ -6,7 +6,8 @@ date they concern), so this component attaches those to each item once, here, fr
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -36,8 +37,15 @@ def sentence_of(doc: Doc, start: int, end: int) -> Span:
 
 def sentence_entities(sent: Span, names: NameIndex) -> tuple[str, ...]:
     """Normalised names of what a sentence is about, resolved through the article's aliases."""
-    entities = doc_index(sent.doc).entities
-    inside = (ent for ent in entities if sent.start <= ent.start and ent.end <= sent.end)
+    index = doc_index(sent.doc)
+    entities = index.entities
+    inside = []
+    # Entities are in order and apart: those of the sentence follow the first starting in it.
+    for i in range(bisect_left(index.entity_starts, sent.start), len(entities)):
+        if entities[i].start >= sent.end:
+            break
+        if entities[i].end <= sent.end:
+            inside.append(entities[i])
     found = {fold(names.resolve(ent.text)) for ent in inside if ent.label_ in NAME_LABELS}
     return tuple(sorted(name for name in found if name))
 
@@ -84,11 +92,29 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def cached(
+    known: dict[int, str | None],
+    item: Item,
+    sent: Span,
+    find: Callable[[Item, Span, Doc], str | None],
+) -> str | None:
+    """`find(item, sent, doc)`, found once per sentence for figures (their source and date are
+    their sentence's): each search scans the article's quotes or dates, and an article of
+    thousands of figures would scan them thousands of times."""
+    if isinstance(item, Quote | Attribution | DateMention):
+        return find(item, sent, sent.doc)
+    if sent.start not in known:
+        known[sent.start] = find(item, sent, sent.doc)
+    return known[sent.start]
+
+
 def find_claims(doc: Doc) -> list[Claim]:
     index = doc_index(doc)
     names = index.names
     article = doc._.article_id or ""
     entities_of: dict[int, tuple[str, ...]] = {}  # by sentence start: many claims share one
+    sources: dict[int, str | None] = {}
+    dates: dict[int, str | None] = {}
     claims: list[Claim] = []
     for extension, kind in ITEM_SOURCES:
         for item in getattr(doc._, extension) or ():
@@ -107,8 +133,8 @@ def find_claims(doc: Doc) -> list[Claim]:
                     sentence=index.text[start:end],
                     sentence_start=start,
                     sentence_end=end,
-                    source=item_source(item, sent, doc),
-                    date=sentence_date(item, sent, doc),
+                    source=cached(sources, item, sent, item_source),
+                    date=cached(dates, item, sent, sentence_date),
                     entities=entities_of[sent.start],
                     section=section_at(doc._.sections, item.start),
                 )

@@ -12,6 +12,7 @@ pipeline runs; the last component (`claims`) drops it, so a finished Doc seriali
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -74,6 +75,10 @@ class DocIndex:
     def entities(self) -> tuple[Span, ...]:
         return self.doc.ents
 
+    @cached_property
+    def entity_starts(self) -> list[int]:
+        return [ent.start for ent in self.entities]
+
     def entity_of(self, token: Token) -> Span | None:
         """The entity span `token` belongs to, if any."""
         if self._entity_at is None:
@@ -108,3 +113,30 @@ def doc_index(doc: Doc) -> DocIndex:
 def release_index(doc: Doc) -> None:
     """Drop the index once the pipeline is done with `doc`."""
     doc.user_data.pop(USER_DATA_KEY, None)
+
+
+class CharRanges:
+    """Character ranges (money amounts, tables, figures found; an empty one holds nothing) asked
+    whether they cover an offset or overlap a range, by bisection: a scan of every range for
+    every token costs an article with thousands of amounts the square of that (a megabyte of
+    them, many minutes)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(r for r in ranges if r[0] < r[1]):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def covers(self, offset: int) -> bool:
+        """Whether a range holds `offset` (start <= offset < end)."""
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a range shares a character with [start, end)."""
+        i = bisect_right(self.ends, start)  # the first range ending after `start`
+        return i < len(self.starts) and self.starts[i] < end

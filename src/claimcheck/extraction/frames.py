@@ -11,7 +11,7 @@ quantity claim its `Frame`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
@@ -365,11 +365,17 @@ def subject_names(root: Token, claim: Claim) -> tuple[str, ...]:
     subject = clause_subject(head, anchor) if head.pos_ in ("VERB", "AUX") else None
     if subject is not None:
         parts.append(subject)
+    asides = flags_under(head, lambda t: aside(t, head))
+    # Under a `pcomp` or `xcomp` below the figure lies a verb complement inside the figure's
+    # own phrase ("a 1 in 37 chance of striking the Earth"): what the counted noun is about,
+    # not the figure's subject (a relative clause, "31,355 people who claimed asylum in
+    # Mexico", still says whose figure).
+    objects = flags_under(root, lambda t: t.dep_ in ("pcomp", "xcomp"))
     clause = [
         t
         for t in head.subtree
-        if not object_of_figure(t, root)
-        and not aside(t, head)
+        if not (t.i != root.i and t.i in objects and objects[t.head.i])
+        and not asides[t.i]
         and not claim.item.start <= t.idx < claim.item.end  # a figure is not its own subject
     ]
     for tokens in ([t for part in parts for t in part.subtree], clause):
@@ -380,29 +386,38 @@ def subject_names(root: Token, claim: Claim) -> tuple[str, ...]:
     return ()
 
 
-def aside(token: Token, head: Token) -> bool:
-    """Whether a token lies in a participle clause that follows the figure's clause and tells
-    its result ("upgraded to Level 4, giving it the highest score ever for a near-Earth
-    asteroid"): the names there are the result's, not what the figure is about. A clause
-    with a conjunction ("as the islands in the Indian Ocean are checked") still tells where."""
-    for ancestor in (token, *token.ancestors):
-        if ancestor.i == head.i:
-            return False
-        if ancestor.dep_ == "advcl" and ancestor.head.i == head.i:
-            return ancestor.tag_ == "VBG" and not any(c.dep_ == "mark" for c in ancestor.children)
-    return False
+def aside(child: Token, head: Token) -> bool:
+    """Whether a token, a child of the figure's clause head, opens a participle clause that
+    follows the clause and tells its result ("upgraded to Level 4, giving it the highest score
+    ever for a near-Earth asteroid"): the names there are the result's, not what the figure is
+    about. A clause with a conjunction ("as the islands in the Indian Ocean are checked") still
+    tells where."""
+    return (
+        child.head.i == head.i
+        and child.i != head.i
+        and child.dep_ == "advcl"
+        and child.tag_ == "VBG"
+        and not any(c.dep_ == "mark" for c in child.children)
+    )
 
 
-def object_of_figure(token: Token, root: Token) -> bool:
-    """Whether a token lies in a verb complement inside the figure's own phrase ("a 1 in 37
-    chance of striking the Earth"): what the counted noun is about, not the figure's subject (a
-    relative clause, "31,355 people who claimed asylum in Mexico", still says whose figure)."""
-    for ancestor in token.ancestors:
-        if ancestor is root:
-            return False
-        if ancestor.dep_ in ("pcomp", "xcomp") and root in ancestor.ancestors:
-            return True
-    return False
+def flags_under(top: Token, marked: Callable[[Token], bool]) -> dict[int, bool]:
+    """For each token of `top`'s subtree, whether it or one of its ancestors below `top` is
+    `marked` (`top` itself: False). Each token's answer is its parent's, found once: a walk up
+    the tree per token costs a sentence of n tokens n times its depth, and a run-on line of
+    200,000 tokens (a hostile input, a broken export) parses as one sentence of great depth."""
+    flags = {top.i: False}
+    for token in top.subtree:
+        chain = []
+        node = token
+        while node.i not in flags:
+            chain.append(node)
+            node = node.head
+        flag = flags[node.i]
+        for link in reversed(chain):
+            flag = flag or marked(link)
+            flags[link.i] = flag
+    return flags
 
 
 def with_frames(claims: Iterable[Claim], doc: Doc) -> list[Claim]:

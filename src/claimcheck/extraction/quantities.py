@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.quantities)
 from claimcheck.extraction.bare_counts import bare_count, unit_of_role
-from claimcheck.extraction.doc_index import doc_index
+from claimcheck.extraction.doc_index import CharRanges, doc_index
 from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.extraction.numbers import (
     GROUPING_SPACES,
@@ -53,11 +53,14 @@ def number_start(doc: Doc, token: Token) -> int:
     thousands group after a thin space, or after a space where the parse joins the two) are
     one number."""
     start = token.i
+    point = "." in token.text  # a number has one decimal point: `20 . 1.2` is two numbers
     while start >= 1:
         separator = doc[start - 1].text
-        grouped = separator == "." or (separator == "," and len(doc[start].text) == 3)
+        decimal = separator == "." and not point and "." not in doc[max(start - 2, 0)].text
+        grouped = decimal or (separator == "," and len(doc[start].text) == 3)
         if grouped and start >= 2 and is_digits(doc[start - 2].text) and doc[start - 2].whitespace_:
             start -= 2
+            point = point or decimal or "." in doc[start].text
             continue
         if start >= 2 and separator in GROUPING_SPACES and is_space_group(doc, start - 2, start):
             start -= 2
@@ -346,11 +349,10 @@ def word_counts(
 ) -> list[Quantity]:
     """Every count written in words outside the character ranges `taken` (money, figures)."""
     found = []
+    ranges = CharRanges(taken)
     for token in doc:
         quantity = word_count_at(doc, token, settings)
-        if quantity is not None and not any(
-            start < quantity.end and quantity.start < end for start, end in taken
-        ):
+        if quantity is not None and not ranges.overlaps(quantity.start, quantity.end):
             found.append(quantity)
     return found
 
@@ -368,16 +370,15 @@ def find_quantities(doc: Doc, settings: QuantitySettings = DEFAULTS) -> list[Qua
     money = [(item.start, item.end) for item in doc._.money or ()]
     index = doc_index(doc)
     found, tables = table_quantities(index.text)
+    money_ranges, taken = CharRanges(money), CharRanges((*money, *tables))
     covered_until = -1
     for i, idx in enumerate(index.starts):
         if idx < covered_until or not is_digits(index.token_text(i)):
             continue  # only a token in digits can be a quantity's number
-        if any(start <= idx < end for start, end in (*money, *tables)):
+        if taken.covers(idx):
             continue
         quantity = quantity_at(doc, doc[i], settings)
-        if quantity is not None and not any(
-            start < quantity.end and quantity.start < end for start, end in money
-        ):
+        if quantity is not None and not money_ranges.overlaps(quantity.start, quantity.end):
             found.append(quantity)
             covered_until = quantity.end
     found.extend(word_values(doc))

@@ -5,8 +5,9 @@ per stated value: as-of time, value with its qualifier, outlet and source, and u
 sentence — and the pairs that disagree, with their one-line explanations. Entries are printed one
 at a time as they are rendered, after a one-line summary, so the first facts of a large ledger
 appear at once and memory does not grow with the number of facts; `limit` bounds the output.
-Every text taken from an article is a `rich.text.Text`, never markup, so an article cannot
-style or hide the report.
+Every text taken from an article is a `rich.text.Text`, never markup, and its control
+characters are made visible (`claimcheck.console.printable`), so an article cannot style, hide
+or clear the report, nor retitle the terminal.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from claimcheck.console import printable
 from claimcheck.model import Article, Claim, Fact, Pair
 from claimcheck.report.fields import claim_origin, one_line, qualified_value
 from claimcheck.report.selection import (
@@ -62,10 +64,10 @@ def heading(fact: Fact, number: int) -> Text:
     about.append(ATTENTION_LABELS[rank], style=ATTENTION_STYLES[rank])
     about.append(f"  {fact.kind}")
     if fact.measure:
-        about.append(f" · {fact.measure}", style="bold")
+        about.append(f" · {printable(fact.measure)}", style="bold")
     if fact.subject:
-        about.append(" · " + subject_text(fact.subject))
-    about.append(f"  ({len(fact_articles(fact))} articles, {fact.id})", style="dim")
+        about.append(" · " + printable(subject_text(fact.subject)))
+    about.append(f"  ({len(fact_articles(fact))} articles, {printable(fact.id)})", style="dim")
     return about
 
 
@@ -74,15 +76,16 @@ def value_cell(claim: Claim, articles: Mapping[str, Article]) -> Text:
     origin = claim_origin(claim, articles)
     cell = Text()
     words = claim.kind in WORDS_KINDS
-    cell.append(f"“{qualified_value(claim)}”" if words else qualified_value(claim), style="cyan")
+    value = printable(qualified_value(claim))
+    cell.append(f"“{value}”" if words else value, style="cyan")
     cell.append(" — ")
-    cell.append(origin.outlet, style="bold")
+    cell.append(printable(origin.outlet), style="bold")
     if origin.published and origin.published not in cell.plain:
-        cell.append(f" {origin.published}", style="dim")
+        cell.append(f" {printable(origin.published)}", style="dim")
     if claim.source:
-        cell.append(f" · {claim.source}", style="magenta")
+        cell.append(f" · {printable(claim.source)}", style="magenta")
     if not words:
-        cell.append("\n" + one_line(claim.sentence), style="dim")
+        cell.append("\n" + printable(one_line(claim.sentence)), style="dim")
     return cell
 
 
@@ -93,7 +96,9 @@ def timeline(fact: Fact, articles: Mapping[str, Article]) -> Table:
     grid.add_column()
     for claim in fact.claims[:MAX_VALUES]:
         when = claim_as_of(fact, claim, articles)
-        grid.add_row(Text(when or "(undated)", style="bold"), value_cell(claim, articles))
+        grid.add_row(
+            Text(printable(when) or "(undated)", style="bold"), value_cell(claim, articles)
+        )
     hidden = len(fact.claims) - MAX_VALUES
     if hidden > 0:
         grid.add_row("", Text(f"… {hidden} more values (--format csv --rows values)", "dim"))
@@ -106,7 +111,7 @@ def pair_line(pair: Pair) -> Text:
     if pair.slip:
         line.append(" (possible slip)", style="magenta")
     line.append(f" {pair.score:.0f}: ", style="dim")
-    line.append(pair.explanation, style="dim")
+    line.append(printable(pair.explanation), style="dim")
     return line
 
 
