@@ -301,7 +301,6 @@ def compare_only(args: argparse.Namespace) -> None:
         f"claimcheck bench (compare only): {os.cpu_count()} CPUs, "
         f"load average {os.getloadavg()[0]:.1f} at start"
     )
-    help_timings()
     with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
         seeds = seed_claims(args.words, args.model, args.seeds, Path(tmp))
         print(
@@ -658,6 +657,7 @@ def main() -> None:
         f"claimcheck bench: model {resolve_model_id(model)}, {os.cpu_count()} CPUs, "
         f"load average {os.getloadavg()[0]:.1f} at start"
     )
+    help_timings()
     with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
         work = Path(tmp)
         corpus = work / "corpus"
