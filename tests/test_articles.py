@@ -131,6 +131,24 @@ def test_files_of_one_name_in_two_folders_are_both_read(tmp_path: Path) -> None:
     ]
 
 
+def test_files_of_one_name_and_two_extensions_are_both_read(tmp_path: Path) -> None:
+    """`story.md` and `story.html` side by side (a story saved as text and as a page) both
+    named the id 'story', and the second was refused as a duplicate: each now takes its
+    extension into its id, and a name that is unique keeps its plain id."""
+    write(tmp_path / "story.md", "Told as text.")
+    write(tmp_path / "story.html", "<html><body><p>Told as a page.</p></body></html>")
+    write(tmp_path / "other.md", "Unique.")
+    result = read_folder(tmp_path)
+    assert not result.errors
+    bodies = {a.id: a.body for a in result.articles}
+    assert sorted(bodies) == ["other", "story-html", "story-md"]
+    assert bodies["story-md"] == "Told as text."
+    assert sorted(w.reason for w in result.warnings) == [
+        "another file is also named 'story': this one's id is 'story-html'",
+        "another file is also named 'story': this one's id is 'story-md'",
+    ]
+
+
 def test_ids_an_article_gives_itself_are_kept_and_a_clash_reported(tmp_path: Path) -> None:
     write(tmp_path / "a.md", "---\nid: story\n---\nOne.\n")
     write(tmp_path / "b.md", "---\nid: story\n---\nTwo.\n")

@@ -102,18 +102,59 @@ def with_path_ids(read: Sequence[tuple[Path, Outcome]]) -> list[Outcome]:
     an article names for itself (front matter, JSONL) is never changed, and a clash that
     remains is reported by the caller."""
     counts = Counter(o.article.id for _, o in read if o.article is not None)
+    named_after_file = [_named_after_file(outcome) for _, outcome in read]
     outcomes = []
-    for source, outcome in read:
+    for (source, outcome), from_file in zip(read, named_after_file, strict=True):
         article = outcome.article
-        if article is not None and counts[article.id] > 1 and _named_after_file(outcome):
-            new_id = _path_id(source, Path(outcome.path))
-            if new_id is not None and new_id != article.id:
-                outcome = replace(outcome, article=replace(article, id=new_id))
-                outcome.warnings.append(
-                    f"another file is also named {article.id!r}: this one's id is {new_id!r}"
-                )
+        if article is not None and counts[article.id] > 1 and from_file:
+            outcome = renamed(outcome, _path_id(source, Path(outcome.path)))
         outcomes.append(outcome)
-    return outcomes
+    return with_suffix_ids(outcomes, named_after_file)
+
+
+def with_suffix_ids(outcomes: list[Outcome], named_after_file: list[bool]) -> list[Outcome]:
+    """Files that still share an id after their paths were used differ only in extension
+    (`story.md` and `story.html` side by side): each takes its extension into its id
+    (`story-md`, `story-html`) instead of one of them being refused as a duplicate. A clash
+    with an id an article gives itself (front matter, JSONL) is left for the caller to report."""
+    counts = Counter(o.article.id for o in outcomes if o.article is not None)
+    chosen = Counter(  # ids an article chose for itself stay, and their clashes are reported
+        o.article.id
+        for o, from_file in zip(outcomes, named_after_file, strict=True)
+        if o.article is not None and not from_file
+    )
+    return [
+        renamed(outcome, _suffixed_id(outcome))
+        if from_file
+        and outcome.article is not None
+        and counts[outcome.article.id] > 1
+        and not chosen[outcome.article.id]
+        else outcome
+        for outcome, from_file in zip(outcomes, named_after_file, strict=True)
+    ]
+
+
+def renamed(outcome: Outcome, new_id: str | None) -> Outcome:
+    """The outcome with its article under `new_id`, and a warning saying why (unchanged when
+    there is no usable new id)."""
+    article = outcome.article
+    if article is None or new_id is None or new_id == article.id:
+        return outcome
+    outcome = replace(outcome, article=replace(article, id=new_id))
+    outcome.warnings.append(
+        f"another file is also named {article.id!r}: this one's id is {new_id!r}"
+    )
+    return outcome
+
+
+def _suffixed_id(outcome: Outcome) -> str | None:
+    suffix = Path(outcome.path).suffix.lstrip(".")
+    if outcome.article is None or not suffix:
+        return None
+    try:
+        return safe_article_id(f"{outcome.article.id}-{suffix}")
+    except ArticleError:
+        return None
 
 
 def _named_after_file(outcome: Outcome) -> bool:
