@@ -91,10 +91,8 @@ def test_markup_and_control_characters_in_names_never_reach_the_terminal(tmp_pat
     assert "clear\ufffd[2Jscreen.md" in result.stderr
 
 
-def test_an_article_that_fails_is_named_and_the_run_goes_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = make_folder(tmp_path, 3)
+def add_poisoned_article(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A `poison.md` in `folder` whose extraction raises, as a bug in a component would."""
     (folder / "poison.md").write_text("The poison pill cost $9 million.\n", encoding="utf-8")
     real = engines.extract_articles
 
@@ -105,6 +103,13 @@ def test_an_article_that_fails_is_named_and_the_run_goes_on(
             yield from real([article], nlp)
 
     monkeypatch.setattr(engines, "extract_articles", fragile)
+
+
+def test_an_article_that_fails_is_named_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_folder(tmp_path, 3)
+    add_poisoned_article(folder, monkeypatch)
     ledger = tmp_path / "claims.yaml"
     result = runner.invoke(app, ["extract", str(folder), "-o", str(ledger), "--no-cache"])
     assert result.exit_code == EXIT_INPUT_FAILED
@@ -127,16 +132,7 @@ def test_compare_and_report_of_a_folder_exit_3_when_an_article_fails(
     """compare DIR left out an article whose extraction failed and exited 0, where extract
     exits 3: a script could not tell that a story was missing from the comparison."""
     folder = make_folder(tmp_path, 2)
-    (folder / "poison.md").write_text("The poison pill cost $9 million.\n", encoding="utf-8")
-    real = engines.extract_articles
-
-    def fragile(articles, nlp, **kwargs):
-        for article in articles:
-            if "poison" in article.body:
-                raise ValueError("year 10000 is out of range")
-            yield from real([article], nlp)
-
-    monkeypatch.setattr(engines, "extract_articles", fragile)
+    add_poisoned_article(folder, monkeypatch)
     output = ["-f", "json"] if command == "compare" else ["-o", "-", "--charts", "0"]
     result = runner.invoke(app, [command, str(folder), *output])
     assert result.exit_code == EXIT_INPUT_FAILED == 3, result.output
