@@ -115,6 +115,18 @@ def release_index(doc: Doc) -> None:
     doc.user_data.pop(USER_DATA_KEY, None)
 
 
+def merged_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching stretches (half-open, of characters or tokens) joined, in order:
+    the same offsets, held by fewer stretches."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 class CharRanges:
     """Character ranges (money amounts, tables, figures found; an empty one holds nothing) asked
     whether they cover an offset or overlap a range, by bisection: a scan of every range for
@@ -122,12 +134,7 @@ class CharRanges:
     them, many minutes)."""
 
     def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for start, end in sorted(r for r in ranges if r[0] < r[1]):
-            if merged and start < merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
+        merged = merged_spans([r for r in ranges if r[0] < r[1]])
         self.starts = [start for start, _ in merged]
         self.ends = [end for _, end in merged]
 

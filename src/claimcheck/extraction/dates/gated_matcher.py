@@ -24,6 +24,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from claimcheck.extraction.doc_index import merged_spans
 from claimcheck.lang.en.stop_words import STOP_WORDS
 
 #: Token-spec keys that depend on the word alone, and how a `Lexeme` gives each.
@@ -177,7 +178,7 @@ class GatedMatcher:
                 windows[group].append((max(0, i - before), min(length, i + after)))
         matches: set[Match] = set()
         for matcher, spans in zip(self._groups, windows, strict=True):
-            for start, end in _merged(spans):
+            for start, end in merged_spans(spans):
                 matches.update((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
         if self._ungated is not None:
             matches.update(self._ungated(doc))
@@ -191,14 +192,3 @@ def _widest(first: Gate, second: Gate) -> Gate:
         max(first.before, second.before),
         max(first.after, second.after),
     )
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping or touching stretches joined, in order."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
