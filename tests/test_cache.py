@@ -224,3 +224,20 @@ def test_a_cache_directory_of_another_user_is_refused(tmp_path):
     os.chown(theirs, 65534, 65534)
     with pytest.raises(CacheError, match="another user"):
         Cache(theirs).get(make_article())
+
+
+def test_an_edited_rule_anywhere_in_the_package_is_a_new_tool(monkeypatch, tmp_path):
+    """A development checkout keeps its version number while its rules change: an edit to a
+    component (not only to the cache's own folder) must retire every cached entry."""
+    import shutil
+
+    from claimcheck.io import cache
+
+    copy = tmp_path / "claimcheck"
+    shutil.copytree(cache.PACKAGE_ROOT, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert (copy / "extraction" / "quantities.py").is_file()
+    monkeypatch.setattr(cache, "PACKAGE_ROOT", copy)
+    before = cache.tool_fingerprint.__wrapped__()
+    rule = copy / "extraction" / "quantities.py"
+    rule.write_text(rule.read_text() + "\n# an edited rule\n")
+    assert cache.tool_fingerprint.__wrapped__() != before

@@ -47,7 +47,8 @@ CACHE_DIR_VARIABLE = "CLAIMCHECK_CACHE_DIR"
 ENTRY_FORMAT = 3
 ENTRY_SUFFIX = ".json"
 ITEM_TYPES: dict[str, type] = {spec.name: spec.record for spec in KINDS}
-PACKAGE_ROOT = Path(__file__).resolve().parent
+#: The claimcheck package: every rule in it (extraction, kinds, word lists) shapes a cached entry.
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
 def default_cache_dir() -> Path:
