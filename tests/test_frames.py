@@ -185,3 +185,62 @@ def test_a_widely_shared_story_still_shows_its_outlier() -> None:
     ]
     assert conflicts
     assert any(issubclass(w.category, OversizedBlockWarning) for w in caught)
+
+
+def test_a_count_with_coordinated_adjectives_still_counts_its_noun(nlp: Language) -> None:
+    found = {
+        c.item.text: (c.item.value, c.item.unit)
+        for c in figures(
+            nlp, "The wave hit a dozen Asian and African nations and 14 small or remote islands."
+        )
+    }
+    assert found["a dozen Asian and African nations"] == (12, "nations")
+    assert found["14 small or remote islands"] == (14, "islands")
+
+
+def test_a_noun_counted_by_its_own_number_is_not_another_figures_measure(nlp: Language) -> None:
+    text = (
+        "According to the agency, the total dead and missing for all eleven countries damaged "
+        "by the tsunami now stands at 282,517."
+    )
+    (total,) = [c for c in figures(nlp, text) if c.item.text == "282,517"]
+    assert total.item.unit != "countries"
+    assert total.frame is not None and total.frame.measure != "countries"
+
+
+def test_a_verbs_time_word_belongs_to_the_figure_it_sets(nlp: Language) -> None:
+    """ "now" marks 55 as the current value; the 40 in the subject is the earlier one."""
+    text = "The toll of 40 now stands at 55."
+    earlier, later = (frame_of(nlp, text, figure) for figure in ("40", "55"))
+    assert "now" in later.cues
+    assert "now" not in earlier.cues
+
+
+def test_a_fixed_count_told_differently_conflicts_whatever_the_dates(nlp: Language) -> None:
+    """A count of countries hit does not change as reports come in: "a dozen" nations and
+    "eleven countries" are a conflict, not a revision, even months apart."""
+    first = Article(
+        "first",
+        "first.md",
+        "The tsunami that struck coasts of a dozen Asian and African nations has killed "
+        "nearly 60,000 people.",
+        outlet="Wire",
+        published=PartialDate.parse("2004-12-28"),
+    )
+    later = Article(
+        "later",
+        "later.md",
+        "According to the agency today, the total dead and missing for all eleven countries "
+        "damaged by the tsunami now stands at 282,517.",
+        outlet="Daily",
+        published=PartialDate.parse("2005-03-24"),
+    )
+    results = extract_articles([first, later], nlp)
+    claims = [c for r in results for c in r.claims]
+    pairs = compare(claims, {a.id: a for a in (first, later)})
+    verdicts = {(p.a.item.text, p.b.item.text): p.verdict for p in pairs}
+    key = next(
+        k for k in verdicts if set(k) == {"a dozen Asian and African nations", "eleven countries"}
+    )
+    assert verdicts[key] == "conflict"
+    assert not any("282,517" in k for k in verdicts if "a dozen Asian and African nations" in k)

@@ -22,6 +22,7 @@ def test_each_kind_has_its_four_names_in_one_place() -> None:
         "date": ("dates", "dates", "DateMention"),
         "quote": ("quotes", "quotes", "Quote"),
         "attribution": ("attributions", None, "Attribution"),
+        "description": ("descriptions", None, "Description"),
     }
     assert set(GOLD_KINDS) == {"money", "quantities", "dates", "quotes"}
     assert tuple(names) == CLAIM_KINDS

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Section = Literal["body", "comments", "boilerplate"]
-ClaimKind = Literal["money", "quantity", "date", "quote", "attribution"]
+ClaimKind = Literal["money", "quantity", "date", "quote", "attribution", "description"]
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -167,7 +167,18 @@ class Attribution:
     cue: str
 
 
-Item = Money | Quantity | DateMention | Quote | Attribution
+@dataclass(frozen=True, slots=True)
+class Description:
+    """What an article says a named person, body or work is (`Jan Egeland, the UN's chief of
+    emergency relief`): `text` is the describing words, `name` the name they describe."""
+
+    text: str
+    start: int
+    end: int
+    name: str
+
+
+Item = Money | Quantity | DateMention | Quote | Attribution | Description
 
 
 @dataclass(frozen=True, slots=True)

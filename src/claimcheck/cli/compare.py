@@ -239,7 +239,8 @@ def compare(
             "--kind",
             "-k",
             metavar="KIND",
-            help="Only facts of this kind: money, quantity, date, quote, attribution (any case, "
+            help="Only facts of this kind: money, quantity, date, quote, attribution, description "
+            "(any case, "
             "singular or plural); repeatable.",
         ),
     ] = None,

@@ -45,7 +45,7 @@ from claimcheck.comparison.verdicts import (
 )
 from claimcheck.lang.en.measures import CHANGE_VERBS
 from claimcheck.lang.en.stop_words import STOP_WORDS
-from claimcheck.model import Article, Attribution, Claim, DateMention, Pair, Quote
+from claimcheck.model import Article, Attribution, Claim, DateMention, Description, Pair, Quote
 from claimcheck.names import fold
 
 #: Order of verdicts in results: conflicts are what a fact-checker looks for first.
@@ -211,10 +211,12 @@ def date_context(claim: Claim, words: int) -> str:
 
 
 def comparable_text(claim: Claim, config: CompareConfig) -> str:
-    """What is compared as text: the quote's own words for a quote, the words around the date
-    for a date, else the whole sentence."""
+    """What is compared as text: the quote's own words for a quote, the name and its words for
+    a description, the words around the date for a date, else the whole sentence."""
     if isinstance(claim.item, Quote):
         return content_text(claim.item.text)
+    if isinstance(claim.item, Description):
+        return content_text(f"{claim.item.name} {claim.item.text}")
     if isinstance(claim.item, DateMention):
         return content_text(date_context(claim, config.date_window))
     if table_cell(claim):

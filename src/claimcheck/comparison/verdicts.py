@@ -32,6 +32,7 @@ from claimcheck.model import (
     Attribution,
     Claim,
     DateMention,
+    Description,
     Frame,
     Money,
     Quantity,
@@ -143,6 +144,10 @@ class CompareConfig:
     #: Words this close (rapidfuzz `ratio` of the whole texts, so that a two-word fragment
     #: inside a long quote does not count) credited to two different speakers conflict.
     identical_words: float = 90.0
+    #: Two descriptions of one name agree when they share this many content words ("UN's chief
+    #: of emergency relief" / "UN emergency relief coordinator": un, emergency, relief); one
+    #: shared word ("coach") is a title many people hold.
+    description_words: int = 2
     #: Two entity names this close (rapidfuzz `ratio`) are one ("mexico" / "mexican").
     entity_ratio: float = 85.0
     #: Blocking keys shared by more claims than this are dropped (too common to discriminate).
@@ -555,3 +560,34 @@ def judge_speech(
     """Quotes, and reported speech: only two quotes are held to the same words."""
     verbatim = isinstance(a.item, Quote) and isinstance(b.item, Quote)
     return judge_words(a, b, config, verbatim=verbatim)
+
+
+def judge_descriptions(
+    a: Claim, b: Claim, config: CompareConfig, when: tuple[str | None, str | None] | None
+) -> Judgement | None:
+    """Two descriptions of one name agree when they share their defining words. Descriptions
+    that differ are no conflict (a person holds several titles, a film has several traits), so
+    they are not paired at all."""
+    ia, ib = a.item, b.item
+    if not isinstance(ia, Description) or not isinstance(ib, Description):
+        return None
+    if not same_person(ia.name, ib.name):
+        return None
+    shared = sorted(describing_words(ia.text) & describing_words(ib.text))
+    if len(shared) < config.description_words:
+        return None
+    return Judgement("agree", f"{ia.name} described alike ({', '.join(shared)})", True)
+
+
+@lru_cache(maxsize=FOLD_CACHE)
+def describing_words(text: str) -> frozenset[str]:
+    """The content words of a description: "the UN's chief of emergency relief" -> un, chief,
+    emergency, relief. (The stop words are spaCy's, imported here: reading a config or
+    `CompareConfig` must not wait for spaCy.)"""
+    from claimcheck.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(
+        word
+        for word in utils.default_process(text).split()
+        if word not in STOP_WORDS and not word.isdigit() and len(word) > 1
+    )

@@ -138,13 +138,30 @@ def measure_noun(verb: Token) -> str | None:
     subject ("the toll rose to 40"), climbing through verbs that share their subject."""
     for _ in range(3):
         for deps in (("dobj",), SUBJECT_DEPS):
-            noun = next((c for c in verb.children if c.dep_ in deps and c.pos_ == "NOUN"), None)
-            if noun is not None and not noun.like_num:
+            noun = next((c for c in verb.children if c.dep_ in deps and is_measure(c)), None)
+            if noun is not None:
                 return noun_phrase(noun)
         if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
+
+
+def is_measure(word: Token) -> bool:
+    """Whether a verb's subject or object can be what its figure measures: a noun, or an
+    adjective the sentence uses as one ("the dead", "the total ... stands at 282,517"). A noun
+    that a number of its own counts ("all eleven countries ... stands at 282,517", a misparse
+    of "the total for all eleven countries") is already measured by that number."""
+    if word.like_num:
+        return False
+    if word.pos_ == "ADJ":
+        return any(child.dep_ == "det" for child in word.children)
+    return word.pos_ == "NOUN" and not counted_by_own_number(word)
+
+
+def counted_by_own_number(noun: Token) -> bool:
+    """A noun a number of its own counts ("eleven countries"): that number is its figure."""
+    return any(child.dep_ == "nummod" and child.like_num for child in noun.children)
 
 
 def noun_phrase(noun: Token) -> str:

@@ -16,7 +16,7 @@ from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.cla
 from claimcheck.extraction.doc_index import doc_index, release_index
 from claimcheck.extraction.sections import section_at
 from claimcheck.kinds import KINDS
-from claimcheck.model import Attribution, Claim, ClaimKind, DateMention, Item, Quote
+from claimcheck.model import Attribution, Claim, ClaimKind, DateMention, Description, Item, Quote
 from claimcheck.names import NAME_LABELS, NameIndex, fold
 
 #: (Doc extension, claim kind) in the order claims are listed for one sentence.
@@ -52,7 +52,10 @@ def sentence_entities(sent: Span, names: NameIndex) -> tuple[str, ...]:
 
 def item_source(item: Item, sent: Span, doc: Doc) -> str | None:
     """Who the claim comes from: the speaker of a quote, the credited source of reported speech,
-    or for a figure, the speaker or source of the sentence it stands in."""
+    or for a figure, the speaker or source of the sentence it stands in. A description is the
+    article's own ("said Jane Doe, head of the agency": the title is not her claim)."""
+    if isinstance(item, Description):
+        return None
     if isinstance(item, Quote):
         return item.speaker
     if isinstance(item, Attribution):
@@ -72,10 +75,12 @@ def item_source(item: Item, sent: Span, doc: Doc) -> str | None:
 
 
 def sentence_date(item: Item, sent: Span, doc: Doc) -> str | None:
-    """The date a claim is about: its own value for a date, else the first resolved date of the
-    sentence."""
+    """The date a claim is about: its own value for a date, none for a description (who someone
+    is does not happen on the sentence's date), else the first resolved date of the sentence."""
     if isinstance(item, DateMention):
         return item.value
+    if isinstance(item, Description):
+        return None
     for date in doc._.dates or ():
         if date.value and sent.start_char <= date.start < sent.end_char:
             return date.value
@@ -101,7 +106,7 @@ def cached(
     """`find(item, sent, doc)`, found once per sentence for figures (their source and date are
     their sentence's): each search scans the article's quotes or dates, and an article of
     thousands of figures would scan them thousands of times."""
-    if isinstance(item, Quote | Attribution | DateMention):
+    if isinstance(item, Quote | Attribution | DateMention | Description):
         return find(item, sent, sent.doc)
     if sent.start not in known:
         known[sent.start] = find(item, sent, sent.doc)

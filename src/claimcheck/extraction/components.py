@@ -7,6 +7,7 @@ Importing this package registers every factory with spaCy (`@Language.factory`),
 # Imported for their factory registrations.
 from claimcheck.extraction import (  # noqa: F401
     claims,
+    descriptions,
     extensions,
     frames,
     paragraphs,
@@ -26,6 +27,7 @@ COMPONENT_ORDER: tuple[str, ...] = (
     "claimcheck_dates",
     "claimcheck_quotes",
     "claimcheck_attributions",
+    "claimcheck_descriptions",
     "claimcheck_claims",
     "claimcheck_frames",
 )

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.claims)
+from claimcheck.extraction.bare_counts import counted_by_own_number
 from claimcheck.extraction.tables import parse_row
 from claimcheck.lang.en.measures import (
     CHANGE_VERBS,
@@ -28,6 +29,7 @@ from claimcheck.lang.en.measures import (
     PERIOD_START,
     TOTAL_ROWS,
 )
+from claimcheck.lang.en.numbers import VALUE_PREPOSITIONS
 from claimcheck.lang.en.qualifiers import bounds
 from claimcheck.lang.en.syntax import SUBJECT_DEPS
 from claimcheck.model import Claim, DateMention, Frame, Money, Quantity
@@ -140,6 +142,8 @@ def clause_measure(root: Token) -> str | None:
     subject or verb names."""
     verb = clause_head(root)
     subject = clause_subject(verb, root)
+    if subject is not None and counted_by_own_number(subject):
+        subject = None  # "all eleven countries ... stands at 282,517": 11 counts the countries
     return (canonical(subject) if subject is not None else None) or canonical(verb)
 
 
@@ -221,10 +225,10 @@ def cues(root: Token, first_of_range: bool | None = None) -> tuple[str, ...]:
     found: set[str] = set()
     if root.head.lower_ == "from" and root.dep_ == "pobj" and first_of_range is not False:
         found.add("from")
-    chain = [root, root.head] if root.head is not root else [root]
+    chain = [root]
     token = root
     for _ in range(MAX_CLIMB):
-        if token.head is token:
+        if token.head is token or sets_another_figure(token):
             break
         token = token.head
         chain.append(token)
@@ -243,6 +247,21 @@ def cues(root: Token, first_of_range: bool | None = None) -> tuple[str, ...]:
             ):
                 found.add("so far")
     return tuple(sorted(found))
+
+
+def sets_another_figure(token: Token) -> bool:
+    """Whether `token` is the subject of a verb whose value is a figure of its own ("the toll
+    of 40 now stands at 55", "all eleven countries ... now stands at 282,517"): the verb's time
+    words and change belong to that figure, and a figure in its subject is an earlier value or
+    another count."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = token.head
+    values = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.like_num]
+    for preposition in verb.children:
+        if preposition.dep_ == "prep" and preposition.lower_ in VALUE_PREPOSITIONS:
+            values.extend(c for c in preposition.children if c.dep_ == "pobj" and c.like_num)
+    return bool(values)
 
 
 def attached_date(root: Token, dates: Sequence[DateMention], doc: Doc) -> str | None:

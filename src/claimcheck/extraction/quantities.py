@@ -138,14 +138,23 @@ def counted_noun(
     window = doc[number_end : number_end + distance]
     modifies_right = last.dep_ in NUMBER_DEPS and number_end <= head.i
     near = head.i < number_end + distance and head.pos_ in ("NOUN", "PROPN")
-    if modifies_right and near:
-        between = doc[number_end : head.i]
-        if all(token.pos_ in MODIFIER_POS and token.text != "," for token in between):
-            return head
+    if modifies_right and near and only_modifiers(doc[number_end : head.i]):
+        return head
     first = window[0] if len(window) else None
     if first is not None and first.tag_ in ("NNS", "NNPS") and first.pos_ in ("NOUN", "PROPN"):
         return first
     return None
+
+
+def only_modifiers(between: Span) -> bool:
+    """Whether the words between a number and a noun only describe the noun, so that the number
+    counts it: "14 Asian nations", and "a dozen Asian and African nations", where a conjunction
+    joins two of those words. A comma or any other word ends the noun phrase."""
+    return all(
+        (token.pos_ in MODIFIER_POS and token.text != ",")
+        or (token.dep_ == "cc" and between.start <= token.head.i < between.end)
+        for token in between
+    )
 
 
 def unit_of(doc: Doc, number_end: int, noun: Token) -> str:
@@ -330,8 +339,7 @@ def word_count_at(
     scaled = any(token.lower_ in COUNTING_WORDS for token in run)
     if value is None or (value < settings.word_figure_min and not scaled):
         return None
-    between = doc[run[-1].i + 1 : noun.i]
-    if any(token.pos_ not in MODIFIER_POS or token.text == "," for token in between):
+    if not only_modifiers(doc[run[-1].i + 1 : noun.i]):
         return None
     start, end = run[0].idx, noun.idx + len(noun.text)
     return Quantity(

@@ -6,12 +6,19 @@ its extraction component; see docs/architecture.md for the list of files it touc
 
 from __future__ import annotations
 
-from claimcheck.kinds import attribution, date, money, quantity, quote
+from claimcheck.kinds import attribution, date, description, money, quantity, quote
 from claimcheck.kinds.spec import Hook, KindSpec, Number
 from claimcheck.model import ClaimKind, Item
 
 #: Every claim kind, in the order claims of one sentence are listed. The one place a kind is named.
-KINDS: tuple[KindSpec, ...] = (money.SPEC, quantity.SPEC, date.SPEC, quote.SPEC, attribution.SPEC)
+KINDS: tuple[KindSpec, ...] = (
+    money.SPEC,
+    quantity.SPEC,
+    date.SPEC,
+    quote.SPEC,
+    attribution.SPEC,
+    description.SPEC,
+)
 KIND_BY_NAME: dict[str, KindSpec] = {spec.name: spec for spec in KINDS}
 CLAIM_KINDS: tuple[ClaimKind, ...] = tuple(spec.name for spec in KINDS)
 #: Kinds scored against gold files, by gold list name.

@@ -25,6 +25,7 @@ MEASURE_WORDS: dict[str, frozenset[str]] = {
     "odds": frozenset({"chance", "odds", "probability", "risk"}),
     "cost": frozenset({"cost", "price"}),
     "rating": frozenset({"rating", "score", "rank", "grade", "scale"}),
+    "countries": frozenset({"country", "nation"}),
 }
 #: Lemma or phrase -> canonical measure.
 MEASURE_OF: dict[str, str] = {

@@ -1,0 +1,99 @@
+"""Descriptions: what an article says a named person, body or work is, and when two outlets
+describe one name alike."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claimcheck.comparison.align import compare
+from claimcheck.extraction.pipeline import extract_articles
+from claimcheck.model import Article, PartialDate
+
+
+def described(nlp: Language, text: str) -> set[tuple[str, str]]:
+    return {(d.name, d.text) for d in nlp(text)._.descriptions}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "description"),
+    [
+        (
+            "Jane Ortiz, the city's chief of emergency planning, said the levee held.",
+            "Jane Ortiz",
+            "city's chief of emergency planning",
+        ),
+        (
+            "The agency's regional director, Omar Haddad, warned of delays.",
+            "Omar Haddad",
+            "agency's regional director",
+        ),
+        (
+            "State emergency relief coordinator Jane Ortiz has said she is optimistic.",
+            "Jane Ortiz",
+            "State emergency relief coordinator",
+        ),
+        (
+            "'Harbor', starring Ana Lima and Tom Reyes, has made more than expected.",
+            "Harbor",
+            "starring Ana Lima and Tom Reyes",
+        ),
+    ],
+)
+def test_four_ways_news_describes_a_name(nlp, sentence, name, description):
+    assert (name, description) in described(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # items of a list, not an apposition
+        "The plan includes a plant in Honduras, a pipeline from Honduras to the coast, and a "
+        "new railway through the region.",
+        # a single word is a title many people share
+        "The Hawks fired coach Maurice Cheeks on Saturday.",
+        # a description never holds a figure: the figures are claims of their own
+        "The charity, collecting $8 million from 100,000 donors, closed on Friday.",
+    ],
+)
+def test_what_is_not_a_description(nlp, sentence):
+    assert described(nlp, sentence) == set()
+
+
+def descriptions_compared(nlp, first: str, second: str):
+    articles = [
+        Article("one", "one.md", first, outlet="Wire", published=PartialDate.parse("2005-01-01")),
+        Article("two", "two.md", second, outlet="Daily", published=PartialDate.parse("2005-01-03")),
+    ]
+    claims = [c for r in extract_articles(articles, nlp) for c in r.claims]
+    pairs = compare(claims, {a.id: a for a in articles})
+    return [p for p in pairs if p.kind == "description"]
+
+
+def test_one_name_described_alike_by_two_outlets_agrees(nlp):
+    pairs = descriptions_compared(
+        nlp,
+        "On Monday, Sara Lund, the UN's chief of emergency relief, said donors were slow.",
+        "The UN emergency relief coordinator Sara Lund has said she is increasingly optimistic.",
+    )
+    assert [(p.verdict, p.a.item.name, p.b.item.name) for p in pairs] == [
+        ("agree", "Sara Lund", "Sara Lund")
+    ]
+    assert "emergency" in pairs[0].explanation and "relief" in pairs[0].explanation
+
+
+def test_different_descriptions_of_one_name_are_no_conflict(nlp):
+    """A person holds several titles: a differing description is not paired at all."""
+    assert not descriptions_compared(
+        nlp,
+        "Sara Lund, the UN's chief of emergency relief, said donors were slow.",
+        "Sara Lund, a former Norwegian foreign minister, has said she is optimistic.",
+    )
+
+
+def test_alike_descriptions_of_two_people_are_not_paired(nlp):
+    assert not descriptions_compared(
+        nlp,
+        "Sara Lund, the UN's chief of emergency relief, said donors were slow.",
+        "Omar Haddad, the UN's chief of emergency relief, said donors were slow.",
+    )
