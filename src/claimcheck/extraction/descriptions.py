@@ -42,14 +42,15 @@ PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 CLOSING_MARKS = frozenset({"'", '"', "’", "”", ")"})
 
 
-def name_span(token: Token) -> Span | None:
-    """The name `token` belongs to: its named entity, else its run of proper nouns."""
-    if token.ent_type_ in NAME_LABELS:
-        entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-        start = entity.start + (entity[0].lower_ == "the")
-        return token.doc[start : entity.end] if start < entity.end else None
+def name_span(token: Token, entities: dict[int, Span]) -> Span | None:
+    """The name `token` belongs to: its named entity (`entities` by token index), else its run
+    of proper nouns."""
     if token.ent_type_ in NOT_NAMES:
         return None  # "Friday", "December": a date is no one to describe
+    entity = entities.get(token.i)
+    if entity is not None:
+        start = entity.start + (entity[0].lower_ == "the")
+        return token.doc[start : entity.end] if start < entity.end else None
     if token.pos_ != "PROPN":
         return quoted_title(token)
     doc = token.doc
@@ -180,8 +181,11 @@ def find_descriptions(doc: Doc) -> list[Description]:
     """Every described name in `doc`, in text order, each description once."""
     found: dict[tuple[int, int], Description] = {}
     seen: set[tuple[int, int]] = set()
+    entities = {i: e for e in doc.ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
     for token in doc:
-        name = name_span(token)
+        if not (token.pos_ == "PROPN" or token.i in entities or token.is_title):
+            continue  # a name is a proper noun, an entity or a capitalised title
+        name = name_span(token, entities)
         if name is None or name.root != token or (name.start, name.end) in seen:
             continue
         seen.add((name.start, name.end))
