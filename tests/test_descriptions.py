@@ -97,3 +97,16 @@ def test_alike_descriptions_of_two_people_are_not_paired(nlp):
         "Sara Lund, the UN's chief of emergency relief, said donors were slow.",
         "Omar Haddad, the UN's chief of emergency relief, said donors were slow.",
     )
+
+
+def test_a_former_title_and_the_title_are_two_times_not_one_description(nlp):
+    assert not descriptions_compared(
+        nlp,
+        "Sara Lund, the former chief of emergency relief at the UN, said donors were slow.",
+        "Sara Lund, the chief of emergency relief at the UN, said she is optimistic.",
+    )
+    assert descriptions_compared(
+        nlp,
+        "Sara Lund, the former chief of emergency relief at the UN, said donors were slow.",
+        "Sara Lund, a former UN chief of emergency relief, said she is optimistic.",
+    )

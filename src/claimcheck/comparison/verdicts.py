@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, utils
 from claimcheck.kinds import kind_of
 from claimcheck.kinds.money import CURRENCY_SYMBOLS, format_amount
 from claimcheck.lang.en.measures import EARLIER_CUES, MEASURE_WORDS, RUNNING_MEASURES
-from claimcheck.lang.en.names import NAME_PARTICLES
+from claimcheck.lang.en.names import NAME_PARTICLES, ROLE_TIME_WORDS
 from claimcheck.lang.en.qualifiers import (
     LOWER_BOUNDS,
     QUALIFIER_KINDS,
@@ -567,12 +567,15 @@ def judge_descriptions(
 ) -> Judgement | None:
     """Two descriptions of one name agree when they share their defining words. Descriptions
     that differ are no conflict (a person holds several titles, a film has several traits), so
-    they are not paired at all."""
+    they are not paired at all; nor are two that differ in a word dating the title ("former",
+    "incoming"): the same title at two times."""
     ia, ib = a.item, b.item
     if not isinstance(ia, Description) or not isinstance(ib, Description):
         return None
     if not same_person(ia.name, ib.name):
         return None
+    if role_time(ia.text) != role_time(ib.text):
+        return None  # "former minister" and "minister": one title at two times
     shared = sorted(describing_words(ia.text) & describing_words(ib.text))
     if len(shared) < config.description_words:
         return None
@@ -591,3 +594,8 @@ def describing_words(text: str) -> frozenset[str]:
         for word in utils.default_process(text).split()
         if word not in STOP_WORDS and not word.isdigit() and len(word) > 1
     )
+
+
+def role_time(text: str) -> frozenset[str]:
+    """The words of a description that date its title ("former", "then-", "incoming")."""
+    return frozenset(utils.default_process(text).split()) & ROLE_TIME_WORDS

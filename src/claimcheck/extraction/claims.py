@@ -113,6 +113,16 @@ def cached(
     return known[sent.start]
 
 
+def claim_entities(item: Item, in_sentence: tuple[str, ...], names: NameIndex) -> tuple[str, ...]:
+    """What a claim is about: its sentence's names, and for a description the name it describes,
+    which the model may not have tagged ("Jan Egeland" read as a month in "Monday, Jan
+    Egeland, the UN's chief ...")."""
+    if not isinstance(item, Description):
+        return in_sentence
+    name = fold(names.resolve(item.name))
+    return tuple(sorted({*in_sentence, name})) if name else in_sentence
+
+
 def find_claims(doc: Doc) -> list[Claim]:
     index = doc_index(doc)
     names = index.names
@@ -140,7 +150,7 @@ def find_claims(doc: Doc) -> list[Claim]:
                     sentence_end=end,
                     source=cached(sources, item, sent, item_source),
                     date=cached(dates, item, sent, sentence_date),
-                    entities=entities_of[sent.start],
+                    entities=claim_entities(item, entities_of[sent.start], names),
                     section=section_at(doc._.sections, item.start),
                 )
             )

@@ -77,6 +77,8 @@ def trimmed(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].lower_ == "the"):
+        if doc[start].is_quote and any(t.is_quote for t in doc[start + 1 : end]):
+            break  # the opening mark of a quoted title ('"Twilight" director')
         start += 1
     while end > start and doc[end - 1].is_punct:
         end -= 1

@@ -18,3 +18,26 @@ TITLE_WORDS = frozenset(
 NAME_PARTICLES = frozenset(
     {"of", "the", "de", "del", "la", "van", "von", "da", "and", "for", "on", "in"}
 )
+#: Words that date a title ("former minister", "then-immigration chief", "incoming president"):
+#: a title with one of them and the same title without it held at two different times, so two
+#: descriptions that differ in them do not agree.
+ROLE_TIME_WORDS = frozenset(
+    {
+        "former",
+        "ex",
+        "then",
+        "incoming",
+        "outgoing",
+        "exiting",
+        "acting",
+        "interim",
+        "late",
+        "retired",
+        "future",
+        "designate",
+        "elect",
+        "new",
+        "previous",
+        "past",
+    }
+)
