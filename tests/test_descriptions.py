@@ -110,3 +110,16 @@ def test_a_former_title_and_the_title_are_two_times_not_one_description(nlp):
         "Sara Lund, the former chief of emergency relief at the UN, said donors were slow.",
         "Sara Lund, a former UN chief of emergency relief, said she is optimistic.",
     )
+
+
+def test_a_line_of_capitalised_words_is_no_name_to_describe(nlp):
+    """A heading or a pasted list of names runs for thousands of proper nouns: it is skipped
+    whole (in one pass), while a name of a few words is kept."""
+    from spacy.tokens import Doc
+
+    from claimcheck.extraction.descriptions import MAX_NAME_TOKENS, names_in
+
+    words = [chr(ord("A") + i % 26) + "ardon" for i in range(3000)] + ["met", "Sara", "Lund"]
+    doc = Doc(nlp.vocab, words=words, pos=["PROPN"] * 3000 + ["VERB", "PROPN", "PROPN"])
+    assert [name.text for name in names_in(doc)] == ["Sara Lund"]
+    assert MAX_NAME_TOKENS < 3000

@@ -36,30 +36,46 @@ FIGURE_ENTITIES = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE",
 #: Content words a description holds at least: one word ("coach", "program") is a title many
 #: share, and two descriptions of one name are only compared on two shared words or more.
 MIN_CONTENT_WORDS = 2
+#: Tokens a name holds at most: a longer run of proper nouns is a heading or a list of names.
+MAX_NAME_TOKENS = 10
 #: Tags of a participle that opens a describing clause ("starring", "founded").
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 #: Punctuation that may close a name before the comma of its description ("'Fockers', ...").
 CLOSING_MARKS = frozenset({"'", '"', "’", "”", ")"})
 
 
-def name_span(token: Token, entities: dict[int, Span]) -> Span | None:
-    """The name `token` belongs to: its named entity (`entities` by token index), else its run
-    of proper nouns."""
-    if token.ent_type_ in NOT_NAMES:
-        return None  # "Friday", "December": a date is no one to describe
-    entity = entities.get(token.i)
-    if entity is not None:
-        start = entity.start + (entity[0].lower_ == "the")
-        return token.doc[start : entity.end] if start < entity.end else None
-    if token.pos_ != "PROPN":
-        return quoted_title(token)
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start - 1].pos_ == "PROPN":
-        start -= 1
-    while end < len(doc) and doc[end].pos_ == "PROPN":
-        end += 1
-    return doc[start:end]
+def names_in(doc: Doc) -> list[Span]:
+    """The names of `doc`, in one pass: its named entities (without a leading "the"), runs of
+    proper nouns outside them, and quoted titles. A run longer than `MAX_NAME_TOKENS` is no name
+    (a line of capitalised words), and is skipped whole."""
+    entities = {e.start: e for e in doc.ents if e.label_ in NAME_LABELS}
+    names: list[Span] = []
+    i = 0
+    while i < len(doc):
+        entity = entities.get(i)
+        if entity is not None:
+            start = entity.start + (entity[0].lower_ == "the")
+            if start < entity.end and len(entity) <= MAX_NAME_TOKENS:
+                names.append(doc[start : entity.end])
+            i = entity.end
+            continue
+        end = i
+        while end < len(doc) and is_name_word(doc[end]) and end not in entities:
+            end += 1
+        if end > i:
+            if end - i <= MAX_NAME_TOKENS:
+                names.append(doc[i:end])
+            i = end
+            continue
+        title = quoted_title(doc[i])
+        if title is not None:
+            names.append(title)
+        i += 1
+    return names
+
+
+def is_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.ent_type_ not in NOT_NAMES
 
 
 def quoted_title(token: Token) -> Span | None:
@@ -182,15 +198,7 @@ PATTERNS = (appositive_after, appositive_before, title_before, participle_after)
 def find_descriptions(doc: Doc) -> list[Description]:
     """Every described name in `doc`, in text order, each description once."""
     found: dict[tuple[int, int], Description] = {}
-    seen: set[tuple[int, int]] = set()
-    entities = {i: e for e in doc.ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
-    for token in doc:
-        if not (token.pos_ == "PROPN" or token.i in entities or token.is_title):
-            continue  # a name is a proper noun, an entity or a capitalised title
-        name = name_span(token, entities)
-        if name is None or name.root != token or (name.start, name.end) in seen:
-            continue
-        seen.add((name.start, name.end))
+    for name in names_in(doc):
         for pattern in PATTERNS:
             phrase = pattern(name)
             if phrase is None or not describes(phrase) or overlaps(phrase, name):
