@@ -54,6 +54,8 @@ def test_four_ways_news_describes_a_name(nlp, sentence, name, description):
         "The Hawks fired coach Maurice Cheeks on Saturday.",
         # a description never holds a figure: the figures are claims of their own
         "The charity, collecting $8 million from 100,000 donors, closed on Friday.",
+        # a credit line: a colon sets off a label, not an apposition
+        "The competition was held this week in Washington D.C. Image: United States Navy.",
     ],
 )
 def test_what_is_not_a_description(nlp, sentence):

@@ -137,8 +137,11 @@ def appositive_before(name: Span) -> Span | None:
     if root.dep_ != "appos" or head.i >= name.start:
         return None
     phrase = trimmed(after_last_item(root.doc[head.left_edge.i : name.start]))
-    if phrase is None or phrase[-1].pos_ != "NOUN" or phrase.end < name.start - 1:
-        return None  # only a comma (or nothing) may stand between the title and the name
+    if phrase is None or phrase[-1].pos_ != "NOUN":
+        return None
+    between = root.doc[phrase.end : name.start]
+    if any(token.text != "," for token in between):
+        return None  # only a comma sets off an apposition: "Image: NAME" is a credit line
     return phrase
 
 
