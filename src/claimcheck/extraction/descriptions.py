@@ -25,8 +25,9 @@ from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.kinds.description import SPEC as DESCRIPTION
 from claimcheck.model import Description
 
-#: Entity labels of names a description can be about (people, bodies, places, works).
-NAME_LABELS = frozenset(
+#: Entity labels of names a description can be about: people, bodies, places and works (unlike
+#: `names.NAME_LABELS`, which clusters what sentences are about, a film or a book is described).
+DESCRIBED_LABELS = frozenset(
     {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "WORK_OF_ART", "PRODUCT", "EVENT"}
 )
 #: Entity labels of words that are no name to describe ("Friday", "$5").
@@ -48,7 +49,7 @@ def names_in(doc: Doc) -> list[Span]:
     """The names of `doc`, in one pass: its named entities (without a leading "the"), runs of
     proper nouns outside them, and quoted titles. A run longer than `MAX_NAME_TOKENS` is no name
     (a line of capitalised words), and is skipped whole."""
-    entities = {e.start: e for e in doc.ents if e.label_ in NAME_LABELS}
+    entities = {e.start: e for e in doc.ents if e.label_ in DESCRIBED_LABELS}
     names: list[Span] = []
     i = 0
     while i < len(doc):
