@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
 
 from claimcheck.comparison.blocking import candidate_pairs
 from claimcheck.comparison.context import (
@@ -43,8 +43,8 @@ from claimcheck.comparison.verdicts import (
     speaker_of,
     words_similarity,
 )
+from claimcheck.comparison.words import content_words
 from claimcheck.lang.en.measures import CHANGE_VERBS
-from claimcheck.lang.en.stop_words import STOP_WORDS
 from claimcheck.model import Article, Attribution, Claim, DateMention, Description, Pair, Quote
 from claimcheck.names import fold
 
@@ -198,7 +198,7 @@ def content_text(text: str) -> str:
     """Content words only: shared "the", "of", "that" say nothing about whether two sentences
     state one fact, and they dominate `token_set_ratio` otherwise. Remembered: the sentence of
     several figures, and every copy of a wire story, is read once."""
-    return " ".join(w for w in utils.default_process(text).split() if w not in STOP_WORDS)
+    return " ".join(content_words(text))
 
 
 def date_context(claim: Claim, words: int) -> str:

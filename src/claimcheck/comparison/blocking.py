@@ -19,11 +19,10 @@ from collections.abc import Hashable, Iterable, Sequence
 from itertools import chain
 
 import numpy as np
-from rapidfuzz import utils
 
 from claimcheck.comparison.verdicts import CompareConfig, known_measure, speaker_of
+from claimcheck.comparison.words import content_words
 from claimcheck.kinds import KINDS
-from claimcheck.lang.en.stop_words import STOP_WORDS
 from claimcheck.model import Claim, Money, Quantity
 from claimcheck.names import fold
 
@@ -45,12 +44,9 @@ WEIGHT_SCALE = 1000
 PACKED_BITS = 63
 
 
-def content_words(text: str) -> set[str]:
-    return {
-        w
-        for w in utils.default_process(text).split()
-        if len(w) >= MIN_KEY_WORD and w not in STOP_WORDS and not w.isdigit()
-    }
+def key_words(text: str) -> set[str]:
+    """The content words of a sentence long enough to serve as a fallback blocking key."""
+    return {w for w in content_words(text) if len(w) >= MIN_KEY_WORD and not w.isdigit()}
 
 
 def blocking_keys(claim: Claim, entities: frozenset[int], rare: Iterable[str]) -> set[Hashable]:
@@ -75,7 +71,7 @@ def blocking_keys(claim: Claim, entities: frozenset[int], rare: Iterable[str]) -
 
 def rarest_words(claims: Sequence[Claim], count: int) -> list[list[str]]:
     """For each claim, its `count` rarest sentence words that at least one other claim shares."""
-    words = {sentence: content_words(sentence) for sentence in {c.sentence: None for c in claims}}
+    words = {sentence: key_words(sentence) for sentence in {c.sentence: None for c in claims}}
     frequency = Counter(chain.from_iterable([words[claim.sentence] for claim in claims]))
     # Rarest first, then alphabetical; a word no other claim shares is no key.
     rank = {word: (seen, word) for word, seen in frequency.items() if seen >= 2}

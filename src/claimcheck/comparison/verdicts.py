@@ -585,15 +585,11 @@ def judge_descriptions(
 @lru_cache(maxsize=FOLD_CACHE)
 def describing_words(text: str) -> frozenset[str]:
     """The content words of a description: "the UN's chief of emergency relief" -> un, chief,
-    emergency, relief. (The stop words are spaCy's, imported here: reading a config or
+    emergency, relief. (Imported here: the stop words are spaCy's, and reading a config or
     `CompareConfig` must not wait for spaCy.)"""
-    from claimcheck.lang.en.stop_words import STOP_WORDS
+    from claimcheck.comparison.words import content_words
 
-    return frozenset(
-        word
-        for word in utils.default_process(text).split()
-        if word not in STOP_WORDS and not word.isdigit() and len(word) > 1
-    )
+    return frozenset(w for w in content_words(text) if not w.isdigit() and len(w) > 1)
 
 
 def role_time(text: str) -> frozenset[str]:
