@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.claims)
 from claimcheck.extraction.doc_index import doc_index, release_index
 from claimcheck.extraction.sections import section_at
-from claimcheck.kinds import KINDS
+from claimcheck.kinds import KINDS, kind_of
 from claimcheck.model import Attribution, Claim, ClaimKind, DateMention, Description, Item, Quote
 from claimcheck.names import NAME_LABELS, NameIndex, fold
 
@@ -106,7 +106,7 @@ def cached(
     """`find(item, sent, doc)`, found once per sentence for figures (their source and date are
     their sentence's): each search scans the article's quotes or dates, and an article of
     thousands of figures would scan them thousands of times."""
-    if isinstance(item, Quote | Attribution | DateMention | Description):
+    if not kind_of(item).figure:
         return find(item, sent, sent.doc)
     if sent.start not in known:
         known[sent.start] = find(item, sent, sent.doc)

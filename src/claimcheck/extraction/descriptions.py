@@ -97,14 +97,19 @@ def trimmed(span: Span) -> Span | None:
         if doc[start].is_quote and any(t.is_quote for t in doc[start + 1 : end]):
             break  # the opening mark of a quoted title ('"Twilight" director')
         start += 1
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
+    end = before_punctuation(doc, start, end)
     opening = next((t.i for t in doc[start:end] if t.text == "("), None)
     if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
-        end = opening  # "at the World Health Organization (WHO": an aside left open is cut
+        # "at the World Health Organization (WHO": an aside left open is cut
+        end = before_punctuation(doc, start, opening)
+    return doc[start:end] if start < end else None
+
+
+def before_punctuation(doc: Doc, start: int, end: int) -> int:
+    """`end` moved back over the punctuation that ends `doc[start:end]`."""
     while end > start and doc[end - 1].is_punct:
         end -= 1
-    return doc[start:end] if start < end else None
+    return end
 
 
 def describes(span: Span) -> bool:
@@ -175,12 +180,10 @@ def participle_after(name: Span) -> Span | None:
 def after_last_item(span: Span) -> Span:
     """The last item of a list before a name: in "Secretary of State Rex Tillerson and Homeland
     Security chief John Kelly", Kelly's title starts after the "and"."""
-    end = span.end
-    while end > span.start and span.doc[end - 1].is_punct:
-        end -= 1  # the comma that sets the name off is not a list's
+    end = before_punctuation(span.doc, span.start, span.end)  # the name's own comma is no list's
     items = span.doc[span.start : end]
-    cut = max((t.i + 1 for t in items if t.dep_ == "cc" or t.text in (",", ";")), default=end)
-    return span.doc[cut if cut < end else span.start : end]
+    cut = max((t.i + 1 for t in items if t.dep_ == "cc" or t.text in (",", ";")), default=0)
+    return span.doc[cut if span.start < cut < end else span.start : end]
 
 
 def in_list(noun: Token) -> bool:

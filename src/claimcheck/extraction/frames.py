@@ -257,11 +257,14 @@ def sets_another_figure(token: Token) -> bool:
     if token.dep_ not in SUBJECT_DEPS:
         return False
     verb = token.head
-    values = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.like_num]
-    for preposition in verb.children:
-        if preposition.dep_ == "prep" and preposition.lower_ in VALUE_PREPOSITIONS:
-            values.extend(c for c in preposition.children if c.dep_ == "pobj" and c.like_num)
-    return bool(values)
+    if any(c.dep_ in ("dobj", "attr") and c.like_num for c in verb.children):
+        return True  # "... reached 55"
+    return any(
+        c.dep_ == "pobj" and c.like_num
+        for preposition in verb.children
+        if preposition.dep_ == "prep" and preposition.lower_ in VALUE_PREPOSITIONS
+        for c in preposition.children
+    )  # "... stands at 55"
 
 
 def attached_date(root: Token, dates: Sequence[DateMention], doc: Doc) -> str | None:
