@@ -85,15 +85,18 @@ def test_revisions_and_facts_on_wikinews(wikinews: EvalReport) -> None:
     assert relations["agree"].found >= 7, relations["agree"].missed
     assert relations["conflict"].found >= 1, relations["conflict"].missed
     assert relations["unrelated"].found >= 16, relations["unrelated"].missed
-    assert facts is not None and facts.pairs_judged >= 9
+    # Pair precision is held to the issue's bar (0.85, one wrong pair in 7 on 13 judged), and
+    # the pairs it is measured on, and the same-fact pairs found, to what was measured.
+    assert facts is not None and facts.pairs_judged >= 13
     assert (facts.precision or 0.0) >= 0.85, facts.wrong_pairs
+    assert facts.same_found >= 12, (facts.same_found, facts.same_total)
     assert facts.as_of_right >= 3, (facts.as_of_right, facts.as_of_total)
 
 
 def test_quantities_on_wikinews(wikinews: EvalReport) -> None:
-    # Counts as news writes them (issue 16.1): measured P 0.984 (the word "zero", a new value a
-    # change verb sets, is no digit item), R 1.000 (61/61; before the counts work: R 0.361);
-    # the bar is the issue's R >= 0.85 with P >= 0.95.
+    # Counts as news writes them (issue 16.1): measured P 1.000 and R 1.000 (61/61; before the
+    # counts work: R 0.361; "zero", a new value a change verb sets, is a count in words and not
+    # scored); the bar is the issue's R >= 0.85 with P >= 0.95, which a further rule must keep.
     score = wikinews.kinds["quantities"]
     assert score.recall >= 0.85, score.as_dict(errors=True)
     assert score.precision >= 0.95, score.as_dict(errors=True)
