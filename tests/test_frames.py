@@ -65,6 +65,25 @@ def test_a_date_in_the_figures_clause_is_its_as_of_time(nlp: Language) -> None:
     assert since.as_of is None  # "since" starts a period: the total is as of writing
 
 
+STORM = "The storm was upgraded to Category 4 on March 3."
+
+
+@pytest.mark.parametrize(
+    ("then", "as_of"),
+    [
+        (" It was expected to bring 40 inches of rain.", "2024-03-03"),  # the story goes on
+        (" It is expected to bring 40 inches of rain.", None),  # told in the present
+        ("\n\nIt was expected to bring 40 inches of rain.", None),  # a new paragraph
+        (" It was later expected to bring 40 inches of rain.", None),  # a time of its own
+        (" Forecasters expected 40 inches of rain.", None),  # not a pronoun going on
+    ],
+)
+def test_a_past_tense_pronoun_sentence_takes_the_date_of_the_sentence_before(
+    nlp: Language, then: str, as_of: str | None
+) -> None:
+    assert frame_of(nlp, STORM + then, "40 inches").as_of == as_of
+
+
 def test_qualifiers_are_one_table_read_as_bounds() -> None:
     assert qualifier_kind("at most") == qualifier_kind("up to") == "upper"
     assert qualifier_kind("more than") == "lower"

@@ -443,10 +443,61 @@ def flags_under(top: Token, marked: Callable[[Token], bool]) -> dict[int, bool]:
 
 
 def with_frames(claims: Iterable[Claim], doc: Doc) -> list[Claim]:
-    return [
+    framed = [
         replace(claim, frame=frame) if (frame := frame_of(claim, doc)) is not None else claim
         for claim in claims
     ]
+    return continued_as_of(framed, doc)
+
+
+def continued_as_of(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
+    """Figures whose sentence goes on with the story of the sentence before: a past-tense clause
+    whose subject is a third-person pronoun ("This rank was upgraded to Level 4 Dec. 24. It was
+    considered to have a 1 in 37 chance"), with no time of its own and no revision cue, applied
+    when the previous sentence of the paragraph dates its figure. They get that date."""
+    dated: dict[int, str] = {}  # sentence start token -> as-of of its last dated figure
+    result = []
+    for claim in claims:
+        frame = claim.frame
+        root = figure_root(doc, claim) if frame is not None else None
+        if frame is None or root is None:
+            result.append(claim)
+            continue
+        sentence = root.sent
+        if frame.as_of:
+            dated[sentence.start] = frame.as_of
+        elif not frame.cues and (earlier := previous_sentence(sentence)) is not None:
+            carried = dated.get(earlier.start)
+            if carried and continues_story(range_anchor(root)[0]):
+                claim = replace(claim, frame=replace(frame, as_of=carried))
+        result.append(claim)
+    return result
+
+
+def previous_sentence(sentence: Span) -> Span | None:
+    """The sentence before `sentence` in the same paragraph, or None."""
+    if sentence.start == 0:
+        return None
+    earlier = sentence.doc[sentence.start - 1].sent
+    words = [t for t in earlier if not t.is_space]
+    if not words:
+        return None
+    gap = sentence.doc.text[words[-1].idx + len(words[-1]) : sentence.start_char]
+    return earlier if gap.count("\n") < 2 else None
+
+
+def continues_story(root: Token) -> bool:
+    """Whether the figure's clause is told in the past about a third-person pronoun, the way a
+    story goes on from its last sentence."""
+    head = clause_head(root)
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = clause_subject(head, root)
+    if subject is None or subject.pos_ != "PRON" or subject.morph.get("Person") != ["3"]:
+        return False
+    verb = subject.head
+    finite = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb)
+    return finite.morph.get("Tense") == ["Past"]
 
 
 @Language.factory(

@@ -102,4 +102,6 @@ EARLIER_CUES = frozenset(
 #: ("$186.5 million since its release Dec. 22" is the total at the time of writing).
 PERIOD_START = frozenset({"since", "from", "after"})
 #: Words (lemmas) that date a figure at the time of writing or mark it as the newest.
-LATER_CUES = frozenset({"now", "latest", "updated", "revised", "new", "current", "so far"})
+LATER_CUES = frozenset(
+    {"now", "latest", "updated", "revised", "new", "current", "so far", "later", "subsequently"}
+)
