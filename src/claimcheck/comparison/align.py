@@ -44,8 +44,9 @@ from claimcheck.comparison.verdicts import (
     words_similarity,
 )
 from claimcheck.comparison.words import content_words
+from claimcheck.kinds import kind_of
 from claimcheck.lang.en.measures import CHANGE_VERBS
-from claimcheck.model import Article, Attribution, Claim, DateMention, Description, Pair, Quote
+from claimcheck.model import Article, Claim, Pair
 from claimcheck.names import fold
 
 #: Order of verdicts in results: conflicts are what a fact-checker looks for first.
@@ -211,17 +212,31 @@ def date_context(claim: Claim, words: int) -> str:
 
 
 def comparable_text(claim: Claim, config: CompareConfig) -> str:
-    """What is compared as text: the quote's own words for a quote, the name and its words for
-    a description, the words around the date for a date, else the whole sentence."""
-    if isinstance(claim.item, Quote):
-        return content_text(claim.item.text)
-    if isinstance(claim.item, Description):
-        return content_text(f"{claim.item.name} {claim.item.text}")
-    if isinstance(claim.item, DateMention):
-        return content_text(date_context(claim, config.date_window))
+    """What is compared as text: what the claim's kind compares it by (`KindSpec.comparable`)."""
+    return kind_of(claim.item).comparable(claim, config)
+
+
+def sentence_words(claim: Claim, _config: CompareConfig) -> str:
+    """The whole sentence's content words (a table cell: its row and column, see below)."""
     if table_cell(claim):
         return content_text(table_cell_text(claim))
     return content_text(claim.sentence)
+
+
+def quoted_words(claim: Claim, _config: CompareConfig) -> str:
+    """A quote's own words: the sentence around it is the reporter's."""
+    return content_text(claim.item.text)
+
+
+def described_words(claim: Claim, _config: CompareConfig) -> str:
+    """A description's name and words."""
+    item = claim.item
+    return content_text(f"{item.name} {item.text}")  # type: ignore[union-attr]
+
+
+def date_words(claim: Claim, config: CompareConfig) -> str:
+    """The words around a date: what happened then."""
+    return content_text(date_context(claim, config.date_window))
 
 
 def table_cell(claim: Claim) -> bool:
@@ -349,7 +364,7 @@ def same_words_same_speaker(a: Claim, b: Claim, config: CompareConfig) -> bool:
     Doe said it would 'hurt every family'" / "Doe warned it would hurt every family"): that is
     one statement even when the two sentences name nothing else in common, or the parser
     found no name in one of them. The speaker alone never pairs two remarks."""
-    if not (isinstance(a.item, Quote | Attribution) and isinstance(b.item, Quote | Attribution)):
+    if not kind_of(a.item).family == kind_of(b.item).family == "speech":
         return False
     speakers = (speaker_of(a), speaker_of(b))
     if not all(speaker and is_named(speaker) for speaker in speakers):
@@ -460,9 +475,7 @@ def new_value(candidate: Candidate, claim: Claim) -> bool:
 
 def figure_value(claim: Claim) -> float:
     """The value a claim states (a date or words: none, so all of them are one "value")."""
-    return float(
-        getattr(claim.item, "value", 0.0) if not isinstance(claim.item, DateMention) else 0.0
-    )
+    return float(claim.item.value) if kind_of(claim.item).figure else 0.0  # type: ignore[union-attr]
 
 
 def describe_side(article: Article | None, fallback: str) -> str:

@@ -27,5 +27,6 @@ SPEC = KindSpec(
     display=display,  # type: ignore[arg-type]
     gold_match=MATCH_FIGURE,
     gold_value=gold_value,  # type: ignore[arg-type]
+    comparable=Hook("claimcheck.comparison.align:date_words"),
     charted=True,
 )

@@ -32,4 +32,5 @@ SPEC = KindSpec(
     display=display,  # type: ignore[arg-type]
     gold_match=MATCH_WORDS,
     gold_value=not_scored,  # type: ignore[arg-type]
+    comparable=Hook("claimcheck.comparison.align:described_words"),
 )

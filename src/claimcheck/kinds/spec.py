@@ -47,6 +47,8 @@ def words(item: Item) -> str:
     return item.text
 
 
+#: What alignment compares as text, by default: the claim's whole sentence (a table cell: its row).
+SENTENCE_WORDS = Hook("claimcheck.comparison.align:sentence_words")
 #: The judges and gold rules kinds share: figures (money, counts) and speech (quotes, reports).
 JUDGE_FIGURES = Hook("claimcheck.comparison.verdicts:judge_figures")
 JUDGE_SPEECH = Hook("claimcheck.comparison.verdicts:judge_speech")
@@ -96,6 +98,7 @@ class KindSpec:
     - `record`: the dataclass of its items (`DateMention`);
     - `family`: kinds whose claims are paired and judged together (a quote and reported speech
       are both `speech`); `judge(a, b, config, when)` gives the verdict on two claims of it;
+      `comparable(claim, config)`: the words alignment compares two claims of it by;
     - `figure`: a number of something (money, quantities): framed, bounded, charted by value;
     - `display(item)`: the value as a reader checks it; `number(item)`: the value as numbers;
     - `gold_match(text, gold_text)`: how an item is matched to a gold item (0 = no match);
@@ -113,6 +116,7 @@ class KindSpec:
     gold_match: Callable[[str, str], float]
     gold_value: Callable[[Item, Mapping[str, Any]], bool | None]
     gold_field: str = "value"
+    comparable: Callable[..., str] = field(default=SENTENCE_WORDS)
     number: Callable[[Item], Number] = field(default=no_number)
     gold_scope: Callable[[Item], bool] = field(default=always)
     figure: bool = False
