@@ -6,6 +6,7 @@ and Playwright for Python, pointed at that executable; without either they skip 
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -20,7 +21,7 @@ from claim_factory import article, claim, money, quantity
 from claimcheck.cli.app import app
 from claimcheck.comparison.facts import group_facts
 from claimcheck.model import Comparison, Frame, Pair
-from claimcheck.report.charts import compact_svg, timeline_spec
+from claimcheck.report.charts import compact_svg, timeline_image, timeline_spec
 from claimcheck.report.html import (
     ROWS_SHOWN,
     ReportOptions,
@@ -147,6 +148,18 @@ def test_a_revision_is_drawn_as_a_step_at_the_times_the_figures_applied() -> Non
     assert steps and steps[0]["interpolate"] == "step-after"
     values = spec["data"]["values"]
     assert [(v["when"], v["value"]) for v in values] == [("2023-02-06", 120), ("2023-02-09", 180)]
+
+
+def test_a_chart_of_text_with_control_characters_is_drawn_with_them_made_visible() -> None:
+    fact, articles = revision_fact()
+    articles = {**articles, "late": replace(articles["late"], outlet="Evening\x07 Star\x1b[31m")}
+    first, later = fact.claims
+    hostile = replace(later, item=replace(later.item, qualifier="about\x00"))
+    fact = replace(fact, claims=(first, hostile))
+    image = timeline_image(fact, articles)  # the renderer aborted the process on \x07 before
+    svg = base64.b64decode(image.src.split(",", 1)[1]).decode("utf-8")
+    assert "Evening\ufffd Star\ufffd[31m" in svg and "about\ufffd" in svg
+    assert not any(ch in svg for ch in "\x00\x07\x1b")
 
 
 def test_chart_coordinates_are_rounded_but_text_is_not() -> None:

@@ -15,8 +15,10 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from claimcheck.comparison.verdicts import timex_interval
+from claimcheck.console import printable
 from claimcheck.model import Article, Claim, DateMention, Fact, Money, Quantity
 
 #: Values spread over more than this ratio are drawn on a log scale ($20 million vs $30 billion).
@@ -135,7 +137,20 @@ def render_svg(spec: dict) -> str:
     """The spec drawn as SVG, offline (vl-convert bundles Vega and its JavaScript engine)."""
     import vl_convert
 
-    return compact_svg(vl_convert.vegalite_to_svg(spec))
+    return compact_svg(vl_convert.vegalite_to_svg(xml_safe(spec)))
+
+
+def xml_safe(value: Any) -> Any:
+    """The spec with control characters in its text (an outlet, a qualifier, a measure an
+    article wrote) made visible as U+FFFD. vl-convert parses the SVG it draws as XML, which
+    forbids them, and answers one with a panic that aborts the whole process, not an error."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {key: xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [xml_safe(item) for item in value]
+    return value
 
 
 def compact_svg(svg: str) -> str:
