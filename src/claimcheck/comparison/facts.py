@@ -111,6 +111,7 @@ def fact_rank(fact: Fact) -> tuple[int, int, float, str]:
 def build_comparison(pairs: Sequence[Pair], articles: Mapping[str, Article]) -> Comparison:
     """The facts `pairs` form, and the pairs again, each carrying the id of its fact."""
     facts = group_facts(pairs, articles)
-    fact_of = {pair.id: pair.fact for fact in facts for pair in fact.pairs}
-    labelled = tuple(replace(pair, fact=fact_of.get(pair.id)) for pair in pairs)
-    return Comparison(pairs=labelled, facts=tuple(facts))
+    labelled = {pair.id: pair for fact in facts for pair in fact.pairs}  # made once, shared
+    return Comparison(
+        pairs=tuple(labelled.get(pair.id, pair) for pair in pairs), facts=tuple(facts)
+    )
