@@ -16,8 +16,9 @@ extract's designed answer (reported and skipped, the run goes on); an input whos
 answered --grace seconds after the budget ran out is stalled past the budget, the failure this
 run exists to find (the worker is replaced). Crashes and overruns are saved under --crash-dir
 to reproduce. Last, the probe folder goes through the command line (`claimcheck extract`, then
-`compare`) under the same bound: a traceback is a crash, and a control character reaching the
-output is an escape leak. Exits non-zero on any crash, input over the bound or escape leak.
+`compare`, then `report`, whose page holds a chart drawn from hostile outlet names) under the same
+bound: a traceback is a crash, and a control character reaching the output or the page is an
+escape leak. Exits non-zero on any crash, input over the bound or escape leak.
 """
 
 from __future__ import annotations
@@ -300,6 +301,9 @@ def front(text: str, **fields: str) -> str:
     return f"---\n{header}\n---\n{text}"
 
 
+CHART_SENTENCE = "City officials paid {} million\x07 for the new bridge in Springfield.\x1b[2J"
+
+
 def probes() -> list[tuple[str, str | bytes]]:
     """The fixed hostile inputs: (file name, content), each read and extracted on its own."""
     big = MAX_ARTICLE_BYTES - 1_000
@@ -346,6 +350,19 @@ def probes() -> list[tuple[str, str | bytes]]:
         ("huge-line-amounts.txt", (amounts * (big // len(amounts)))[:big]),
         ("huge-line-quotes.txt", ('"a" said “b” ' * (big // 14))[:big]),
         ("huge-line-digits.txt", ("1" * 9 + " ") * (big // 10)),
+        # One fact in two outlets, so that the report draws its chart from hostile text.
+        (
+            "chart-a.md",
+            front(CHART_SENTENCE.format("$5"), outlet="\x07Bell\x1b[31m", published="2020-03-04"),
+        ),
+        (
+            "chart-b.md",
+            front(
+                CHART_SENTENCE.format("about\x0b $7"),
+                outlet="<b>Ink</b>\x9b",
+                published="2020-03-09",
+            ),
+        ),
     ]
 
 
@@ -586,6 +603,15 @@ def run_cli(args: list[str], bound: float) -> tuple[str, str, float]:
     return "ok", output, seconds
 
 
+def page_status(page: Path) -> tuple[str, str]:
+    """ok, or leak when the HTML report holds a raw control character (the page shows article
+    text, outlets and charts drawn from them), or crash when it was not written."""
+    if not page.exists():
+        return "crash", "no report written"
+    leaks = sorted(set(RAW_CONTROLS.findall(page.read_text("utf-8").replace("\r", ""))))
+    return ("leak", f"control characters {leaks!r} in {page}") if leaks else ("ok", "")
+
+
 def cli_pass(probe_folder: Path, work: Path, bound: float, tally: Tally) -> None:
     """`extract` the probes that are quick to extract, then `compare` their ledger."""
     folder = work / "cli-articles"
@@ -594,13 +620,17 @@ def cli_pass(probe_folder: Path, work: Path, bound: float, tally: Tally) -> None
             target = folder / path.relative_to(probe_folder)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
-    ledger = work / "cli.claims.yaml"
+    ledger, page = work / "cli.claims.yaml", work / "cli.report.html"
+    report = ["report", str(ledger), "--articles", str(folder), "-o", str(page), "--force"]
     steps = [
         ("cli:extract", ["extract", str(folder), "-o", str(ledger), "--no-cache"]),
         ("cli:compare", ["compare", str(ledger), "--limit", "0"]),
+        ("cli:report", report),
     ]
     for kind, args in steps:
         status, output, seconds = run_cli(args, bound * 4)
+        if status == "ok" and kind == "cli:report":
+            status, output = page_status(page)
         tally.counts["inputs"] += 1
         tally.counts[f"kind:{kind}"] += 1
         if status != "ok":

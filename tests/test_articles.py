@@ -7,7 +7,9 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
+from claimcheck.extraction.pipeline import extract_articles
 from claimcheck.io.articles import (
     MAX_ARTICLE_BYTES,
     ArticleError,
@@ -24,6 +26,18 @@ def write(path: Path, data: str | bytes) -> Path:
         data = data.encode("utf-8")
     path.write_bytes(data)
     return path
+
+
+def test_control_characters_in_a_body_become_spaces_one_for_one(
+    tmp_path: Path, nlp: Language
+) -> None:
+    text = "Officials paid $5 million\x07 for the bridge.\x1b[2J Tab\tand\nlines stay.\n"
+    (article,) = read_folder(write(tmp_path / "a.txt", text).parent).articles
+    assert article.body == text.replace("\x07", " ").replace("\x1b", " ")
+    (result,) = extract_articles([article], nlp)
+    (paid,) = [claim.item for claim in result.claims if claim.kind == "money"]
+    assert (paid.text, paid.value) == ("$5 million", 5e6)  # the bell hid "million" before
+    assert text[paid.start : paid.end] == paid.text  # offsets still index the file's text
 
 
 def test_front_matter_is_read(tmp_path: Path) -> None:

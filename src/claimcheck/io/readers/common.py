@@ -64,6 +64,10 @@ _UNSAFE_ID_CHARS = re.compile(r"[^\w .\-]+")
 _DOT_RUNS = re.compile(r"\.{2,}")
 _SEPARATOR_RUNS = re.compile(r"[ \-]*-[ \-]*| {2,}")
 _LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")
+#: Control characters that are not whitespace (C0 but tab, line feed, vertical tab, form feed and
+#: carriage return; DEL; C1 but NEL): no news text means one, and glued to a word by a broken
+#: export they hide it from the tokenizer ("$5 million\x07" read as "$5").
+_BODY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 @dataclass
@@ -233,6 +237,12 @@ def clean_text(text: str) -> str:
     return _LONE_SURROGATES.sub("\ufffd", text)
 
 
+def body_text(text: str) -> str:
+    """`clean_text`, and each control character a space: one character for one, so every
+    offset into the body is an offset into the file's text."""
+    return _BODY_CONTROLS.sub(" ", clean_text(text))
+
+
 def build_article(
     article_id: str, path: str, body: str, metadata: Mapping, digest_of: str | None = None
 ) -> Outcome:
@@ -241,7 +251,7 @@ def build_article(
     An unreadable `published` is a warning, not an error: the article is still worth reading,
     only its relative dates ("on Tuesday") cannot be resolved."""
     warnings: list[str] = []
-    body = clean_text(body)
+    body = body_text(body)
     if not body.strip():
         return Outcome(path, error="empty article (no text)")
     if len(body) > MAX_ARTICLE_BYTES:
