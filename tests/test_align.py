@@ -13,8 +13,8 @@ from claim_factory import article, claim, date, money, quote, reported
 from claimcheck.comparison import blocking
 from claimcheck.comparison.align import compare
 from claimcheck.comparison.blocking import candidate_pairs
+from claimcheck.comparison.config import CompareConfig
 from claimcheck.comparison.entity_clusters import entity_clusters
-from claimcheck.comparison.verdicts import CompareConfig
 from claimcheck.io.ledger import load_ledger
 from claimcheck.model import Quote
 

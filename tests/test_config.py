@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 import claimcheck
 from claimcheck.cli.app import app
-from claimcheck.comparison.verdicts import CompareConfig
+from claimcheck.comparison.config import CompareConfig
 from claimcheck.config import read_settings
 from claimcheck.extraction.pipeline import build_nlp
 from claimcheck.io.cache import entry_key

@@ -9,8 +9,9 @@ from spacy.language import Language
 
 from claim_factory import article, claim, date, quantity
 from claimcheck.comparison.align import compare
+from claimcheck.comparison.config import CompareConfig
 from claimcheck.comparison.facts import build_comparison
-from claimcheck.comparison.verdicts import CompareConfig, judge
+from claimcheck.comparison.verdicts import judge
 from claimcheck.extraction.pipeline import extract_articles
 from claimcheck.model import Article, Claim, Frame, PartialDate
 

@@ -9,7 +9,8 @@ import sys
 import pytest
 
 from claim_factory import claim, date, money, quantity, quote, reported
-from claimcheck.comparison.verdicts import CompareConfig, judge
+from claimcheck.comparison.config import CompareConfig
+from claimcheck.comparison.verdicts import judge
 from claimcheck.kinds import CLAIM_KINDS, GOLD_KINDS, KINDS, kind_named, kind_of
 from claimcheck.report.fields import claim_number, claim_value
 

@@ -7,7 +7,8 @@ import pytest
 from spacy.language import Language
 
 from claim_factory import claim, quantity
-from claimcheck.comparison.verdicts import CompareConfig, judge
+from claimcheck.comparison.config import CompareConfig
+from claimcheck.comparison.verdicts import judge
 from claimcheck.extraction import numbers
 from claimcheck.lang.en import qualifiers
 

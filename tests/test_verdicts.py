@@ -5,13 +5,8 @@ from __future__ import annotations
 import pytest
 
 from claim_factory import claim, date, money, quantity, quote, reported
-from claimcheck.comparison.verdicts import (
-    CompareConfig,
-    dates_compatible,
-    judge,
-    same_person,
-    timex_interval,
-)
+from claimcheck.comparison.config import CompareConfig
+from claimcheck.comparison.verdicts import dates_compatible, judge, same_person, timex_interval
 
 CONFIG = CompareConfig()
 

@@ -34,7 +34,7 @@ _EXPORTS = {
     "load_ledger": "claimcheck.io.ledger",
     "read_settings": "claimcheck.config",
     "Settings": "claimcheck.config",
-    "CompareConfig": "claimcheck.comparison.verdicts",
+    "CompareConfig": "claimcheck.comparison.config",
     "KINDS": "claimcheck.kinds",
     "KindSpec": "claimcheck.kinds",
     "Ledger": "claimcheck.io.ledger",
@@ -93,7 +93,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from claimcheck.api import Extractor, compare, evaluate_folder, extract, extract_folder
-    from claimcheck.comparison.verdicts import CompareConfig
+    from claimcheck.comparison.config import CompareConfig
     from claimcheck.config import Settings, read_settings
     from claimcheck.errors import (
         ArticleError,

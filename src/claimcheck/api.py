@@ -23,8 +23,8 @@ from typing import TextIO
 from spacy.language import Language
 
 from claimcheck.comparison.align import compare as align_claims
+from claimcheck.comparison.config import CompareConfig
 from claimcheck.comparison.facts import build_comparison
-from claimcheck.comparison.verdicts import CompareConfig
 from claimcheck.config import Settings
 from claimcheck.errors import ArticleError
 from claimcheck.evaluation.scoring import EvalReport, Gold, evaluate, load_gold

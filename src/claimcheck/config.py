@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from claimcheck.comparison.verdicts import CompareConfig
+from claimcheck.comparison.config import CompareConfig
 from claimcheck.errors import ConfigError
 from claimcheck.extraction.settings import COMPONENT_SETTINGS
 

@@ -22,6 +22,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimcheck.comparison.blocking import candidate_pairs
+from claimcheck.comparison.config import CompareConfig
 from claimcheck.comparison.context import (
     FactContext,
     different_facts,
@@ -33,7 +34,6 @@ from claimcheck.comparison.entity_clusters import cluster_names, entity_clusters
 from claimcheck.comparison.facts import as_of
 from claimcheck.comparison.verdicts import (
     FOLD_CACHE,
-    CompareConfig,
     Judgement,
     dates_compatible,
     is_named,

@@ -20,7 +20,8 @@ from itertools import chain
 
 import numpy as np
 
-from claimcheck.comparison.verdicts import CompareConfig, known_measure, speaker_of
+from claimcheck.comparison.config import CompareConfig
+from claimcheck.comparison.verdicts import known_measure, speaker_of
 from claimcheck.comparison.words import content_words
 from claimcheck.kinds import KINDS
 from claimcheck.model import Claim, Money, Quantity

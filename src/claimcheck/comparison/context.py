@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from claimcheck.comparison.verdicts import FOLD_CACHE, CompareConfig, folded, known_measure
+from claimcheck.comparison.config import CompareConfig
+from claimcheck.comparison.verdicts import FOLD_CACHE, folded, known_measure
 from claimcheck.lang.en.basis import (
     NON_EVENT_WORDS,
     RATE_MARKERS,

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claimcheck.comparison.verdicts import CompareConfig
+from claimcheck.comparison.config import CompareConfig
 from claimcheck.lang.en.names import NAME_PARTICLES
 from claimcheck.model import Claim
 
