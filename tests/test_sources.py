@@ -51,3 +51,14 @@ def test_a_figure_is_credited_to_the_person_body_or_text_the_sentence_names(nlp,
 def test_a_figure_credits_nobody_when_the_sentence_names_only_a_figure(nlp, text):
     ((_, found),) = figure_sources(nlp, text)
     assert found is None
+
+
+def test_of_two_sources_in_a_sentence_a_figure_is_credited_to_the_one_whose_words_hold_it(nlp):
+    text = (
+        "A spokesman for the Harbour Trust speculated that the bill could pass $90 million, and "
+        "a city official said that repairs might cost $40 million in the old port alone."
+    )
+    assert figure_sources(nlp, text) == [
+        ("$90 million", "spokesman for the Harbour Trust"),
+        ("$40 million", "city official"),
+    ]

@@ -50,28 +50,47 @@ def sentence_entities(sent: Span, names: NameIndex) -> tuple[str, ...]:
     return tuple(sorted(name for name in found if name))
 
 
-def item_source(item: Item, sent: Span, doc: Doc) -> str | None:
+def item_source(
+    item: Item, sent: Span, doc: Doc, speech: dict[int, list[tuple[int, int, str]]] | None = None
+) -> str | None:
     """Who the claim comes from: the speaker of a quote, the credited source of reported speech,
-    or for a figure, the speaker or source of the sentence it stands in. A description is the
-    article's own ("said Jane Doe, head of the agency": the title is not her claim)."""
+    for a figure the speaker or source of the quote or report it stands in, else the one source
+    its sentence credits. Where the sentence credits several and none holds the figure, none
+    is named ("A spokesman speculated that the toll could pass 100,000, and a U.N. official said
+    it might approach 80,000": 100,000 is not the official's). A description is the article's
+    own ("said Jane Doe, head of the agency": the title is not her claim)."""
     if isinstance(item, Description):
         return None
     if isinstance(item, Quote):
         return item.speaker
     if isinstance(item, Attribution):
         return item.source
-    for quote in doc._.quotes or ():
-        if (
-            quote.speaker
-            and quote.kind == "quote"
-            and quote.start < sent.end_char
-            and quote.end > sent.start_char
-        ):
-            return quote.speaker
-    for attribution in doc._.attributions or ():
-        if attribution.start < sent.end_char and attribution.end > sent.start_char:
-            return attribution.source
-    return None
+    if speech is None:
+        spoken = sentence_speech(sent, doc)
+    elif (spoken := speech.get(sent.start)) is None:  # one scan per sentence, not per figure
+        spoken = speech[sent.start] = sentence_speech(sent, doc)
+    holding = next((who for start, end, who in spoken if start <= item.start < end), None)
+    if holding is not None:
+        return holding
+    speakers = {who for _, _, who in spoken}
+    return speakers.pop() if len(speakers) == 1 else None
+
+
+def sentence_speech(sent: Span, doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, speaker) of the quotes with a speaker and the reports with a source that
+    stand in `sent`, quotes first."""
+    found = [
+        (quote.start, quote.end, quote.speaker)
+        for quote in doc._.quotes or ()
+        if quote.speaker and quote.kind == "quote"
+        if quote.start < sent.end_char and quote.end > sent.start_char
+    ]
+    found += [
+        (report.start, report.end, report.source)
+        for report in doc._.attributions or ()
+        if report.source and report.start < sent.end_char and report.end > sent.start_char
+    ]
+    return found
 
 
 def sentence_date(item: Item, sent: Span, doc: Doc) -> str | None:
@@ -128,7 +147,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     names = index.names
     article = doc._.article_id or ""
     entities_of: dict[int, tuple[str, ...]] = {}  # by sentence start: many claims share one
-    sources: dict[int, str | None] = {}
+    speech: dict[int, list[tuple[int, int, str]]] = {}  # by sentence start
     dates: dict[int, str | None] = {}
     claims: list[Claim] = []
     for extension, kind in ITEM_SOURCES:
@@ -148,7 +167,7 @@ def find_claims(doc: Doc) -> list[Claim]:
                     sentence=index.text[start:end],
                     sentence_start=start,
                     sentence_end=end,
-                    source=cached(sources, item, sent, item_source),
+                    source=item_source(item, sent, doc, speech),
                     date=cached(dates, item, sent, sentence_date),
                     entities=claim_entities(item, entities_of[sent.start], names),
                     section=section_at(doc._.sections, item.start),

@@ -45,6 +45,8 @@ INVERTED_SUBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod", "oprd"})
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Children left out when a common noun phrase is quoted as a source.
 NOUN_PHRASE_DROPS = frozenset({"relcl", "acl", "appos", "punct", "prep", "advmod", "det"})
+#: Prepositions by which a source's noun names the body it speaks for ("a spokesman for ...").
+BODY_PREPOSITIONS = frozenset({"for", "of", "from", "at"})
 #: Dependencies of a verb of saying that carry what was said.
 CONTENT_DEPS = frozenset({"ccomp"})
 #: How the parser hangs a `, he said` put after the words on the clause it reports.
@@ -398,6 +400,9 @@ def noun_phrase(token: Token) -> str:
 
     def walk(node: Token) -> None:
         for child in node.children:
+            if child.dep_ == "prep" and child.i == token.i + 1 and names_body(child):
+                keep.update(t.i for t in child.subtree)  # "a spokesman for the Red Cross"
+                continue
             if child.dep_ in NOUN_PHRASE_DROPS:
                 continue
             keep.add(child.i)
@@ -406,6 +411,20 @@ def noun_phrase(token: Token) -> str:
     walk(token)
     start, end = min(keep), max(keep) + 1
     return clean_name(token.doc[start:end].text)
+
+
+def names_body(preposition: Token) -> bool:
+    """Whether a preposition right after a source's noun names whom it speaks for ("a spokesman
+    for the Red Cross", "officials from Unicef"): its object is a proper name (not a day), and
+    the phrase holds no clause."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return (
+        preposition.lower_ in BODY_PREPOSITIONS
+        and len(objects) == 1
+        and objects[0].pos_ == "PROPN"
+        and objects[0].ent_type_ not in ("DATE", "TIME")
+        and not any(t.dep_ in ("relcl", "acl", "appos") for t in preposition.subtree)
+    )
 
 
 def role_words(person: Span, quoted: frozenset[int]) -> tuple[str, frozenset[str]] | None:

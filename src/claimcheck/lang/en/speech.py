@@ -16,7 +16,8 @@ SPEECH_VERBS = frozenset(
         "quote cite agree disagree accuse allege caution counter order demand estimate indicate "
         "point recommend reiterate repeat retort boast brag charge criticize criticise decry "
         "lament mention propose tout welcome hint joke quip muse mutter shout scream yell "
-        "whisper characterize characterise dub label brand term herald hail find"
+        "whisper characterize characterise dub label brand term herald hail find speculate "
+        "forecast surmise theorize theorise"
     ).split()
 )
 #: Lemmas that are verbs of saying only in some uses; they count when they govern a quote, not
