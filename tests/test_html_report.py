@@ -87,6 +87,17 @@ def test_article_text_is_escaped_and_script_urls_are_not_links() -> None:
     assert "<b onmouseover" not in page
 
 
+def test_control_characters_in_metadata_are_shown_not_written_into_the_page() -> None:
+    comparison, articles, claims = hostile_comparison()
+    articles = {
+        key: replace(value, outlet="Ink\x1b[31m\x9b", title="Bell\x07")
+        for key, value in articles.items()
+    }
+    page = render_report(comparison, articles, claims)
+    assert "Ink\ufffd[31m\ufffd" in page and "Bell\ufffd" in page
+    assert not any(ch in page for ch in "\x07\x1b\x9b")
+
+
 def test_a_figure_inside_a_quote_keeps_its_own_mark() -> None:
     sentence = "She said “we paid $3 million last year” to reporters."
     outer = claim("x", money("we paid $3 million last year", 3e6), sentence)

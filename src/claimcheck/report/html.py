@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from claimcheck.console import printable
 from claimcheck.kinds import CLAIM_KINDS, KIND_BY_NAME
 from claimcheck.model import VERDICTS, Article, Claim, Comparison, Fact, Pair
 from claimcheck.report.fields import claim_value
@@ -328,10 +329,22 @@ def template_environment():
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        finalize=visible,
     )
     environment.filters["pairs_label"] = pairs_label
     environment.filters["http_url"] = http_url
     return environment
+
+
+def visible(value: object) -> object:
+    """Every text the page prints, its control characters shown as U+FFFD: an outlet or title
+    an article's metadata sets can hold an escape sequence, which no page should carry (HTML
+    forbids them). Markup stays markup."""
+    from markupsafe import Markup
+
+    if isinstance(value, Markup):
+        return Markup(printable(value))
+    return printable(value) if isinstance(value, str) else value
 
 
 def http_url(url: str | None) -> bool:

@@ -64,10 +64,10 @@ _UNSAFE_ID_CHARS = re.compile(r"[^\w .\-]+")
 _DOT_RUNS = re.compile(r"\.{2,}")
 _SEPARATOR_RUNS = re.compile(r"[ \-]*-[ \-]*| {2,}")
 _LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")
-#: Control characters that are not whitespace (C0 but tab, line feed, vertical tab, form feed and
-#: carriage return; DEL; C1 but NEL): no news text means one, and glued to a word by a broken
-#: export they hide it from the tokenizer ("$5 million\x07" read as "$5").
-_BODY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+#: Control characters but tab, line feed and carriage return (C0, DEL, C1): no news text means
+#: one, glued to a word by a broken export they hide it from the tokenizer ("$5 million\x07"
+#: read as "$5"), and HTML forbids most of them. NEL (U+0085) ends a line.
+_BODY_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -238,9 +238,9 @@ def clean_text(text: str) -> str:
 
 
 def body_text(text: str) -> str:
-    """`clean_text`, and each control character a space: one character for one, so every
-    offset into the body is an offset into the file's text."""
-    return _BODY_CONTROLS.sub(" ", clean_text(text))
+    """`clean_text`, and each control character a space (NEL a line break): one character for
+    one, so every offset into the body is an offset into the file's text."""
+    return _BODY_CONTROLS.sub(lambda m: "\n" if m[0] == "\x85" else " ", clean_text(text))
 
 
 def build_article(
