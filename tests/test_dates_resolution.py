@@ -322,3 +322,56 @@ def test_designations_and_first_names_are_not_dates(nlp, sentence):
 )
 def test_a_month_after_a_preposition_stays_a_date(nlp, sentence, text):
     assert text in dates_in(nlp, sentence, "2013-02-12")
+
+
+# --- weekends: the ISO week that holds them ------------------------------------------------------
+
+
+# 2021-09-06 is a Monday (Labor Day), 2021-09-08 a Wednesday; Thanksgiving 2021 is Thursday 25
+# November; Christmas 2004 a Saturday.
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value"),
+    [
+        ("Two men were arrested over the weekend.", "2021-09-06", "the weekend", "2021-W35"),
+        ("The fair opens this weekend.", "2021-09-08", "this weekend", "2021-W36"),
+        ("Traffic was heavy last weekend.", "2021-09-08", "last weekend", "2021-W35"),
+        ("More rain is expected next weekend.", "2021-09-08", "next weekend", "2021-W36"),
+        (
+            "Traffic was heavy over the Labor Day weekend.",
+            "2021-09-08",
+            "the Labor Day weekend",
+            "2021-W35",
+        ),  # a Monday holiday: the weekend before it
+        (
+            "Stores were full on the Thanksgiving weekend.",
+            "2021-12-01",
+            "the Thanksgiving weekend",
+            "2021-W47",
+        ),  # a Thursday holiday: the weekend after it
+        (
+            "It made $44.7 million over the Christmas weekend.",
+            "2004-12",
+            "the Christmas weekend",
+            "2004-W52",
+        ),
+        (
+            "It is showing in 3,524 venues over the New Year weekend.",
+            "2004-12",
+            "the New Year weekend",
+            "2004-W53",
+        ),  # told in the present: the nearest New Year
+    ],
+)
+def test_a_weekend_is_the_iso_week_that_holds_it(nlp, sentence, published, text, value):
+    assert dates_in(nlp, sentence, published).get(text) == value
+
+
+def test_a_weekend_without_a_publication_day_or_counted_is_no_value(nlp):
+    month_only = {m.text: m for m in parse(nlp, "New films open this weekend.", "2004-12")}
+    assert month_only["this weekend"].value is None
+    assert "known only to the month" in (month_only["this weekend"].reason or "")
+    counted = dates_in(nlp, "The film topped the charts for three weekends.", "2021-09-08")
+    assert all(value is None for value in counted.values())
+    assert "a weekend" not in " ".join(
+        dates_in(nlp, "They planned a weekend getaway.", "2021-09-08")
+    )

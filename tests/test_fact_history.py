@@ -321,7 +321,8 @@ def test_a_total_dated_by_as_of_is_revised_by_a_later_total_since_release(
     frames = {c.item.text: c.frame for c in claims if c.kind == "money"}
     assert frames["$52.4 million"].as_of == "2031-03-03"
     assert frames["$52.4 million"].measure == "total"
-    assert frames["$20.1 million"].as_of is None  # the date is the other figure's
+    # March 3 is the other figure's; this one's is the weekend it was taken over (1-2 March)
+    assert frames["$20.1 million"].as_of == "2031-W09"
     assert ("revision", "$52.4 million", "$96.8 million") in pairs_between(
         claims, articles, "$52.4 million", "$96.8 million"
     )

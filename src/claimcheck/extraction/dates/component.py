@@ -378,6 +378,8 @@ def has_calendar_cue(words: DateWords) -> bool:
             return True
     if words.has("century") and any(_CENTURY_WORD.match(word) for word in words.words):
         return True
+    if words.has("weekend", "week-end"):  # "this weekend", "over the weekend"; not "a weekend"
+        return words.deictic is not None or words.words[0] in ("the", "that")
     if words.unit is None:
         return False
     if words.deictic is not None or words.has("ago", "hence", "same", *RECENT_WORDS):

@@ -77,7 +77,8 @@ def _in_year(rule: HolidayRule, year: int) -> Resolution:
 def resolve_holiday(words: DateWords, context: Context) -> Resolution:
     """'Thanksgiving 2013', 'last Easter', 'Memorial Day of last year', 'on Labor Day': the
     holiday in the year named, or the one nearest publication in the direction the words or
-    the tense point (news reports the past, so a bare holiday is the latest one)."""
+    the tense point (news reports the past, so a bare holiday is the latest one; told in the
+    present, it is the nearest one either side)."""
     rule, anchor = words.holiday_rule, context.anchor
     if rule is None:
         return None, 'no calendar here gives the day of that holiday ("Eid" names two feasts)'
@@ -94,6 +95,9 @@ def resolve_holiday(words: DateWords, context: Context) -> Resolution:
     last = calendar.monthrange(anchor.year, anchor.month)[1]
     years = [_holiday_in(rule, year) for year in range(anchor.year - 1, anchor.year + 2)]
     known = [period for period in years if period is not None]
+    if words.deictic is None and context.present and known:  # "is showing over the New Year"
+        middle = dt.date(anchor.year, anchor.month, anchor.day or (last + 1) // 2)
+        return min(known, key=lambda period: abs((period.start - middle).days)), None
     if words.deictic == 1 or (words.deictic is None and context.future):
         start = dt.date(anchor.year, anchor.month, anchor.day or 1)
         strict = words.deictic == 1

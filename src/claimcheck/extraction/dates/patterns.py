@@ -107,10 +107,30 @@ def _holiday_with_context_patterns() -> list[list[dict]]:
     for name in holiday_patterns():
         patterns += [
             name,
+            [
+                {"LOWER": "the"},
+                *name,
+            ],  # longer than the model's "the New Year" of "the New Year holiday"
             [_DEICTIC, *name],
             [*name, {"LOWER": {"IN": ["in", "of"]}, "OP": "?"}, _YEAR],
             [*name, {"LOWER": "of"}, _DEICTIC, {"LOWER": "year"}],
         ]
+    return patterns
+
+
+def _weekend_patterns() -> list[list[dict]]:
+    """'this weekend', 'over the weekend', 'the coming weekend', 'the Labor Day weekend',
+    'the weekend of Thanksgiving'."""
+    weekend = {"LOWER": {"IN": ["weekend", "week-end"]}}
+    the = {"LOWER": "the", "OP": "?"}
+    opener = {"LOWER": {"IN": ["the", "that", *sorted(DEICTIC)]}}
+    of = {"LOWER": {"IN": ["of", "in"]}}
+    year = {**_YEAR, "OP": "?"}
+    patterns = [[opener, {**_DEICTIC, "OP": "?"}, weekend]]
+    # "the last weekend of October (2017)": longer than "last weekend", so it wins
+    patterns += [[the, {**_ORDINAL, "OP": "?"}, weekend, of, month, year] for month in _MONTH_ANY]
+    for name in holiday_patterns():
+        patterns += [[the, *name, weekend, year], [the, weekend, of, *name, year]]
     return patterns
 
 
@@ -208,6 +228,7 @@ PATTERNS: dict[str, list[list[dict]]] = {
     ],
     "WEEK_NUMBER": [[{"LOWER": "week"}, {"TEXT": {"REGEX": r"^\d\d?$"}}, {"LOWER": "of"}, _YEAR]],
     "HOLIDAY": _holiday_with_context_patterns(),
+    "WEEKEND": _weekend_patterns(),
     "SPELLED_YEAR": _spelled_year_patterns(),
     "ORDINAL_PART": _ordinal_part_patterns(),
     "CENTURY": [[{"LOWER": "the", "OP": "?"}, _CENTURY_ORDINAL, _HYPHEN, {"LOWER": "century"}]],

@@ -285,8 +285,8 @@ def _resolve(words: DateWords, context: Context) -> Resolution:
     anchor = context.anchor
     if words.decade or words.has("century", "decade", "decades"):
         return None, "a decade or century"
-    if words.has("weekend", "weekends"):
-        return None, "a weekend"
+    if words.has("weekend", "weekends", "week-end"):
+        return _weekend(words, context)
     if words.invalid:
         return None, "not a calendar day"
     if words.numeric is not None:
@@ -348,6 +348,48 @@ def _resolve(words: DateWords, context: Context) -> Resolution:
     if edge_of_current(words) and words.unit is not None:
         return relative_to_anchor(words.unit, 0, context)
     return None, VAGUE
+
+
+#: Weekday numbers (Monday 0) of a weekend's days, and of the holidays whose weekend is the one
+#: that follows (Thursday: "Thanksgiving weekend") or precedes (Monday: "Labor Day weekend").
+SATURDAY, SUNDAY, MONDAY, THURSDAY = 5, 6, 0, 3
+
+
+def _weekend(words: DateWords, context: Context) -> Resolution:
+    """A weekend, as the ISO week that holds it (`2004-W53`: a week is the finest unit a value
+    names that contains both days): of a holiday ("the Labor Day weekend"), else the one the
+    words or the tense point to from the publication day ("last weekend", "this weekend",
+    "over the weekend" told in the past: the latest one). Counted weekends are a duration."""
+    if words.has("weekends") or words.count is not None:
+        return None, "weekends (a duration)"
+    if words.holiday:
+        period, reason = resolve_holiday(words, context)
+        return (None, reason) if period is None else _holiday_weekend(period.start)
+    if words.years or words.month is not None:
+        return None, "a weekend of a named period"
+    if words.has("that"):  # "that weekend": one told of before
+        previous = context.previous
+        return (previous, None) if previous and previous.unit == "week" else (None, VAGUE)
+    day = _anchor_day(context)
+    if day is None:
+        previous = context.previous  # "over the New Year weekend ... the film of the weekend"
+        if previous is not None and previous.unit == "week" and words.deictic is None:
+            return previous, None
+        return None, too_coarse(context.anchor, "week").replace("relative week", "weekend")
+    if words.deictic == 1 or (words.deictic in (None, 0) and (context.future or context.present)):
+        after = words.deictic == 1 and day.weekday() >= SATURDAY
+        return period_of(day + dt.timedelta(weeks=after), "week"), None
+    before = words.deictic == -1 or day.weekday() < SATURDAY
+    return period_of(day - dt.timedelta(weeks=before), "week"), None
+
+
+def _holiday_weekend(holiday: dt.date) -> Resolution:
+    weekday = holiday.weekday()
+    if weekday == MONDAY:
+        return period_of(holiday - dt.timedelta(days=1), "week"), None
+    if weekday >= THURSDAY:
+        return period_of(holiday, "week"), None
+    return None, "a weekend of a midweek holiday (the one before or after)"
 
 
 def is_within_unit(words: DateWords) -> bool:

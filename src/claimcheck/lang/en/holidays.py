@@ -107,6 +107,10 @@ LUNAR_HOLIDAYS: dict[str, HolidayRule] = {
 HOLIDAY_NAMES: dict[str, HolidayRule] = {
     "new year day": fixed(1, 1),
     "new year eve": fixed(12, 31),
+    # "The New Year" alone is also "the new year" (the next twelve months); with the word of a
+    # holiday or a weekend after it, it is New Year's Day.
+    "new year holiday": fixed(1, 1),
+    "new year weekend": fixed(1, 1),
     "christmas": fixed(12, 25),
     "christmas day": fixed(12, 25),
     "xmas": fixed(12, 25),
