@@ -4,11 +4,14 @@ Each rule is tested where it removes a false pair and where it must leave a true
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
+
 import pytest
 
 from claim_factory import article, claim, date, money, quantity
 from claimcheck.comparison.align import compare
 from claimcheck.comparison.context import basis_of, term_of
+from claimcheck.model import Pair
 from claimcheck.names import fold
 
 ARTICLES = {
@@ -261,3 +264,11 @@ def test_counts_of_differently_described_things_are_not_compared():
         entities=("indian navy", "gulf of aden"),
     )
     assert pair_verdicts([somali, whole]) == ["agree"]
+
+
+def test_a_pair_labelled_with_its_fact_keeps_every_other_field() -> None:
+    a = claim("x", money("$5 million", 5e6), "Officials paid $5 million.")
+    b = claim("y", money("$7 million", 7e6), "Officials paid $7 million.")
+    pair = Pair("p1", "conflict", 80.0, "money", a, b, "why", ("officials",), None, True)
+    assert pair.in_fact("f1") == replace(pair, fact="f1")
+    assert len(fields(Pair)) == 10  # a new field must be carried by Pair.in_fact too

@@ -265,6 +265,14 @@ class Pair:
     fact: str | None = None  # id of the Fact both claims belong to
     slip: bool = False  # a conflict that looks like a typing slip (x1000, transposed digits)
 
+    def in_fact(self, fact: str) -> Pair:
+        """This pair, labelled with its fact's id: `dataclasses.replace` without its field
+        lookups, which were a tenth of compare's time at 100,000 claims (one call per pair)."""
+        return Pair(
+            *(self.id, self.verdict, self.score, self.kind, self.a, self.b, self.explanation),
+            *(self.topic, fact, self.slip),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Fact:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from claimcheck.lang.en.measures import EARLIER_CUES
 from claimcheck.model import Article, Claim, Comparison, Fact, Pair
@@ -80,7 +79,7 @@ def group_facts(pairs: Sequence[Pair], articles: Mapping[str, Article]) -> list[
                 subject=subject,
                 claims=tuple(ordered),
                 as_of=tuple(when[c.id] for c in ordered),
-                pairs=tuple(replace(p, fact=ident) for p in inside),
+                pairs=tuple(pair.in_fact(ident) for pair in inside),
             )
         )
     return sorted(facts, key=fact_rank)
