@@ -54,6 +54,16 @@ def test_quotation_over_two_paragraphs_is_one_segment_per_paragraph():
     assert not spans[0].closed and spans[1].continues
 
 
+def test_a_closing_mark_without_an_opener_quotes_back_to_the_start_of_its_line():
+    # Lines as paragraphs, and an opening mark lost in the copy: the quotation is its line, not
+    # everything since the top of the article.
+    text = (
+        "Talks over the ferry deal were tense.\nThe mayor spoke to reporters:\n"
+        "It will be hard, but we will work it out,” she said.\nVoting is on Monday."
+    )
+    assert texts(text) == ["It will be hard, but we will work it out,"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

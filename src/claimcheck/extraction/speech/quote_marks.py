@@ -99,7 +99,11 @@ def double_quoted(text: str, start: int, end: int, after_open: bool) -> list[Mar
             spans += [span] if span else []
             opened = None
         elif not seen_mark:
-            span = _trimmed(text, start, i, continues=True)
+            # A closing mark with no opener: the quotation began before it, at the paragraph's
+            # start when the last paragraph ended inside one, else at the start of its line (a
+            # text whose lines are its paragraphs, an opening mark lost in a copy).
+            line = start if after_open else max(start, text.rfind("\n", start, i) + 1)
+            span = _trimmed(text, line, i, continues=True)
             spans += [span] if span else []
         seen_mark = True
     if opened is not None:
