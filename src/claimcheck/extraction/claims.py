@@ -50,9 +50,7 @@ def sentence_entities(sent: Span, names: NameIndex) -> tuple[str, ...]:
     return tuple(sorted(name for name in found if name))
 
 
-def item_source(
-    item: Item, sent: Span, doc: Doc, speech: dict[int, list[tuple[int, int, str]]] | None = None
-) -> str | None:
+def item_source(item: Item, spoken: list[tuple[int, int, str]]) -> str | None:
     """Who the claim comes from: the speaker of a quote, the credited source of reported speech,
     for a figure the speaker or source of the quote or report it stands in, else the one source
     its sentence credits. Where the sentence credits several and none holds the figure, none
@@ -65,10 +63,6 @@ def item_source(
         return item.speaker
     if isinstance(item, Attribution):
         return item.source
-    if speech is None:
-        spoken = sentence_speech(sent, doc)
-    elif (spoken := speech.get(sent.start)) is None:  # one scan per sentence, not per figure
-        spoken = speech[sent.start] = sentence_speech(sent, doc)
     holding = next((who for start, end, who in spoken if start <= item.start < end), None)
     if holding is not None:
         return holding
@@ -122,9 +116,9 @@ def cached(
     sent: Span,
     find: Callable[[Item, Span, Doc], str | None],
 ) -> str | None:
-    """`find(item, sent, doc)`, found once per sentence for figures (their source and date are
-    their sentence's): each search scans the article's quotes or dates, and an article of
-    thousands of figures would scan them thousands of times."""
+    """`find(item, sent, doc)`, found once per sentence for figures (their date is their
+    sentence's): each search scans the article's dates, and an article of thousands of figures
+    would scan them thousands of times."""
     if not kind_of(item).figure:
         return find(item, sent, sent.doc)
     if sent.start not in known:
@@ -147,7 +141,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     names = index.names
     article = doc._.article_id or ""
     entities_of: dict[int, tuple[str, ...]] = {}  # by sentence start: many claims share one
-    speech: dict[int, list[tuple[int, int, str]]] = {}  # by sentence start
+    speech: dict[int, list[tuple[int, int, str]]] = {}  # by sentence start: its quotes, reports
     dates: dict[int, str | None] = {}
     claims: list[Claim] = []
     for extension, kind in ITEM_SOURCES:
@@ -157,6 +151,7 @@ def find_claims(doc: Doc) -> list[Claim]:
             sent = sentence_of(doc, item.start, item.end)
             if sent.start not in entities_of:
                 entities_of[sent.start] = sentence_entities(sent, names)
+                speech[sent.start] = sentence_speech(sent, doc)
             start, end = trimmed(index.text, sent.start_char, sent.end_char)
             claims.append(
                 Claim(
@@ -167,7 +162,7 @@ def find_claims(doc: Doc) -> list[Claim]:
                     sentence=index.text[start:end],
                     sentence_start=start,
                     sentence_end=end,
-                    source=item_source(item, sent, doc, speech),
+                    source=item_source(item, speech[sent.start]),
                     date=cached(dates, item, sent, sentence_date),
                     entities=claim_entities(item, entities_of[sent.start], names),
                     section=section_at(doc._.sections, item.start),
