@@ -367,14 +367,14 @@ def _weekend(words: DateWords, context: Context) -> Resolution:
         return (None, reason) if period is None else _holiday_weekend(period.start)
     if words.years or words.month is not None:
         return None, "a weekend of a named period"
-    if words.has("that"):  # "that weekend": one told of before
-        previous = context.previous
-        return (previous, None) if previous and previous.unit == "week" else (None, VAGUE)
+    # a weekend just named: "that weekend", or "over the New Year weekend ... of the weekend"
+    named = context.previous if context.previous and context.previous.unit == "week" else None
+    if words.has("that"):
+        return (named, None) if named else (None, VAGUE)
     day = _anchor_day(context)
     if day is None:
-        previous = context.previous  # "over the New Year weekend ... the film of the weekend"
-        if previous is not None and previous.unit == "week" and words.deictic is None:
-            return previous, None
+        if named and words.deictic is None:
+            return named, None
         return None, too_coarse(context.anchor, "week").replace("relative week", "weekend")
     if words.deictic == 1 or (words.deictic in (None, 0) and (context.future or context.present)):
         after = words.deictic == 1 and day.weekday() >= SATURDAY
