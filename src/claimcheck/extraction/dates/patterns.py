@@ -107,10 +107,8 @@ def _holiday_with_context_patterns() -> list[list[dict]]:
     for name in holiday_patterns():
         patterns += [
             name,
-            [
-                {"LOWER": "the"},
-                *name,
-            ],  # longer than the model's "the New Year" of "the New Year holiday"
+            # longer than the model's "the New Year" in "the New Year holiday", so it wins
+            [{"LOWER": "the"}, *name],
             [_DEICTIC, *name],
             [*name, {"LOWER": {"IN": ["in", "of"]}, "OP": "?"}, _YEAR],
             [*name, {"LOWER": "of"}, _DEICTIC, {"LOWER": "year"}],
