@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from claimcheck.console import printable
 from claimcheck.kinds import CLAIM_KINDS, KIND_BY_NAME
 from claimcheck.model import VERDICTS, Article, Claim, Comparison, Fact, Pair
@@ -340,8 +342,6 @@ def visible(value: object) -> object:
     """Every text the page prints, its control characters shown as U+FFFD: an outlet or title
     an article's metadata sets can hold an escape sequence, which no page should carry (HTML
     forbids them). Markup stays markup."""
-    from markupsafe import Markup
-
     if isinstance(value, Markup):
         return Markup(printable(value))
     return printable(value) if isinstance(value, str) else value
