@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Section = Literal["body", "comments", "boilerplate"]
-ClaimKind = Literal["money", "quantity", "date", "quote", "attribution", "description"]
+ClaimKind = Literal[
+    "money", "quantity", "date", "quote", "attribution", "description", "superlative"
+]
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -178,7 +180,21 @@ class Description:
     name: str
 
 
-Item = Money | Quantity | DateMention | Quote | Attribution | Description
+@dataclass(frozen=True, slots=True)
+class Superlative:
+    """A claim that something is the most of its kind (`the highest risk of earth impact to
+    date`, `one of the world's biggest heists`): `text` is the phrase, `degree` the superlative's
+    base word ("high", "big") and `about` the phrase's other words (what it is the most of), on
+    which two such claims meet."""
+
+    text: str
+    start: int
+    end: int
+    degree: str
+    about: str
+
+
+Item = Money | Quantity | DateMention | Quote | Attribution | Description | Superlative
 
 
 @dataclass(frozen=True, slots=True)

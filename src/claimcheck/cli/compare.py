@@ -239,9 +239,8 @@ def compare(
             "--kind",
             "-k",
             metavar="KIND",
-            help="Only facts of this kind: money, quantity, date, quote, attribution, description "
-            "(any case, "
-            "singular or plural); repeatable.",
+            help="Only facts of this kind: money, quantity, date, quote, attribution, description, "
+            "superlative (any case, singular or plural); repeatable.",
         ),
     ] = None,
     min_score: Annotated[

@@ -38,7 +38,7 @@ from claimcheck.comparison.verdicts import (
     dates_compatible,
     is_named,
     judge,
-    same_known_measure,
+    same_measure,
     same_person,
     speaker_of,
     words_similarity,
@@ -309,7 +309,9 @@ def score_pair(
 ) -> Candidate | None:
     """The alignment score of two claims, or None when they are not the same fact."""
     ents_a, ents_b = entities
-    measured = same_known_measure(a, b)
+    if kind_of(a.item).one_subject and ents_a and ents_b and not ents_a & ents_b:
+        return None  # both name what they are about, and nothing in common: two subjects
+    measured = same_measure(a, b)
     if measured and (table_cell(a) or table_cell(b)):
         text = max(text, config.table_text)
     unanchored = not (ents_a & ents_b) and text < config.text_alone and not measured

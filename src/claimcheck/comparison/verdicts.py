@@ -29,6 +29,7 @@ from claimcheck.lang.en.qualifiers import (
     qualifier_kind,
 )
 from claimcheck.lang.en.speech import NEGATIONS
+from claimcheck.lang.en.superlatives import RECORD_WORDS
 from claimcheck.model import (
     Attribution,
     Claim,
@@ -38,6 +39,7 @@ from claimcheck.model import (
     Money,
     Quantity,
     Quote,
+    Superlative,
     Verdict,
 )
 from claimcheck.names import fold, same_folded_name
@@ -200,6 +202,32 @@ def same_known_measure(a: Claim, b: Claim) -> bool:
     """Both frames name one measure the measures table knows ("deaths", "aid")."""
     measure = known_measure(a.frame)
     return measure is not None and measure == known_measure(b.frame)
+
+
+def same_measure(a: Claim, b: Claim) -> bool:
+    """The parse says both claims measure one thing: two figures of one known measure, or two
+    records of one degree of one thing ("the highest risk of earth impact" / "the highest score
+    for a near-Earth asteroid"), which wording alone rarely shows."""
+    return same_known_measure(a, b) or bool(record_words_shared(a, b))
+
+
+def record_words_shared(a: Claim, b: Claim) -> frozenset[str]:
+    """What two records of one degree are both the most of ("earth"), without the words that
+    mark any record ("ever", "in history"); empty for other claims."""
+    ia, ib = a.item, b.item
+    if not isinstance(ia, Superlative) or not isinstance(ib, Superlative):
+        return frozenset()
+    if ia.degree != ib.degree:
+        return frozenset()
+    return record_words(ia.about) & record_words(ib.about)
+
+
+@lru_cache(maxsize=FOLD_CACHE)
+def record_words(about: str) -> frozenset[str]:
+    """The content words of what a record is the most of."""
+    from claimcheck.comparison.words import content_words
+
+    return frozenset(w for w in content_words(about) if w not in RECORD_WORDS and len(w) > 1)
 
 
 def different_measures(a: Claim, b: Claim) -> bool:
@@ -487,6 +515,19 @@ def judge_descriptions(
     if len(shared) < config.description_words:
         return None
     return Judgement("agree", f"{ia.name} described alike ({', '.join(shared)})", True)
+
+
+def judge_superlatives(
+    a: Claim, b: Claim, config: CompareConfig, when: tuple[str | None, str | None] | None
+) -> Judgement | None:
+    """Two records of one degree of one thing agree ("the highest risk of earth impact to date" /
+    "the highest score ever for a near-Earth asteroid"). Records of different degrees or things
+    are not paired: a record claimed for two things is two facts, not a conflict."""
+    shared = sorted(record_words_shared(a, b))
+    if not shared:
+        return None
+    degree = a.item.degree  # type: ignore[union-attr]
+    return Judgement("agree", f"both the most {degree} ({', '.join(shared)})", True)
 
 
 @lru_cache(maxsize=FOLD_CACHE)

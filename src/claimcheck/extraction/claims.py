@@ -16,7 +16,16 @@ from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.cla
 from claimcheck.extraction.doc_index import doc_index, release_index
 from claimcheck.extraction.sections import section_at
 from claimcheck.kinds import KINDS, kind_of
-from claimcheck.model import Attribution, Claim, ClaimKind, DateMention, Description, Item, Quote
+from claimcheck.model import (
+    Attribution,
+    Claim,
+    ClaimKind,
+    DateMention,
+    Description,
+    Item,
+    Quote,
+    Superlative,
+)
 from claimcheck.names import NAME_LABELS, NameIndex, fold
 
 #: (Doc extension, claim kind) in the order claims are listed for one sentence.
@@ -126,14 +135,26 @@ def cached(
     return known[sent.start]
 
 
-def claim_entities(item: Item, in_sentence: tuple[str, ...], names: NameIndex) -> tuple[str, ...]:
+def claim_entities(
+    item: Item, in_sentence: tuple[str, ...], names: NameIndex, reported: str | None = None
+) -> tuple[str, ...]:
     """What a claim is about: its sentence's names, and for a description the name it describes,
     which the model may not have tagged ("Jan Egeland" read as a month in "Monday, Jan
-    Egeland, the UN's chief ...")."""
+    Egeland, the UN's chief ..."). A record told in reported speech (`reported`, the report's
+    words) is about what the report names: "NASA announced that the asteroid has the highest
+    risk" is no record of NASA's."""
+    if isinstance(item, Superlative) and reported is not None:
+        words = fold(reported)
+        return tuple(name for name in in_sentence if name in words)
     if not isinstance(item, Description):
         return in_sentence
     name = fold(names.resolve(item.name))
     return tuple(sorted({*in_sentence, name})) if name else in_sentence
+
+
+def holding_words(item: Item, spoken: list[tuple[int, int, str]], text: str) -> str | None:
+    """The words of the quote or report an item stands in, if any."""
+    return next((text[start:end] for start, end, _ in spoken if start <= item.start < end), None)
 
 
 def find_claims(doc: Doc) -> list[Claim]:
@@ -164,7 +185,12 @@ def find_claims(doc: Doc) -> list[Claim]:
                     sentence_end=end,
                     source=item_source(item, speech[sent.start]),
                     date=cached(dates, item, sent, sentence_date),
-                    entities=claim_entities(item, entities_of[sent.start], names),
+                    entities=claim_entities(
+                        item,
+                        entities_of[sent.start],
+                        names,
+                        holding_words(item, speech[sent.start], index.text),
+                    ),
                     section=section_at(doc._.sections, item.start),
                 )
             )

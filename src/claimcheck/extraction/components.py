@@ -13,6 +13,7 @@ from claimcheck.extraction import (  # noqa: F401
     paragraphs,
     quantities,
     sections,
+    superlatives,
 )
 from claimcheck.extraction.dates import component as dates  # noqa: F401
 from claimcheck.extraction.money import component as money  # noqa: F401
@@ -28,6 +29,7 @@ COMPONENT_ORDER: tuple[str, ...] = (
     "claimcheck_quotes",
     "claimcheck_attributions",
     "claimcheck_descriptions",
+    "claimcheck_superlatives",
     "claimcheck_claims",
     "claimcheck_frames",
 )

@@ -6,7 +6,15 @@ its extraction component; see docs/architecture.md for the list of files it touc
 
 from __future__ import annotations
 
-from claimcheck.kinds import attribution, date, description, money, quantity, quote
+from claimcheck.kinds import (
+    attribution,
+    date,
+    description,
+    money,
+    quantity,
+    quote,
+    superlative,
+)
 from claimcheck.kinds.spec import Hook, KindSpec, Number
 from claimcheck.model import ClaimKind, Item
 
@@ -18,6 +26,7 @@ KINDS: tuple[KindSpec, ...] = (
     quote.SPEC,
     attribution.SPEC,
     description.SPEC,
+    superlative.SPEC,
 )
 KIND_BY_NAME: dict[str, KindSpec] = {spec.name: spec for spec in KINDS}
 CLAIM_KINDS: tuple[ClaimKind, ...] = tuple(spec.name for spec in KINDS)

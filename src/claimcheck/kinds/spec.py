@@ -100,6 +100,9 @@ class KindSpec:
       are both `speech`); `judge(a, b, config, when)` gives the verdict on two claims of it;
       `comparable(claim, config)`: the words alignment compares two claims of it by;
     - `figure`: a number of something (money, quantities): framed, bounded, charted by value;
+    - `one_subject`: two claims of it are paired only when their sentences name something in
+      common or one names nothing (a record is the record of one thing: "the biggest heist" in
+      Paris and in Cannes are two records);
     - `display(item)`: the value as a reader checks it; `number(item)`: the value as numbers;
     - `gold_match(text, gold_text)`: how an item is matched to a gold item (0 = no match);
       `gold_value(item, gold)`: whether a match has the gold's `gold_field` right (None: not
@@ -121,6 +124,7 @@ class KindSpec:
     gold_scope: Callable[[Item], bool] = field(default=always)
     figure: bool = False
     charted: bool = False
+    one_subject: bool = False
 
     def matches(self, word: str) -> bool:
         """Whether a user's word names this kind (either name, any case: `Money`, `quotes`)."""
