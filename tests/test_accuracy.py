@@ -77,15 +77,16 @@ def test_revisions_and_facts_on_wikinews(wikinews: EvalReport) -> None:
     # read as new values and "#108.5 million" as dollars; still missed: "ruled out", a value
     # in words), agree 9/15 (5 before descriptions: Egeland's and Elmquist's titles; 7 before
     # superlatives: "the highest risk ... to date" / "the highest score ever", "closest to the
-    # Earth" / "one of the closest passes of Earth"; the other 6 join statements without a
-    # figure or name: reported speech of different speakers, predictions borne out), conflict
+    # Earth" / "one of the closest passes of Earth"; 9 before trends: "expected to decrease" /
+    # "corrected downward"; the other 5 join statements without a figure or name: reported
+    # speech of different speakers, a prediction borne out), conflict
     # 1/2 ("a dozen" nations vs "eleven" countries; the other is the typo "200's"), unrelated
     # 16/17 (the gold also calls the two Egeland sentences
     # unrelated, on what he said, while it pairs them as agreeing on his title), fact pair
     # precision 0.923 (12/13), same-fact pairs 12/12, as-of right 4/6 (1/4, then 3/6 before; the
     # two left need another paragraph or article: "initially 2", "first calculated as 2").
     assert relations["revision"].found >= 9, relations["revision"].missed
-    assert relations["agree"].found >= 9, relations["agree"].missed
+    assert relations["agree"].found >= 10, relations["agree"].missed
     assert relations["conflict"].found >= 1, relations["conflict"].missed
     assert relations["unrelated"].found >= 16, relations["unrelated"].missed
     # Pair precision is held to the issue's bar (0.85, one wrong pair in 7 on 13 judged), and

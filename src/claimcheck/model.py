@@ -15,7 +15,7 @@ from typing import Literal
 
 Section = Literal["body", "comments", "boilerplate"]
 ClaimKind = Literal[
-    "money", "quantity", "date", "quote", "attribution", "description", "superlative"
+    "money", "quantity", "date", "quote", "attribution", "description", "superlative", "trend"
 ]
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -194,7 +194,21 @@ class Superlative:
     about: str
 
 
-Item = Money | Quantity | DateMention | Quote | Attribution | Description | Superlative
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """A claim that a measure went or goes up or down, with or without a figure (`the
+    probability of collision with earth is expected to decrease`, `the assessed risk has been
+    corrected downward`): `measure` is the measures table's name for what changes ("odds"),
+    `direction` is "up" or "down"."""
+
+    text: str
+    start: int
+    end: int
+    measure: str
+    direction: Literal["up", "down"]
+
+
+Item = Money | Quantity | DateMention | Quote | Attribution | Description | Superlative | Trend
 
 
 @dataclass(frozen=True, slots=True)

@@ -240,7 +240,7 @@ def compare(
             "-k",
             metavar="KIND",
             help="Only facts of this kind: money, quantity, date, quote, attribution, description, "
-            "superlative (any case, singular or plural); repeatable.",
+            "superlative, trend (any case, singular or plural); repeatable.",
         ),
     ] = None,
     min_score: Annotated[

@@ -131,7 +131,8 @@ def compare_claims(
     ]
     matched = one_per_sentence_pair(scored)
     sides = {name: describe_side(article, name) for name, article in articles.items()}
-    pairs = [to_pair(c, sides) for c in best_per_article(matched, config.best_margin)]
+    kept = without_restated(best_per_article(matched, config.best_margin))
+    pairs = [to_pair(c, sides) for c in kept]
     return sorted(pairs, key=lambda p: (VERDICT_ORDER[p.verdict], -p.score, p.a.id, p.b.id))
 
 
@@ -406,6 +407,24 @@ def unsourced_entities(claim: Claim, clusters: Mapping[str, int]) -> set[int]:
     source = fold(claim.source or "")
     figure = fold(claim.item.text)  # "Level 4": the figure does not name its own subject
     return {clusters.get(e, e) for e in claim.entities if e not in source and e not in figure}  # type: ignore[misc]
+
+
+def without_restated(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Drop the pairs of summary kinds (`KindSpec.summary`: "the toll rose") whose two sentences
+    are also paired on figures ("rose to 60,000" / "rose to 80,000"): the figures say more, and
+    one pair of sentences is reported once."""
+    figured = {
+        sentence_pair(c)
+        for c in candidates
+        if kind_of(c.a.item).figure and kind_of(c.b.item).figure
+    }
+    return [
+        c for c in candidates if not (kind_of(c.a.item).summary and sentence_pair(c) in figured)
+    ]
+
+
+def sentence_pair(candidate: Candidate) -> frozenset[tuple[str, int]]:
+    return frozenset((claim.article, claim.sentence_start) for claim in (candidate.a, candidate.b))
 
 
 def one_per_sentence_pair(candidates: Sequence[Candidate]) -> list[Candidate]:

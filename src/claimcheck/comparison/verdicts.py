@@ -40,6 +40,7 @@ from claimcheck.model import (
     Quantity,
     Quote,
     Superlative,
+    Trend,
     Verdict,
 )
 from claimcheck.names import fold, same_folded_name
@@ -208,7 +209,15 @@ def same_measure(a: Claim, b: Claim) -> bool:
     """The parse says both claims measure one thing: two figures of one known measure, or two
     records of one degree of one thing ("the highest risk of earth impact" / "the highest score
     for a near-Earth asteroid"), which wording alone rarely shows."""
-    return same_known_measure(a, b) or bool(record_words_shared(a, b))
+    return (
+        same_known_measure(a, b)
+        or bool(record_words_shared(a, b))
+        or (
+            isinstance(a.item, Trend)
+            and isinstance(b.item, Trend)
+            and a.item.measure == b.item.measure
+        )
+    )
 
 
 def record_words_shared(a: Claim, b: Claim) -> frozenset[str]:
@@ -528,6 +537,21 @@ def judge_superlatives(
         return None
     degree = a.item.degree  # type: ignore[union-attr]
     return Judgement("agree", f"both the most {degree} ({', '.join(shared)})", True)
+
+
+def judge_trends(
+    a: Claim, b: Claim, config: CompareConfig, when: tuple[str | None, str | None] | None
+) -> Judgement | None:
+    """Two trends of one measure agree when they go the same way ("the probability ... is
+    expected to decrease" / "the assessed risk has been corrected downward"). Opposite ways are
+    not paired: without the times each held, a toll that "rose" and one that "fell" may both be
+    right."""
+    ia, ib = a.item, b.item
+    if not isinstance(ia, Trend) or not isinstance(ib, Trend):
+        return None
+    if ia.measure != ib.measure or ia.direction != ib.direction:
+        return None
+    return Judgement("agree", f"both say the {ia.measure} went {ia.direction}", True)
 
 
 @lru_cache(maxsize=FOLD_CACHE)

@@ -14,6 +14,7 @@ from claimcheck.extraction import (  # noqa: F401
     quantities,
     sections,
     superlatives,
+    trends,
 )
 from claimcheck.extraction.dates import component as dates  # noqa: F401
 from claimcheck.extraction.money import component as money  # noqa: F401
@@ -30,6 +31,7 @@ COMPONENT_ORDER: tuple[str, ...] = (
     "claimcheck_attributions",
     "claimcheck_descriptions",
     "claimcheck_superlatives",
+    "claimcheck_trends",
     "claimcheck_claims",
     "claimcheck_frames",
 )

@@ -14,6 +14,7 @@ from claimcheck.kinds import (
     quantity,
     quote,
     superlative,
+    trend,
 )
 from claimcheck.kinds.spec import Hook, KindSpec, Number
 from claimcheck.model import ClaimKind, Item
@@ -27,6 +28,7 @@ KINDS: tuple[KindSpec, ...] = (
     attribution.SPEC,
     description.SPEC,
     superlative.SPEC,
+    trend.SPEC,
 )
 KIND_BY_NAME: dict[str, KindSpec] = {spec.name: spec for spec in KINDS}
 CLAIM_KINDS: tuple[ClaimKind, ...] = tuple(spec.name for spec in KINDS)

@@ -103,6 +103,8 @@ class KindSpec:
     - `one_subject`: two claims of it are paired only when their sentences name something in
       common or one names nothing (a record is the record of one thing: "the biggest heist" in
       Paris and in Cannes are two records);
+    - `summary`: a claim of it sums up what figures of its sentence may state ("rose" of "rose
+      to 80,000"); its pair is dropped where the same two sentences are paired on figures;
     - `display(item)`: the value as a reader checks it; `number(item)`: the value as numbers;
     - `gold_match(text, gold_text)`: how an item is matched to a gold item (0 = no match);
       `gold_value(item, gold)`: whether a match has the gold's `gold_field` right (None: not
@@ -125,6 +127,7 @@ class KindSpec:
     figure: bool = False
     charted: bool = False
     one_subject: bool = False
+    summary: bool = False
 
     def matches(self, word: str) -> bool:
         """Whether a user's word names this kind (either name, any case: `Money`, `quotes`)."""

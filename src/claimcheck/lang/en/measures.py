@@ -105,3 +105,56 @@ PERIOD_START = frozenset({"since", "from", "after"})
 LATER_CUES = frozenset(
     {"now", "latest", "updated", "revised", "new", "current", "so far", "later", "subsequently"}
 )
+#: Verbs (lemmas) that say which way a measure went: up ("the toll rose", "raised its pledge")
+#: or down ("the odds fell", "cut the jobs"). "Correct", "revise" and "adjust" say it only with
+#: a word of direction (`DIRECTION_WORDS`).
+RISE_VERBS = frozenset(
+    {
+        "rise",
+        "raise",
+        "increase",
+        "climb",
+        "grow",
+        "jump",
+        "double",
+        "triple",
+        "surge",
+        "swell",
+        "boost",
+        "soar",
+        "mount",
+        "escalate",
+        "upgrade",
+    }
+)
+FALL_VERBS = frozenset(
+    {
+        "cut",
+        "reduce",
+        "lower",
+        "drop",
+        "fall",
+        "decrease",
+        "decline",
+        "shrink",
+        "slash",
+        "trim",
+        "plunge",
+        "downgrade",
+        "diminish",
+        "dwindle",
+        "sink",
+        "tumble",
+    }
+)
+#: Verbs that change a measure either way, and the words that say which way ("corrected
+#: downward", "revised up").
+DIRECTED_VERBS = frozenset({"correct", "revise", "adjust", "update"})
+DIRECTION_WORDS: dict[str, str] = {
+    "downward": "down",
+    "downwards": "down",
+    "down": "down",
+    "upward": "up",
+    "upwards": "up",
+    "up": "up",
+}
