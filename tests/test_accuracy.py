@@ -80,14 +80,15 @@ def test_revisions_and_facts_on_wikinews(wikinews: EvalReport) -> None:
     # Earth" / "one of the closest passes of Earth"; 9 before trends: "expected to decrease" /
     # "corrected downward"; the other 5 join statements without a figure or name: reported
     # speech of different speakers, a prediction borne out), conflict
-    # 1/2 ("a dozen" nations vs "eleven" countries; the other is the typo "200's"), unrelated
+    # 2/2 ("a dozen" nations vs "eleven" countries; the typo "200's" vs "2000's" as a possible
+    # slip, 1/2 before a number possessing a title was read as the work's year), unrelated
     # 16/17 (the gold also calls the two Egeland sentences
     # unrelated, on what he said, while it pairs them as agreeing on his title), fact pair
     # precision 0.923 (12/13), same-fact pairs 12/12, as-of right 4/6 (1/4, then 3/6 before; the
     # two left need another paragraph or article: "initially 2", "first calculated as 2").
     assert relations["revision"].found >= 9, relations["revision"].missed
     assert relations["agree"].found >= 10, relations["agree"].missed
-    assert relations["conflict"].found >= 1, relations["conflict"].missed
+    assert relations["conflict"].found >= 2, relations["conflict"].missed
     assert relations["unrelated"].found >= 16, relations["unrelated"].missed
     # Pair precision is held to the issue's bar (0.85, one wrong pair in 7 on 13 judged), and
     # the pairs it is measured on, and the same-fact pairs found, to what was measured.
@@ -98,11 +99,11 @@ def test_revisions_and_facts_on_wikinews(wikinews: EvalReport) -> None:
 
 
 def test_dates_on_wikinews(wikinews: EvalReport) -> None:
-    # Measured: P 1.000, R 0.967 (29/30; 0.800 before weekends resolved: "the weekend", "the
-    # Christmas weekend", "the New Year holiday"; left: the typo "200's"), value accuracy 1.000
-    # (0.944 before).
+    # Measured: P 1.000, R 1.000 (0.800 before weekends resolved: "the weekend", "the
+    # Christmas weekend", "the New Year holiday"; 0.967 before the year of a work, "200's Meet
+    # the Parents"), value accuracy 1.000 (0.944 before).
     score = wikinews.kinds["dates"]
-    assert score.recall >= 0.95, score.as_dict(errors=True)
+    assert score.recall >= 0.99, score.as_dict(errors=True)
     assert score.precision >= 0.95, score.as_dict(errors=True)
     assert (score.value_accuracy or 0.0) >= 0.95, score.as_dict(errors=True)
 

@@ -194,6 +194,18 @@ def test_spellings_of_one_name_are_clustered():
     assert clusters["iran"] != clusters["iraq"]
 
 
+def test_initials_do_not_bridge_two_families_of_names():
+    """ "Universal Studios" is joined to "Universal" by its words; its initials "US" must not
+    also make it the United States ("U.S."), or every U.S. figure would be about the studio."""
+    clusters = entity_clusters(
+        ["u s", "universal", "universal studios", "universal pictures", "un", "united nations"],
+        CompareConfig(),
+    )
+    assert clusters["universal studios"] == clusters["universal"]
+    assert clusters["u s"] != clusters["universal studios"]
+    assert clusters["un"] == clusters["united nations"]
+
+
 def test_reported_speech_pairs_with_a_quote_only_on_what_it_reports():
     take_case = claim(
         "gazette",

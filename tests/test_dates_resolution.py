@@ -375,3 +375,18 @@ def test_a_weekend_without_a_publication_day_or_counted_is_no_value(nlp):
     assert "a weekend" not in " ".join(
         dates_in(nlp, "They planned a weekend getaway.", "2021-09-08")
     )
+
+
+def test_a_number_possessing_a_title_is_the_year_of_the_work(nlp):
+    """'the sequel to 2000's Meet the Parents': the year is the film's, as written (a three-digit
+    one too, so that a comparison can show it a slip); not a number in a name or an amount, and
+    not the date the story is told from."""
+    found = dates_in(
+        nlp,
+        "Fockers is the sequel to 200's Meet the Parents. The sequel to 2000's Meet the Parents "
+        "opened on Friday. A Boeing 747's engines failed, and 100's of people waited.",
+        "2005-01-07",
+    )
+    assert found["200"] == "0200" and found["2000"] == "2000"
+    assert found["Friday"] == "2005-01-07"
+    assert "747" not in found and "100" not in found

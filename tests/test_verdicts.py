@@ -236,3 +236,21 @@ def test_amounts_a_scale_word_apart_are_a_conflict_flagged_as_a_possible_slip():
     assert (transposed.verdict, transposed.slip) == ("conflict", True)
     verdict = judge(*money_pair(money("$150", 150), money("$140 million", 140e6)), CONFIG)
     assert (verdict.verdict, verdict.slip) == ("conflict", False)
+
+
+def test_years_a_digit_apart_are_a_conflict_flagged_as_a_possible_slip():
+    """'the sequel to 200's Meet the Parents' against '2000's': a dropped digit; 2019 against
+    2091 two transposed ones. Years apart in other ways are a plain conflict."""
+
+    def years(a: str, b: str):
+        return judge(
+            claim("one", date(a, a), f"The sequel to {a}'s film."),
+            claim("two", date(b, b), f"The sequel to {b}'s film."),
+            CONFIG,
+        )
+
+    for a, b in (("0200", "2000"), ("2019", "2091"), ("2008", "0208")):
+        verdict = years(a, b)
+        assert (verdict.verdict, verdict.slip) == ("conflict", True), (a, b)
+    verdict = years("2016", "2017")
+    assert (verdict.verdict, verdict.slip) == ("conflict", False)

@@ -58,15 +58,20 @@ def entity_clusters(names: Iterable[str], config: CompareConfig) -> dict[str, in
         stems = {name[:-1]: k for k, name in enumerate(vocab) if is_stem_candidate(name)}
         single = {name: k for k, name in enumerate(vocab) if " " not in name}
         for k, name in enumerate(vocab):
-            short = acronym(name)
-            if short and short in compact:
-                union(k, compact[short])
             surname = name.rsplit(" ", 1)[-1]
             if surname != name and surname in single:
                 union(k, single[surname])
             for size in range(MIN_STEM, len(name)):
                 if name[:size] in stems and stems[name[:size]] != k:
                     union(k, stems[name[:size]])
+        # Initials last, and only for a name that stands alone: a name already joined to others
+        # by its words ("universal studios" to "universal", "universal pictures") has its
+        # family, and two letters ("us") would bridge it to another ("u s", the United States).
+        sizes = Counter(find(k) for k in range(len(vocab)))
+        for k, name in enumerate(vocab):
+            short = acronym(name)
+            if short and short in compact and sizes[find(k)] == 1:
+                union(k, compact[short])
     return {name: find(k) for k, name in enumerate(vocab)}
 
 

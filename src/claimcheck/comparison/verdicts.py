@@ -402,7 +402,24 @@ def judge_date(a: DateMention, b: DateMention) -> Judgement | None:
     ok = dates_compatible(a.value, b.value)
     if ok is None:
         return None
-    return Judgement("agree" if ok else "conflict", f"{a.value} vs {b.value}", ok)
+    detail = f"{a.value} vs {b.value}"
+    if not ok and year_slip(a.value or "", b.value or ""):
+        return Judgement("conflict", f"{detail}; possible slip", False, slip=True)
+    return Judgement("agree" if ok else "conflict", detail, ok)
+
+
+def year_slip(a: str, b: str) -> bool:
+    """Two years that differ by one digit dropped or doubled (200 and 2000, 2008 and 208) or
+    two digits transposed (2019 and 2091): a typing slip far more often than a second date."""
+    if not (len(a) == len(b) == 4 and a.isdigit() and b.isdigit()):
+        return False
+    ya, yb = a.lstrip("0"), b.lstrip("0")
+    if len(ya) == len(yb):
+        return transposed(float(ya), float(yb))
+    short, long = sorted((ya, yb), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )
 
 
 @lru_cache(maxsize=FOLD_CACHE)

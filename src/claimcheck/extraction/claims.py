@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.claims)
+from claimcheck.extraction.dates.component import TITLE_YEAR, title_after_year
 from claimcheck.extraction.doc_index import doc_index, release_index
 from claimcheck.extraction.sections import section_at
 from claimcheck.kinds import KINDS, kind_of
@@ -98,13 +99,19 @@ def sentence_speech(sent: Span, doc: Doc) -> list[tuple[int, int, str]]:
 
 def sentence_date(item: Item, sent: Span, doc: Doc) -> str | None:
     """The date a claim is about: its own value for a date, none for a description (who someone
-    is does not happen on the sentence's date), else the first resolved date of the sentence."""
+    is does not happen on the sentence's date), else the first resolved date of the sentence
+    that is not the year of a work it names ("the sequel to 2000's Meet the Parents is playing
+    in 1,000 more theatres" does not count theatres in 2000)."""
     if isinstance(item, DateMention):
         return item.value
     if isinstance(item, Description):
         return None
     for date in doc._.dates or ():
-        if date.value and sent.start_char <= date.start < sent.end_char:
+        if (
+            date.value
+            and date.reason != TITLE_YEAR
+            and sent.start_char <= date.start < sent.end_char
+        ):
             return date.value
     return None
 
@@ -136,13 +143,21 @@ def cached(
 
 
 def claim_entities(
-    item: Item, in_sentence: tuple[str, ...], names: NameIndex, reported: str | None = None
+    item: Item,
+    in_sentence: tuple[str, ...],
+    names: NameIndex,
+    reported: str | None = None,
+    text: str = "",
 ) -> tuple[str, ...]:
     """What a claim is about: its sentence's names, and for a description the name it describes,
     which the model may not have tagged ("Jan Egeland" read as a month in "Monday, Jan
     Egeland, the UN's chief ..."). A record told in reported speech (`reported`, the report's
     words) is about what the report names: "NASA announced that the asteroid has the highest
-    risk" is no record of NASA's."""
+    risk" is no record of NASA's. The year of a work is about the work ("2000's Meet the
+    Parents"), which the model seldom tags as a name."""
+    if isinstance(item, DateMention):
+        title = title_after_year(item, text)
+        return tuple(sorted({*in_sentence, fold(title)})) if title else in_sentence
     if isinstance(item, Superlative) and reported is not None:
         words = fold(reported)
         return tuple(name for name in in_sentence if name in words)
@@ -190,6 +205,7 @@ def find_claims(doc: Doc) -> list[Claim]:
                         entities_of[sent.start],
                         names,
                         holding_words(item, speech[sent.start], index.text),
+                        index.text,
                     ),
                     section=section_at(doc._.sections, item.start),
                 )

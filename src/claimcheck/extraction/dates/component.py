@@ -70,6 +70,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
     """DATE entities and matched calendar shapes, longest first where they overlap, with the
     two ends of a range joined into one."""
     spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    spans += [doc[t.i : t.i + 1] for t in doc if is_year_of_a_title(t)]
     matches = date_matcher(doc.vocab)(doc)
     spans += [doc[start:end] for label, start, end in matches if _keeps(doc, label, start, end)]
     spans = [trimmed for span in spans if len(trimmed := trim(without_duration(span))) > 0]
@@ -309,6 +310,52 @@ def resolve_range(span: Span, context: Context) -> Resolution:
     return start, f"{RANGE}: the value is its start{until}"
 
 
+#: The reason given to the year of a work ("2000's Meet the Parents"): it dates the work, not
+#: what its sentence tells.
+TITLE_YEAR = "the year of the work it names"
+#: A number that may be the year of a work it possesses ("2000's Meet the Parents").
+_TITLE_YEAR = re.compile(r"^\d{3,4}$")
+#: Possessive endings, straight and curly.
+_POSSESSIVE = frozenset({"'s", "’s"})
+#: Tags before a number that make it part of a name or an amount ("Boeing 747's", "$200's").
+_NAME_OR_AMOUNT_TAGS = frozenset({"NNP", "NNPS", "CD", "$"})
+
+
+def is_year_of_a_title(token) -> bool:
+    """'the sequel to 2000's Meet the Parents': a bare number possessing a title is the year of
+    the work, however many digits it has (a three-digit one is read as written, a year a
+    comparison can then show to be a slip for 2000); not a number inside a name or an amount
+    ("Boeing 747's engines", "Channel 4's", "$200's")."""
+    doc = token.doc
+    if not _TITLE_YEAR.match(token.text) or token.i + 2 >= len(doc):
+        return False
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and (before.tag_ in _NAME_OR_AMOUNT_TAGS or before.is_currency):
+        return False
+    return doc[token.i + 1].text in _POSSESSIVE and doc[token.i + 2].is_title
+
+
+#: The title after a work's year: capitalised words and the small words between them.
+_TITLE_AFTER_YEAR = re.compile(
+    r"^['’]s\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|the|of|a|an|and|in|on|to|for|with))*)"
+)
+_TITLE_SMALL_WORDS = frozenset({"the", "of", "a", "an", "and", "in", "on", "to", "for", "with"})
+
+
+def title_after_year(item: DateMention, text: str) -> str | None:
+    """The work a title year belongs to ("2000's Meet the Parents starring ..." -> "Meet the
+    Parents"), read from the body `text`; None for other dates."""
+    if item.reason != TITLE_YEAR:
+        return None
+    found = _TITLE_AFTER_YEAR.match(text[item.end : item.end + 200])
+    if found is None:
+        return None
+    words = found.group(1).split()
+    while words and words[-1] in _TITLE_SMALL_WORDS:
+        words.pop()
+    return " ".join(words) or None
+
+
 def is_count_of_things(span: Span) -> bool:
     """'2000 pieces', '1500 troops': a number in year range that counts a noun."""
     token = span[0]
@@ -478,6 +525,10 @@ def find_dates(doc: Doc) -> list[DateMention]:
         words = read_words(span)
         context = Context(doc._.published, previous, tense > 0, present=tense == 0)
         counted = resolve_counted(span, context)
+        titled = len(span) == 1 and is_year_of_a_title(span[0])
+        if counted is None and titled:
+            year = Period(dt.date(int(span.text), 1, 1), "year")
+            counted = (year, TITLE_YEAR)
         whole, head, offset = with_offset(span)
         if counted is None and offset is not None:
             counted = resolve_offset(head, offset, context, tense)
@@ -496,8 +547,10 @@ def find_dates(doc: Doc) -> list[DateMention]:
             period, reason = resolve_range(span, context)
         if relative_to_event(span):
             period, reason = None, "counted from an event, not a date"
-        if period is not None and not words.has("same"):
-            previous = period  # a comparison ("the same period last year") keeps the thread
+        if period is not None and not words.has("same") and not titled:
+            # A comparison ("the same period last year") keeps the thread, and so does the year
+            # of a work ("2000's Meet the Parents"): the story is not told from then.
+            previous = period
         mentions.append(
             DateMention(
                 text=span.text,
