@@ -6,10 +6,6 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from claimcheck.comparison.align import compare
-from claimcheck.extraction.pipeline import extract_articles
-from claimcheck.model import Article, PartialDate
-
 
 def described(nlp: Language, text: str) -> set[tuple[str, str]]:
     return {(d.name, d.text) for d in nlp(text)._.descriptions}
@@ -62,21 +58,11 @@ def test_what_is_not_a_description(nlp, sentence):
     assert described(nlp, sentence) == set()
 
 
-def descriptions_compared(nlp, first: str, second: str):
-    articles = [
-        Article("one", "one.md", first, outlet="Wire", published=PartialDate.parse("2005-01-01")),
-        Article("two", "two.md", second, outlet="Daily", published=PartialDate.parse("2005-01-03")),
-    ]
-    claims = [c for r in extract_articles(articles, nlp) for c in r.claims]
-    pairs = compare(claims, {a.id: a for a in articles})
-    return [p for p in pairs if p.kind == "description"]
-
-
-def test_one_name_described_alike_by_two_outlets_agrees(nlp):
-    pairs = descriptions_compared(
-        nlp,
+def test_one_name_described_alike_by_two_outlets_agrees(pairs_between):
+    pairs = pairs_between(
         "On Monday, Sara Lund, the UN's chief of emergency relief, said donors were slow.",
         "The UN emergency relief coordinator Sara Lund has said she is increasingly optimistic.",
+        "description",
     )
     assert [(p.verdict, p.a.item.name, p.b.item.name) for p in pairs] == [
         ("agree", "Sara Lund", "Sara Lund")
@@ -84,33 +70,33 @@ def test_one_name_described_alike_by_two_outlets_agrees(nlp):
     assert "emergency" in pairs[0].explanation and "relief" in pairs[0].explanation
 
 
-def test_different_descriptions_of_one_name_are_no_conflict(nlp):
+def test_different_descriptions_of_one_name_are_no_conflict(pairs_between):
     """A person holds several titles: a differing description is not paired at all."""
-    assert not descriptions_compared(
-        nlp,
+    assert not pairs_between(
         "Sara Lund, the UN's chief of emergency relief, said donors were slow.",
         "Sara Lund, a former Norwegian foreign minister, has said she is optimistic.",
+        "description",
     )
 
 
-def test_alike_descriptions_of_two_people_are_not_paired(nlp):
-    assert not descriptions_compared(
-        nlp,
+def test_alike_descriptions_of_two_people_are_not_paired(pairs_between):
+    assert not pairs_between(
         "Sara Lund, the UN's chief of emergency relief, said donors were slow.",
         "Omar Haddad, the UN's chief of emergency relief, said donors were slow.",
+        "description",
     )
 
 
-def test_a_former_title_and_the_title_are_two_times_not_one_description(nlp):
-    assert not descriptions_compared(
-        nlp,
+def test_a_former_title_and_the_title_are_two_times_not_one_description(pairs_between):
+    assert not pairs_between(
         "Sara Lund, the former chief of emergency relief at the UN, said donors were slow.",
         "Sara Lund, the chief of emergency relief at the UN, said she is optimistic.",
+        "description",
     )
-    assert descriptions_compared(
-        nlp,
+    assert pairs_between(
         "Sara Lund, the former chief of emergency relief at the UN, said donors were slow.",
         "Sara Lund, a former UN chief of emergency relief, said she is optimistic.",
+        "description",
     )
 
 

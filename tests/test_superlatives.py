@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.comparison.align import compare
-from claimcheck.extraction.pipeline import extract_articles
-from claimcheck.model import Article, PartialDate
-
 
 def records(nlp, text: str) -> list[tuple[str, str]]:
     return [(s.degree, s.text) for s in nlp(text)._.superlatives]
@@ -57,44 +53,35 @@ def test_what_is_no_record(nlp, sentence):
     assert records(nlp, sentence) == []
 
 
-def records_compared(nlp, first: str, second: str):
-    articles = [
-        Article("one", "one.md", first, outlet="Wire", published=PartialDate.parse("2004-12-24")),
-        Article("two", "two.md", second, outlet="Daily", published=PartialDate.parse("2004-12-29")),
-    ]
-    claims = [c for r in extract_articles(articles, nlp) for c in r.claims]
-    return [p for p in compare(claims, {a.id: a for a in articles}) if p.kind == "superlative"]
-
-
-def test_one_record_told_in_other_words_agrees(nlp):
-    pairs = records_compared(
-        nlp,
+def test_one_record_told_in_other_words_agrees(pairs_between):
+    pairs = pairs_between(
         "NASA announced that the asteroid has the highest risk of earth impact to date.",
         "The rank was upgraded on Friday, giving it the highest score ever for a near-Earth "
         "asteroid.",
+        "superlative",
     )
     assert [(p.verdict, p.a.item.degree) for p in pairs] == [("agree", "high")]
     assert "earth" in pairs[0].explanation
 
 
-def test_records_of_different_degrees_or_things_are_not_paired(nlp):
-    assert not records_compared(
-        nlp,
+def test_records_of_different_degrees_or_things_are_not_paired(pairs_between):
+    assert not pairs_between(
         "The asteroid has the highest risk of earth impact to date.",
         "The asteroid is the largest object to pass Earth this year.",
+        "superlative",
     )
-    assert not records_compared(
-        nlp,
+    assert not pairs_between(
         "The flood was the worst disaster in the city's history.",
         "The drought made it the worst season for farmers.",
+        "superlative",
     )
 
 
-def test_the_same_record_of_two_stories_is_two_facts(nlp):
+def test_the_same_record_of_two_stories_is_two_facts(pairs_between):
     """Each sentence names where its record happened, and neither article names the other's
     place: "the biggest heist" in Paris and in Cannes are two heists."""
-    assert not records_compared(
-        nlp,
+    assert not pairs_between(
         "Robbers stole jewels from a store in Paris in one of the biggest jewel heists in history.",
         "A gunman took gems from the Carlton hotel in Cannes in one of the biggest heists ever.",
+        "superlative",
     )

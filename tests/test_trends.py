@@ -42,31 +42,22 @@ def test_what_is_no_trend(nlp, sentence):
     assert trends(nlp, sentence) == []
 
 
-def trends_compared(nlp, first: str, second: str):
-    articles = [
-        Article("one", "one.md", first, outlet="Wire", published=PartialDate.parse("2004-12-24")),
-        Article("two", "two.md", second, outlet="Daily", published=PartialDate.parse("2004-12-29")),
-    ]
-    claims = [c for r in extract_articles(articles, nlp) for c in r.claims]
-    return [p for p in compare(claims, {a.id: a for a in articles}) if p.kind == "trend"]
-
-
-def test_one_trend_told_in_other_words_agrees(nlp):
-    pairs = trends_compared(
-        nlp,
+def test_one_trend_told_in_other_words_agrees(pairs_between):
+    pairs = pairs_between(
         "As scientists gather more data, the probability of collision with earth is expected "
         "to decrease.",
         "According to the program, the asteroid's assessed risk has been corrected downward.",
+        "trend",
     )
     assert [(p.verdict, p.a.item.measure, p.a.item.direction) for p in pairs] == [
         ("agree", "odds", "down")
     ]
 
 
-def test_opposite_trends_and_other_measures_are_not_paired(nlp):
+def test_opposite_trends_and_other_measures_are_not_paired(pairs_between):
     """Without the times each held, "rose" and "fell" may both be right."""
-    assert not trends_compared(nlp, "The death toll rose on Monday.", "The death toll fell.")
-    assert not trends_compared(nlp, "The death toll rose on Monday.", "Aid pledges rose.")
+    assert not pairs_between("The death toll rose on Monday.", "The death toll fell.", "trend")
+    assert not pairs_between("The death toll rose on Monday.", "Aid pledges rose.", "trend")
 
 
 def test_a_trend_restated_by_paired_figures_is_reported_once(nlp):

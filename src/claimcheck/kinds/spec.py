@@ -65,6 +65,19 @@ SPEECH_RULES: dict[str, Any] = {
     "gold_value": SPEAKER_RIGHT,
     "gold_field": "speaker",
 }
+
+
+def not_scored(_item: Item, _gold: Mapping[str, Any]) -> None:
+    return None
+
+
+#: The `KindSpec` fields of the kinds gold files do not annotate (descriptions, records, trends):
+#: no gold list and no value to score; their pairs are scored as relations.
+UNSCORED_RULES: dict[str, Any] = {
+    "gold_key": None,
+    "gold_match": MATCH_WORDS,
+    "gold_value": not_scored,
+}
 #: The fields every figure kind shares (money, counts): judged as amounts, framed and charted.
 FIGURE_RULES: dict[str, Any] = {
     "judge": JUDGE_FIGURES,

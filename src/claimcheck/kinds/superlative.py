@@ -8,27 +8,17 @@ two different things is two facts, so different superlatives are never a conflic
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from claimcheck.kinds.spec import MATCH_WORDS, Hook, KindSpec, words
+from claimcheck.kinds.spec import UNSCORED_RULES, Hook, KindSpec, words
 from claimcheck.model import Superlative
-
-
-def not_scored(_item: Superlative, _gold: Mapping[str, Any]) -> None:
-    return None
-
 
 SPEC = KindSpec(
     name="superlative",
     extension="superlatives",
-    gold_key=None,
     record=Superlative,
     family="superlative",
     judge=Hook("claimcheck.comparison.verdicts:judge_superlatives"),
     display=words,
-    gold_match=MATCH_WORDS,
-    gold_value=not_scored,  # type: ignore[arg-type]
+    **UNSCORED_RULES,
     comparable=Hook("claimcheck.comparison.align:quoted_words"),
     one_subject=True,
 )

@@ -9,10 +9,7 @@ times they held, "rose" and "fell" may both be right.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from claimcheck.kinds.spec import MATCH_WORDS, Hook, KindSpec
+from claimcheck.kinds.spec import UNSCORED_RULES, Hook, KindSpec
 from claimcheck.model import Trend
 
 
@@ -20,20 +17,14 @@ def display(item: Trend) -> str:
     return f"{item.measure} {item.direction}: {item.text}"
 
 
-def not_scored(_item: Trend, _gold: Mapping[str, Any]) -> None:
-    return None
-
-
 SPEC = KindSpec(
     name="trend",
     extension="trends",
-    gold_key=None,
     record=Trend,
     family="trend",
     judge=Hook("claimcheck.comparison.verdicts:judge_trends"),
     display=display,  # type: ignore[arg-type]
-    gold_match=MATCH_WORDS,
-    gold_value=not_scored,  # type: ignore[arg-type]
+    **UNSCORED_RULES,
     one_subject=True,
     summary=True,
 )
