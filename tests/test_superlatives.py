@@ -47,6 +47,7 @@ def test_a_record_is_read_with_what_it_is_the_most_of(nlp, sentence, degree, rec
         "We send our deepest condolences to the families.",  # the speaker's own
         "Aid is slow to reach the most remote areas.",  # a class, not a record
         "The biggest was never found.",  # the most of nothing
+        "It is in the best interest of the team.",  # taste and idiom
     ],
 )
 def test_what_is_no_record(nlp, sentence):

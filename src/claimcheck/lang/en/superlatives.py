@@ -4,10 +4,13 @@ earth impact to date`) or only hedges, dates or greets (`most likely`, `the late
 
 from __future__ import annotations
 
-#: Superlatives of likelihood, recency and quantity: `the most likely contender`, `the latest
-#: report`, `the newest member` state no record anyone could check.
+#: Superlatives of likelihood, recency, quantity and taste: `the most likely contender`, `the
+#: latest report`, `the newest member`, `the best interest of the team` state no record anyone
+#: could check.
 NOT_RECORDS = frozenset(
     {
+        "good",
+        "well",
         "likely",
         "probable",
         "possible",
