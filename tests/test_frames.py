@@ -84,6 +84,28 @@ def test_a_past_tense_pronoun_sentence_takes_the_date_of_the_sentence_before(
     assert frame_of(nlp, STORM + then, "40 inches").as_of == as_of
 
 
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # the story's last step before publication (10 May): the 8 May announcement
+        ("The agency announced the plan on May 8. It initially counted 120 jobs.", "2024-05-08"),
+        # before the other dated value of its measure, not after it
+        (
+            "In March the plan was cut to 80 jobs on March 3. It had initially counted 120 jobs.",
+            None,
+        ),
+        # "the first half of 2019" is a period, no first value
+        ("The office saw a 20 percent rise in the first half of 2019, in May.", None),
+    ],
+)
+def test_a_first_value_takes_the_last_step_its_story_dates_before_it(
+    nlp: Language, text: str, as_of: str | None
+) -> None:
+    """ "The score was initially 2 out of 10" held before the later steps of its story."""
+    figure = "120 jobs" if "120" in text else "20 percent"
+    assert frame_of(nlp, text, figure).as_of == as_of
+
+
 def test_qualifiers_are_one_table_read_as_bounds() -> None:
     assert qualifier_kind("at most") == qualifier_kind("up to") == "upper"
     assert qualifier_kind("more than") == "lower"

@@ -11,6 +11,7 @@ quantity claim its `Frame`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
@@ -19,10 +20,12 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.claims)
 from claimcheck.extraction.bare_counts import counted_by_own_number
+from claimcheck.extraction.dates.component import TITLE_YEAR
 from claimcheck.extraction.tables import parse_row
 from claimcheck.lang.en.measures import (
     CHANGE_VERBS,
     EARLIER_CUES,
+    FIRST_VALUE_CUES,
     GENERIC_COUNTS,
     LATER_CUES,
     MEASURE_OF,
@@ -34,6 +37,9 @@ from claimcheck.lang.en.qualifiers import bounds
 from claimcheck.lang.en.syntax import SUBJECT_DEPS
 from claimcheck.model import Claim, DateMention, Frame, Money, Quantity
 from claimcheck.names import fold
+
+#: A TIMEX value of the calendar: a year, a month or a day.
+CALENDAR_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 #: Dependency labels by which a figure completes its clause (object, attribute, complement),
 #: climbed from the figure to the verb whose subject names what is counted.
@@ -447,7 +453,7 @@ def with_frames(claims: Iterable[Claim], doc: Doc) -> list[Claim]:
         replace(claim, frame=frame) if (frame := frame_of(claim, doc)) is not None else claim
         for claim in claims
     ]
-    return continued_as_of(framed, doc)
+    return first_value_as_of(continued_as_of(framed, doc), doc)
 
 
 def continued_as_of(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
@@ -472,6 +478,65 @@ def continued_as_of(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
                 claim = replace(claim, frame=replace(frame, as_of=carried))
         result.append(claim)
     return result
+
+
+def first_value_as_of(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
+    """A first value with no time of its own ("the score was initially 2 out of 10", in an
+    article of 24 December that told of "the December 23 announcement") held before the later
+    steps of its story: it gets the latest date the article tells of that is before publication
+    and before the other dated values of its measure, when there is one."""
+    published = doc._.published
+    if published is None:
+        return list(claims)
+    steps = story_dates(doc, str(published))
+    result = []
+    for claim in claims:
+        frame = claim.frame
+        if frame is None or frame.as_of or not FIRST_VALUE_CUES.intersection(frame.cues):
+            result.append(claim)
+            continue
+        root = figure_root(doc, claim)
+        if root is None or not first_value_cue(root.sent, doc._.dates or ()):
+            result.append(claim)
+            continue
+        later = [
+            c.frame.as_of
+            for c in claims
+            if c.frame is not None and c.frame.as_of and c.frame.measure == frame.measure
+        ]
+        before = [day for day in steps if all(day < other for other in later)]
+        if before:
+            claim = replace(claim, frame=replace(frame, as_of=max(before)))
+        result.append(claim)
+    return result
+
+
+def first_value_cue(sentence: Span, dates: Sequence[DateMention]) -> bool:
+    """Whether the sentence says a value came first ("initially", "first calculated", "the
+    initial estimate"): a cue word modifying a verb or a noun, outside the sentence's dates
+    ("the first half of 2019" is a period), that counts no number ("the first 15 days")."""
+    return any(
+        token.lemma_.lower() in FIRST_VALUE_CUES
+        and token.dep_ in ("advmod", "amod")  # not "the first along the border": a thing
+        and not any(date.start <= token.idx < date.end for date in dates)
+        and not (token.dep_ == "amod" and any(c.like_num for c in token.head.children))
+        for token in sentence
+    )
+
+
+def story_dates(doc: Doc, published: str) -> list[str]:
+    """The calendar dates (a year, month or day) the article tells of before its publication:
+    the steps of its story. Not the year of a work ("2000's Meet the Parents") and not a period
+    that holds the publication day."""
+    return [
+        date.value
+        for date in doc._.dates or ()
+        if date.value
+        and CALENDAR_VALUE.match(date.value)
+        and date.reason != TITLE_YEAR
+        and date.value < published
+        and not published.startswith(date.value)
+    ]
 
 
 def previous_sentence(sentence: Span) -> Span | None:

@@ -98,6 +98,9 @@ EARLIER_CUES = frozenset(
         "old",
     }
 )
+#: Earlier cues that make a figure the first value of its measure ("initially 2", "first
+#: calculated as 2", "originally planned"): it held before every later step the story dates.
+FIRST_VALUE_CUES = frozenset({"initially", "originally", "first", "initial", "original"})
 #: A date inside a phrase headed by one of these starts a period, it does not date a figure
 #: ("$186.5 million since its release Dec. 22" is the total at the time of writing).
 PERIOD_START = frozenset({"since", "from", "after"})
