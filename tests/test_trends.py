@@ -82,3 +82,14 @@ def test_a_trend_restated_by_paired_figures_is_reported_once(nlp):
     assert {c.kind for c in claims} >= {"trend", "quantity"}
     pairs = compare(claims, {a.id: a for a in articles})
     assert [p.kind for p in pairs] == ["quantity"]
+
+
+def test_a_trend_fact_is_named_by_its_measure():
+    """The report's header and the values export name a trend fact by what changes ("odds")."""
+    from claim_factory import claim
+    from claimcheck.comparison.facts import measure_of
+    from claimcheck.model import Trend
+
+    text = "the risk was corrected downward"
+    found = claim("a", Trend(text, 0, len(text), "odds", "down"), f"Then {text}.")
+    assert measure_of(found) == "odds"

@@ -61,6 +61,13 @@ def history_order(claim: Claim, when: str | None) -> tuple[str, int, str, str]:
     return (when or "", 0 if earlier else 1, claim.article, claim.id)
 
 
+def measure_of(claim: Claim) -> str | None:
+    """What a claim measures: its frame's measure (a figure), or the measure a trend names."""
+    if claim.frame is not None and claim.frame.measure:
+        return claim.frame.measure
+    return getattr(claim.item, "measure", None)
+
+
 def group_facts(pairs: Sequence[Pair], articles: Mapping[str, Article]) -> list[Fact]:
     """Facts formed by `pairs`, in `fact_rank` order; each pair inside a fact carries the
     fact's id."""
@@ -69,7 +76,7 @@ def group_facts(pairs: Sequence[Pair], articles: Mapping[str, Article]) -> list[
         when = {claim.id: as_of(claim, articles) for claim in members}
         ordered = sorted(members, key=lambda c: history_order(c, when[c.id]))
         subject = tuple(sorted({name for pair in inside for name in pair.topic}))
-        measure = next((c.frame.measure for c in ordered if c.frame and c.frame.measure), None)
+        measure = next((m for c in ordered if (m := measure_of(c))), None)
         ident = fact_id(ordered)
         facts.append(
             Fact(
