@@ -34,6 +34,7 @@ from claimcheck.cli.app import (
     run_extraction,
     warnings_as_lines,
 )
+from claimcheck.kinds import CLAIM_KINDS
 
 if TYPE_CHECKING:
     from claimcheck.config import Settings
@@ -239,8 +240,8 @@ def compare(
             "--kind",
             "-k",
             metavar="KIND",
-            help="Only facts of this kind: money, quantity, date, quote, attribution, description, "
-            "superlative, trend (any case, singular or plural); repeatable.",
+            help=f"Only facts of this kind: {', '.join(CLAIM_KINDS)} (any case, singular or "
+            "plural); repeatable.",
         ),
     ] = None,
     min_score: Annotated[
