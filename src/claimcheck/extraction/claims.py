@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.claims)
 from claimcheck.extraction.dates.component import TITLE_YEAR, title_after_year
-from claimcheck.extraction.doc_index import doc_index, release_index
+from claimcheck.extraction.doc_index import DocIndex, doc_index, release_index
 from claimcheck.extraction.sections import section_at
 from claimcheck.kinds import KINDS, kind_of
 from claimcheck.model import (
@@ -73,9 +73,9 @@ def item_source(item: Item, spoken: list[tuple[int, int, str]]) -> str | None:
         return item.speaker
     if isinstance(item, Attribution):
         return item.source
-    holding = next((who for start, end, who in spoken if start <= item.start < end), None)
-    if holding is not None:
-        return holding
+    held = holding(item, spoken)
+    if held is not None:
+        return held[2]
     speakers = {who for _, _, who in spoken}
     return speakers.pop() if len(speakers) == 1 else None
 
@@ -146,20 +146,21 @@ def claim_entities(
     item: Item,
     in_sentence: tuple[str, ...],
     names: NameIndex,
-    reported: str | None = None,
-    text: str = "",
+    spoken: list[tuple[int, int, str]],
+    index: DocIndex,
 ) -> tuple[str, ...]:
     """What a claim is about: its sentence's names, and for a description the name it describes,
     which the model may not have tagged ("Jan Egeland" read as a month in "Monday, Jan
-    Egeland, the UN's chief ..."). A record told in reported speech (`reported`, the report's
-    words) is about what the report names: "NASA announced that the asteroid has the highest
-    risk" is no record of NASA's. The year of a work is about the work ("2000's Meet the
-    Parents"), which the model seldom tags as a name."""
+    Egeland, the UN's chief ..."). A record told in a quote or reported speech (`spoken`, the
+    sentence's, see `sentence_speech`) is about what those words name: "NASA announced that the
+    asteroid has the highest risk" is no record of NASA's. The year of a work is about the work
+    ("2000's Meet the Parents"), which the model seldom tags as a name."""
     if isinstance(item, DateMention):
-        title = title_after_year(item, text)
+        title = title_after_year(item, index.doc)
         return tuple(sorted({*in_sentence, fold(title)})) if title else in_sentence
-    if isinstance(item, Superlative) and reported is not None:
-        words = fold(reported)
+    report = holding(item, spoken) if isinstance(item, Superlative) else None
+    if report is not None:
+        words = fold(index.text[report[0] : report[1]])
         return tuple(name for name in in_sentence if name in words)
     if not isinstance(item, Description):
         return in_sentence
@@ -167,9 +168,9 @@ def claim_entities(
     return tuple(sorted({*in_sentence, name})) if name else in_sentence
 
 
-def holding_words(item: Item, spoken: list[tuple[int, int, str]], text: str) -> str | None:
-    """The words of the quote or report an item stands in, if any."""
-    return next((text[start:end] for start, end, _ in spoken if start <= item.start < end), None)
+def holding(item: Item, spoken: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The (start, end, speaker) of the quote or report an item stands in, if any."""
+    return next((said for said in spoken if said[0] <= item.start < said[1]), None)
 
 
 def find_claims(doc: Doc) -> list[Claim]:
@@ -201,11 +202,7 @@ def find_claims(doc: Doc) -> list[Claim]:
                     source=item_source(item, speech[sent.start]),
                     date=cached(dates, item, sent, sentence_date),
                     entities=claim_entities(
-                        item,
-                        entities_of[sent.start],
-                        names,
-                        holding_words(item, speech[sent.start], index.text),
-                        index.text,
+                        item, entities_of[sent.start], names, speech[sent.start], index
                     ),
                     section=section_at(doc._.sections, item.start),
                 )

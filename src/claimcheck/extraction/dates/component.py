@@ -335,25 +335,27 @@ def is_year_of_a_title(token) -> bool:
     return doc[token.i + 1].text in _POSSESSIVE and doc[token.i + 2].is_title
 
 
-#: The title after a work's year: capitalised words and the small words between them.
-_TITLE_AFTER_YEAR = re.compile(
-    r"^['’]s\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|the|of|a|an|and|in|on|to|for|with))*)"
-)
+#: Small words a title holds between its capitalised ones ("Meet the Parents").
 _TITLE_SMALL_WORDS = frozenset({"the", "of", "a", "an", "and", "in", "on", "to", "for", "with"})
 
 
-def title_after_year(item: DateMention, text: str) -> str | None:
+def title_after_year(item: DateMention, doc: Doc) -> str | None:
     """The work a title year belongs to ("2000's Meet the Parents starring ..." -> "Meet the
-    Parents"), read from the body `text`; None for other dates."""
+    Parents"): the capitalised words after the possessive and the small words between them;
+    None for other dates."""
     if item.reason != TITLE_YEAR:
         return None
-    found = _TITLE_AFTER_YEAR.match(text[item.end : item.end + 200])
-    if found is None:
+    year = doc.char_span(item.start, item.end, alignment_mode="expand")
+    if year is None:
         return None
-    words = found.group(1).split()
-    while words and words[-1] in _TITLE_SMALL_WORDS:
+    words = []
+    for token in doc[year.end + 1 :]:  # past the possessive
+        if not (token.is_title or (words and token.lower_ in _TITLE_SMALL_WORDS)):
+            break
+        words.append(token)
+    while words and words[-1].lower_ in _TITLE_SMALL_WORDS:
         words.pop()
-    return " ".join(words) or None
+    return doc[words[0].i : words[-1].i + 1].text if words else None
 
 
 def is_count_of_things(span: Span) -> bool:
