@@ -23,8 +23,8 @@ import numpy as np
 from claimcheck.comparison.config import CompareConfig
 from claimcheck.comparison.verdicts import known_measure, speaker_of
 from claimcheck.comparison.words import content_words
-from claimcheck.kinds import KINDS
-from claimcheck.model import Claim, Money, Quantity, Superlative, Trend
+from claimcheck.kinds import KINDS, kind_of
+from claimcheck.model import Claim, Money, Quantity, Superlative
 from claimcheck.names import fold
 
 
@@ -68,8 +68,9 @@ def blocking_keys(claim: Claim, entities: frozenset[int], rare: Iterable[str]) -
             keys.add(("measure", measure))
     if isinstance(claim.item, Superlative):
         keys.add(("degree", claim.item.degree))
-    if isinstance(claim.item, Trend):
-        keys.add(("measure", claim.item.measure))
+    named = kind_of(claim.item).measure(claim.item)
+    if named:
+        keys.add(("measure", named))
     keys.update(("word", w) for w in rare)
     return {(KIND_FAMILY.get(claim.kind, claim.kind), key) for key in keys}
 

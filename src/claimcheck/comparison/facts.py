@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 
+from claimcheck.kinds import kind_of
 from claimcheck.lang.en.measures import EARLIER_CUES
 from claimcheck.model import Article, Claim, Comparison, Fact, Pair
 
@@ -65,7 +66,7 @@ def measure_of(claim: Claim) -> str | None:
     """What a claim measures: its frame's measure (a figure), or the measure a trend names."""
     if claim.frame is not None and claim.frame.measure:
         return claim.frame.measure
-    return getattr(claim.item, "measure", None)
+    return kind_of(claim.item).measure(claim.item)
 
 
 def group_facts(pairs: Sequence[Pair], articles: Mapping[str, Article]) -> list[Fact]:

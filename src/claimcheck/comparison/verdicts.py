@@ -208,15 +208,13 @@ def same_known_measure(a: Claim, b: Claim) -> bool:
 def same_measure(a: Claim, b: Claim) -> bool:
     """The parse says both claims measure one thing: two figures of one known measure, or two
     records of one degree of one thing ("the highest risk of earth impact" / "the highest score
-    for a near-Earth asteroid"), which wording alone rarely shows."""
+    for a near-Earth asteroid"), or two claims whose items name one measure (trends of "odds"),
+    which wording alone rarely shows."""
+    named = kind_of(a.item).measure(a.item)
     return (
         same_known_measure(a, b)
         or bool(record_words_shared(a, b))
-        or (
-            isinstance(a.item, Trend)
-            and isinstance(b.item, Trend)
-            and a.item.measure == b.item.measure
-        )
+        or (named is not None and named == kind_of(b.item).measure(b.item))
     )
 
 

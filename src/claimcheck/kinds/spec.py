@@ -101,6 +101,10 @@ def no_number(_item: Item) -> Number:
     return Number()
 
 
+def no_measure(_item: Item) -> str | None:
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class KindSpec:
     """One kind of claim: its names in every vocabulary and what each stage does with it.
@@ -119,6 +123,8 @@ class KindSpec:
     - `summary`: a claim of it sums up what figures of its sentence may state ("rose" of "rose
       to 80,000"); its pair is dropped where the same two sentences are paired on figures;
     - `display(item)`: the value as a reader checks it; `number(item)`: the value as numbers;
+      `measure(item)`: what the item itself says it measures (a trend's "odds"; figures are
+      measured by their frame instead);
     - `gold_match(text, gold_text)`: how an item is matched to a gold item (0 = no match);
       `gold_value(item, gold)`: whether a match has the gold's `gold_field` right (None: not
       counted); `gold_scope(item)`: whether gold files annotate items like this one at all.
@@ -136,6 +142,7 @@ class KindSpec:
     gold_field: str = "value"
     comparable: Callable[..., str] = field(default=SENTENCE_WORDS)
     number: Callable[[Item], Number] = field(default=no_number)
+    measure: Callable[[Item], str | None] = field(default=no_measure)
     gold_scope: Callable[[Item], bool] = field(default=always)
     figure: bool = False
     charted: bool = False

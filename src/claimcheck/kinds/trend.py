@@ -17,6 +17,10 @@ def display(item: Trend) -> str:
     return f"{item.measure} {item.direction}: {item.text}"
 
 
+def measure(item: Trend) -> str:
+    return item.measure
+
+
 SPEC = KindSpec(
     name="trend",
     extension="trends",
@@ -24,6 +28,7 @@ SPEC = KindSpec(
     family="trend",
     judge=Hook("claimcheck.comparison.verdicts:judge_trends"),
     display=display,  # type: ignore[arg-type]
+    measure=measure,  # type: ignore[arg-type]
     **UNSCORED_RULES,
     one_subject=True,
     summary=True,
