@@ -92,10 +92,10 @@ def trend_of(verb: Token) -> Trend | None:
         return None
     doc = verb.doc
     direction_word = [c.i for c in verb.children if c.lower_ in DIRECTION_WORDS]
+    end = max(noun.i, verb.i, *direction_word) + 1
     start = min(noun.left_edge.i, verb.i)
-    end = max([verb.i, noun.i if noun.i > verb.i else verb.i, *direction_word]) + 1
     if end - start > MAX_TOKENS:
-        start, end = min(noun.i, verb.i), max(noun.i, verb.i, *direction_word) + 1
+        start = min(noun.i, verb.i)
     span = doc[start:end]
     return Trend(span.text, span.start_char, span.end_char, measure, direction)  # type: ignore[arg-type]
 
