@@ -309,7 +309,7 @@ def test_on_the_demo_ledger_the_candidate_cap_changes_no_pair():
     capped = compare(ledger.claims, ledger.articles)
     every_pair = compare(ledger.claims, ledger.articles, CompareConfig(max_candidates=10**6))
     assert capped == every_pair
-    assert len(capped) == 6
+    assert len(capped) == 7
 
 
 def crowded_topic(outlets: int) -> list:
@@ -400,6 +400,6 @@ def test_the_api_takes_its_thresholds_from_the_config_it_is_given():
     default = api.compare(ledger)
     bars = ("min_score", "speech_min_score", "date_conflict_min_score", "revision_min_score")
     strict = api.compare(ledger, CompareConfig(**dict.fromkeys(bars, 70.0)))
-    assert len(default.pairs) == 6
+    assert len(default.pairs) == 7
     assert 0 < len(strict.pairs) < len(default.pairs)
     assert all(pair.score >= 70.0 for pair in strict.pairs)

@@ -30,7 +30,7 @@ def test_report_puts_the_20m_offer_against_the_30b_plan_first():
     result = compare()
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("5 facts in ") and "conflicts" in lines[0]
+    assert lines[0].startswith("6 facts in ") and "conflicts" in lines[0]
     first = result.stdout[: result.stdout.index("\n2. ")]
     assert "1. CONFLICT  money" in first
     assert "$20,000,000 USD" in first and "$30,000,000,000 USD" in first
@@ -89,7 +89,7 @@ def test_values_export_one_row_per_fact_value(tmp_path: Path):
     assert compare("-o", str(out), "--rows", "values").exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert {"fact_id", "as_of", "value", "qualifier", "outlet", "url", "sentence"} <= set(rows[0])
-    assert len({r["fact_id"] for r in rows}) == 5
+    assert len({r["fact_id"] for r in rows}) == 6
     assert any(r["number"] == "20000000" for r in rows)
 
 
@@ -102,7 +102,7 @@ def test_excel_writes_a_bom_and_only_for_csv(tmp_path: Path):
 
 def test_limit_bounds_the_table():
     result = compare("--limit", "1")
-    assert "2. " not in result.stdout and "4 more facts not shown" in result.stdout
+    assert "2. " not in result.stdout and "5 more facts not shown" in result.stdout
 
 
 def test_fail_on_conflict_uses_its_exit_code():

@@ -26,6 +26,7 @@ def test_each_kind_has_its_four_names_in_one_place() -> None:
         "description": ("descriptions", None, "Description"),
         "superlative": ("superlatives", None, "Superlative"),
         "trend": ("trends", None, "Trend"),
+        "event": ("events", None, "Event"),
     }
     assert set(GOLD_KINDS) == {"money", "quantities", "dates", "quotes"}
     assert tuple(names) == CLAIM_KINDS

@@ -15,7 +15,15 @@ from typing import Literal
 
 Section = Literal["body", "comments", "boilerplate"]
 ClaimKind = Literal[
-    "money", "quantity", "date", "quote", "attribution", "description", "superlative", "trend"
+    "money",
+    "quantity",
+    "date",
+    "quote",
+    "attribution",
+    "description",
+    "superlative",
+    "trend",
+    "event",
 ]
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -208,7 +216,35 @@ class Trend:
     direction: Literal["up", "down"]
 
 
-Item = Money | Quantity | DateMention | Quote | Attribution | Description | Superlative | Trend
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A claim that someone did something to something, with no figure needed (`struggling to
+    bury the bodies of the dead`, `police killed an armed teenager`): `action` is the verb's
+    lemma ("bury"), `patient` what it was done to ("dead"; for a part of something, "the bodies
+    of the dead", what it is a part of; a name as written, "maurice cheeks"). Outlets tell the
+    same event in other words around one verb and one object, which is what two such claims meet
+    on. `context` holds the lemmas that say more of it (its subject, the verb it completes, the
+    words qualifying its object: "official", "struggle"); `participants` the names it involves
+    besides its patient ("philadelphia 76ers"): one act on one patient with other participants
+    is another event ("fired from the Blazers" / "the 76ers fired")."""
+
+    text: str
+    start: int
+    end: int
+    action: str
+    patient: str
+    context: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # A ledger read back gives lists; claims are hashed (blocking, facts), so keep tuples.
+        object.__setattr__(self, "context", tuple(self.context))
+        object.__setattr__(self, "participants", tuple(self.participants))
+
+
+Item = (
+    Money | Quantity | DateMention | Quote | Attribution | Description | Superlative | Trend | Event
+)
 
 
 @dataclass(frozen=True, slots=True)

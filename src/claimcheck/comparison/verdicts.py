@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -35,6 +36,7 @@ from claimcheck.model import (
     Claim,
     DateMention,
     Description,
+    Event,
     Frame,
     Money,
     Quantity,
@@ -567,6 +569,47 @@ def judge_trends(
     if ia.measure != ib.measure or ia.direction != ib.direction:
         return None
     return Judgement("agree", f"both say the {ia.measure} went {ia.direction}", True)
+
+
+def judge_events(
+    a: Claim, b: Claim, config: CompareConfig, when: tuple[str | None, str | None] | None
+) -> Judgement | None:
+    """Two events agree when they have one action and one patient and something more in common:
+    a word of their context ("struggling to bury the bodies of the dead" / "struggle with
+    burying the dead"), a participant, or another name both sentences give. One act on one
+    patient is otherwise a phrase two stories share ("people were killed"), or the same act done
+    twice ("Cheeks was fired" by the 76ers, and years before by the Blazers). They are two
+    events when dated apart (a riot in 2008, another in 2012) or when both name their other
+    participants and none is shared ("fired from the Blazers" / "the 76ers fired"). Never a
+    conflict: an event one outlet leaves out is not denied."""
+    ia, ib = a.item, b.item
+    if not isinstance(ia, Event) or not isinstance(ib, Event):
+        return None
+    if (ia.action, ia.patient) != (ib.action, ib.patient):
+        return None
+    if dates_compatible(a.date, b.date) is False:
+        return None
+    shared_names = name_words(ia.participants) & name_words(ib.participants)
+    if ia.participants and ib.participants and not shared_names:
+        return None
+    if not (set(ia.context) & set(ib.context) or shared_names or other_names_shared(a, b)):
+        return None
+    return Judgement("agree", f"the same act in both: {ia.action} ({ia.patient})", True)
+
+
+def name_words(names: Iterable[str]) -> set[str]:
+    return {word for name in names for word in name.split() if len(word) > 2}
+
+
+def other_names_shared(a: Claim, b: Claim) -> bool:
+    """Whether the two sentences share a name besides the event's patient ("cheeks" of
+    "maurice cheeks" is the patient, not a second thing in common)."""
+    patient = set(a.item.patient.split())  # type: ignore[union-attr]
+
+    def others(claim: Claim) -> set[str]:
+        return name_words(name for name in claim.entities if not patient & set(name.split()))
+
+    return bool(others(a) & others(b))
 
 
 @lru_cache(maxsize=FOLD_CACHE)

@@ -8,6 +8,7 @@ Importing this package registers every factory with spaCy (`@Language.factory`),
 from claimcheck.extraction import (  # noqa: F401
     claims,
     descriptions,
+    events,
     extensions,
     frames,
     paragraphs,
@@ -32,6 +33,7 @@ COMPONENT_ORDER: tuple[str, ...] = (
     "claimcheck_descriptions",
     "claimcheck_superlatives",
     "claimcheck_trends",
+    "claimcheck_events",
     "claimcheck_claims",
     "claimcheck_frames",
 )

@@ -10,6 +10,7 @@ from claimcheck.kinds import (
     attribution,
     date,
     description,
+    event,
     money,
     quantity,
     quote,
@@ -29,6 +30,7 @@ KINDS: tuple[KindSpec, ...] = (
     description.SPEC,
     superlative.SPEC,
     trend.SPEC,
+    event.SPEC,
 )
 KIND_BY_NAME: dict[str, KindSpec] = {spec.name: spec for spec in KINDS}
 CLAIM_KINDS: tuple[ClaimKind, ...] = tuple(spec.name for spec in KINDS)
