@@ -307,7 +307,8 @@ def test_two_reports_of_one_source_pair_only_on_a_shared_remark():
 def test_on_the_demo_ledger_the_candidate_cap_changes_no_pair():
     ledger = load_ledger(DEMO_LEDGER)
     capped = compare(ledger.claims, ledger.articles)
-    every_pair = compare(ledger.claims, ledger.articles, CompareConfig(max_candidates=10**6))
+    every = CompareConfig(max_candidates=10**6, agree_only_candidates=10**6)
+    every_pair = compare(ledger.claims, ledger.articles, every)
     assert capped == every_pair
     assert len(capped) == 7
 

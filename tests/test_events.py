@@ -103,3 +103,31 @@ def test_an_event_restated_by_paired_figures_is_reported_once(pairs_between):
         "event",
     )
     assert pairs == []
+
+
+def test_one_event_told_by_many_outlets_is_one_fact_from_a_few_pairs_each(nlp):
+    """Each claim of a kind that only agrees keeps `agree_only_candidates` partners: twelve
+    outlets telling one burial make one fact of twelve claims, not 66 pairs."""
+    from claimcheck.comparison.align import compare
+    from claimcheck.comparison.config import CompareConfig
+    from claimcheck.comparison.facts import build_comparison
+    from claimcheck.extraction.pipeline import extract_articles
+    from claimcheck.model import Article, PartialDate
+
+    articles = [
+        Article(
+            f"a{n:02d}",
+            f"a{n:02d}.md",
+            "Officials in Aceh are struggling to bury the bodies of the dead.",
+            outlet=f"Outlet {n}",
+            published=PartialDate.parse("2004-12-28"),
+        )
+        for n in range(12)
+    ]
+    by_id = {a.id: a for a in articles}
+    claims = [c for r in extract_articles(articles, nlp) for c in r.claims]
+    config = CompareConfig(agree_only_candidates=3)
+    events = [p for p in compare(claims, by_id, config) if p.kind == "event"]
+    assert 12 <= len(events) <= 12 * 3
+    facts = [f for f in build_comparison(events, by_id).facts if f.kind == "event"]
+    assert len(facts) == 1 and len({c.article for c in facts[0].claims}) == 12

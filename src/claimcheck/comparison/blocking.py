@@ -3,8 +3,9 @@
 Claims meet under blocking keys (a shared entity, speaker, year, value, rare word). Scoring every
 pair inside a block costs the square of its size, and in a large ledger frequently named people
 and places make blocks of hundreds of near-identical sentences. So each claim keeps only its
-`max_candidates` best partners by a cheap score (the summed rarity of the keys two claims share),
-and a pair is scored when it is among the best of either of its claims. A claim with fewer
+`max_candidates` best partners (fewer for kinds that only agree) by a cheap score (the summed
+rarity of the keys two claims share), and a pair is scored when it is among the best of either
+of its claims. A claim with fewer
 partners than that keeps them all: on a small ledger, this is every pair that shares a key.
 
 The pairs are built in numpy arrays, a chunk of claims at a time, so no Python object is made per
@@ -68,11 +69,15 @@ def blocking_keys(claim: Claim, entities: frozenset[int], rare: Iterable[str]) -
             keys.add(("measure", measure))
     if isinstance(claim.item, Superlative):
         keys.add(("degree", claim.item.degree))
+    keys.update(("word", w) for w in rare)
+    # A kind whose items name their own measure (a trend's "odds", an event's "bury dead") is
+    # judged only against the same measure: its claims meet only within it, under every key.
+    family: Hashable = KIND_FAMILY.get(claim.kind, claim.kind)
     named = kind_of(claim.item).measure(claim.item)
     if named:
+        family = (family, named)
         keys.add(("measure", named))
-    keys.update(("word", w) for w in rare)
-    return {(KIND_FAMILY.get(claim.kind, claim.kind), key) for key in keys}
+    return {(family, key) for key in keys}
 
 
 def rarest_words(claims: Sequence[Claim], count: int) -> list[list[str]]:
@@ -129,12 +134,26 @@ def candidate_pairs(
     # Integer weights: sums are exact, so the ranking cannot depend on the order of addition.
     weights = np.rint(WEIGHT_SCALE * np.log1p(len(claims) / np.maximum(sizes, 1))).astype(np.int64)
     _, articles = np.unique([c.article for c in claims], return_inverse=True)
+    limits = partner_limits(claims, config)
     found = [
-        best_partners(chunk_owners, chunk_keys, members, (starts, sizes, weights), articles, config)
+        best_partners(chunk_owners, chunk_keys, members, (starts, sizes, weights), articles, limits)
         for chunk_owners, chunk_keys in chunks(owners, keys, sizes)
     ]
     codes = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
     return np.stack(np.divmod(codes, len(claims)), axis=1)
+
+
+def partner_limits(claims: Sequence[Claim], config: CompareConfig) -> np.ndarray:
+    """How many partners each claim keeps: `max_candidates`, or for a kind whose pairs only
+    agree (`KindSpec.agree_only`), `agree_only_candidates`."""
+    fewer = {spec.name for spec in KINDS if spec.agree_only}
+    return np.array(
+        [
+            config.agree_only_candidates if claim.kind in fewer else config.max_candidates
+            for claim in claims
+        ],
+        dtype=np.int64,
+    )
 
 
 def claim_variants(claims: Sequence[Claim]) -> np.ndarray:
@@ -217,10 +236,10 @@ def best_partners(
     members: np.ndarray,
     blocks: tuple[np.ndarray, np.ndarray, np.ndarray],
     articles: np.ndarray,
-    config: CompareConfig,
+    limits: np.ndarray,
 ) -> np.ndarray:
-    """For the claims of one chunk, their best partners as pair codes (i * n + j, i < j; a pair
-    may come twice)."""
+    """For the claims of one chunk, their best partners (at most `limits[claim]` each) as pair
+    codes (i * n + j, i < j; a pair may come twice)."""
     starts, sizes, weights = blocks
     n = len(articles)
     counts = sizes[keys]
@@ -238,7 +257,7 @@ def best_partners(
     claim, partner = ranked_partners(claim[other], partner[other], score[other], bits)
     new_claim = np.concatenate(([True], claim[1:] != claim[:-1]))
     first = np.maximum.accumulate(np.where(new_claim, np.arange(len(claim)), 0))
-    keep = np.arange(len(claim)) - first < config.max_candidates
+    keep = np.arange(len(claim)) - first < limits[claim]
     claim, partner = claim[keep], partner[keep]
     return np.minimum(claim, partner) * n + np.maximum(claim, partner)
 

@@ -96,6 +96,11 @@ class CompareConfig:
     #: rarity of the shared keys; a pair is scored when it is among the best of either claim.
     #: Bounds the work per claim in a large ledger; a claim with fewer partners keeps them all.
     max_candidates: int = 12
+    #: The same for claims of kinds that only ever agree and meet only within their measure
+    #: (events, trends): every partner states the same act, their pairs only join one fact,
+    #: so a few partners each join every re-telling of it, where 12 would pair each two of 20
+    #: outlets.
+    agree_only_candidates: int = 4
     #: Up to this many distinct entity names, every two are compared for spellings of one name;
     #: beyond it, each name only with its `name_window` neighbours in alphabetical order and in
     #: order of the reversed names (variants at the end, "mexican", and at the start, "qaddafi").

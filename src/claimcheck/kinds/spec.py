@@ -122,6 +122,9 @@ class KindSpec:
       Paris and in Cannes are two records);
     - `summary`: a claim of it sums up what figures of its sentence may state ("rose" of "rose
       to 80,000"); its pair is dropped where the same two sentences are paired on figures;
+    - `agree_only`: two claims of it agree or are not paired, never conflict, and meet only
+      within their own `measure` (an event, a trend): a claim keeps fewer candidates
+      (`agree_only_candidates`), since they all state the same act and only join one fact;
     - `display(item)`: the value as a reader checks it; `number(item)`: the value as numbers;
       `measure(item)`: what the item itself says it measures (a trend's "odds"; figures are
       measured by their frame instead);
@@ -148,6 +151,7 @@ class KindSpec:
     charted: bool = False
     one_subject: bool = False
     summary: bool = False
+    agree_only: bool = False
 
     def matches(self, word: str) -> bool:
         """Whether a user's word names this kind (either name, any case: `Money`, `quotes`)."""

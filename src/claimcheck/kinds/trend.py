@@ -32,4 +32,5 @@ SPEC = KindSpec(
     **UNSCORED_RULES,
     one_subject=True,
     summary=True,
+    agree_only=True,
 )
