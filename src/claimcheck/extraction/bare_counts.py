@@ -56,7 +56,7 @@ def is_non_count_entity(number: Token) -> bool:
     number is still a count; "5 p.m." or "Boeing 747" are one phrase and stay no count."""
     if number.ent_type_ not in NON_COUNT_ENTITIES:
         return False
-    entity = next((ent for ent in number.doc.ents if ent.start <= number.i < ent.end), None)
+    entity = doc_index(number.doc).entity_of(number)
     if entity is None:
         return True
     roots = [t for t in entity if not entity.start <= t.head.i < entity.end or t.head.i == t.i]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.claims)
 from claimcheck.extraction.dates.component import TITLE_YEAR, title_after_year
-from claimcheck.extraction.doc_index import DocIndex, doc_index, release_index
+from claimcheck.extraction.doc_index import DocIndex, doc_index
 from claimcheck.extraction.sections import section_at
 from claimcheck.kinds import KINDS, kind_of
 from claimcheck.model import (
@@ -219,7 +219,6 @@ def find_claims(doc: Doc) -> list[Claim]:
 def make_claims_component(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         doc._.claims = find_claims(doc)
-        release_index(doc)  # the last component: the shared lookups are no longer needed
         return doc
 
     return component

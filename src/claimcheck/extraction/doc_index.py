@@ -6,7 +6,7 @@ tuple is rebuilt from the IOB tags), so a component that asks for them once per 
 token spends more time there than the model spends parsing. `doc_index(doc)` reads each once,
 after the model has annotated the Doc (claimcheck's components change no tokens, sentences or
 entities), and answers offset questions by bisection. It lives in `doc.user_data` while the
-pipeline runs; the last component (`claims`) drops it, so a finished Doc serialises as usual.
+pipeline runs; the last component (`frames`) drops it, so a finished Doc serialises as usual.
 """
 
 from __future__ import annotations

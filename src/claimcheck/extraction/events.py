@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.events)
+from claimcheck.extraction.doc_index import doc_index
 from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.kinds.event import SPEC as EVENT
 from claimcheck.lang.en.events import LIGHT_VERBS, PARTITIVE_NOUNS, VAGUE_OBJECTS
@@ -132,21 +133,30 @@ def context_of(verb: Token, patient: Token) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def participants_of(verb: Token, noun: Token) -> tuple[str, ...]:
+#: Entity labels that are times or figures, not names of participants.
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+#: A `Doc`'s names as (first token, end token, folded text), read once per `Doc`.
+Names = list[tuple[int, int, str]]
+
+
+def names_in(doc: Doc) -> Names:
+    entities = doc_index(doc).entities
+    return [(e.start, e.end, fold(e.text)) for e in entities if e.label_ not in NOT_NAMES]
+
+
+def participants_of(verb: Token, noun: Token, names: Names) -> tuple[str, ...]:
     """The names in the verb's clause outside what it acts on (dates are times, not names)."""
-    inside = set(range(noun.left_edge.i, noun.right_edge.i + 1))
-    names = {
-        fold(ent.text)
-        for ent in verb.doc.ents
-        if ent.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
-        and verb.left_edge.i <= ent.start
-        and ent.end <= verb.right_edge.i + 1
-        and not inside & set(range(ent.start, ent.end))
+    first, end = verb.left_edge.i, verb.right_edge.i + 1
+    inside = (noun.left_edge.i, noun.right_edge.i + 1)
+    found = {
+        name
+        for start, stop, name in names
+        if first <= start and stop <= end and (stop <= inside[0] or start >= inside[1]) and name
     }
-    return tuple(sorted(names - {""}))
+    return tuple(sorted(found))
 
 
-def event_of(verb: Token) -> Event | None:
+def event_of(verb: Token, names: Names) -> Event | None:
     lemma = verb.lemma_.lower()
     if lemma in NOT_EVENTS or an_order(verb) or any(c.dep_ == "neg" for c in verb.children):
         return None
@@ -166,14 +176,15 @@ def event_of(verb: Token) -> Event | None:
         lemma,
         patient_of(patient),
         context_of(verb, patient),
-        participants_of(verb, noun),
+        participants_of(verb, noun, names),
     )
 
 
 def events_in(doc: Doc) -> Iterator[Event]:
+    names = names_in(doc)
     for token in doc:
         if token.pos_ == "VERB":
-            found = event_of(token)
+            found = event_of(token, names)
             if found is not None:
                 yield found
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.claims)
 from claimcheck.extraction.bare_counts import counted_by_own_number
 from claimcheck.extraction.dates.component import TITLE_YEAR
+from claimcheck.extraction.doc_index import doc_index, release_index
 from claimcheck.extraction.tables import parse_row
 from claimcheck.lang.en.measures import (
     CHANGE_VERBS,
@@ -327,7 +328,7 @@ def clause_tokens(head: Token, root: Token) -> list[Token]:
 def table_row(claim: Claim, doc: Doc) -> str | None:
     """The folded label of the table row whose cell the figure is ("Indonesia 126,473 93,943"),
     or None when its line is prose."""
-    text = doc.text
+    text = doc_index(doc).text
     start = text.rfind("\n", 0, claim.item.start) + 1
     end = text.find("\n", claim.item.end)
     line = text[start : len(text) if end < 0 else end]
@@ -469,7 +470,7 @@ def continued_as_of(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
         if frame is None or root is None:
             result.append(claim)
             continue
-        sentence = root.sent
+        sentence = doc_index(doc).sentence_of(root.i)
         if frame.as_of:
             dated[sentence.start] = frame.as_of
         elif not frame.cues and (earlier := previous_sentence(sentence)) is not None:
@@ -496,7 +497,9 @@ def first_value_as_of(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
             result.append(claim)
             continue
         root = figure_root(doc, claim)
-        if root is None or not first_value_cue(root.sent, doc._.dates or ()):
+        if root is None or not first_value_cue(
+            doc_index(doc).sentence_of(root.i), doc._.dates or ()
+        ):
             result.append(claim)
             continue
         later = [
@@ -543,11 +546,12 @@ def previous_sentence(sentence: Span) -> Span | None:
     """The sentence before `sentence` in the same paragraph, or None."""
     if sentence.start == 0:
         return None
-    earlier = sentence.doc[sentence.start - 1].sent
+    index = doc_index(sentence.doc)
+    earlier = index.sentence_of(sentence.start - 1)
     words = [t for t in earlier if not t.is_space]
     if not words:
         return None
-    gap = sentence.doc.text[words[-1].idx + len(words[-1]) : sentence.start_char]
+    gap = index.text[words[-1].idx + len(words[-1]) : sentence.start_char]
     return earlier if gap.count("\n") < 2 else None
 
 
@@ -571,6 +575,7 @@ def continues_story(root: Token) -> bool:
 def make_frames_component(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         doc._.claims = with_frames(doc._.claims or (), doc)
+        release_index(doc)  # the last component: the shared lookups are no longer needed
         return doc
 
     return component
