@@ -36,6 +36,7 @@ from claimcheck.comparison.verdicts import (
     FOLD_CACHE,
     Judgement,
     dates_compatible,
+    days_apart,
     is_named,
     judge,
     same_measure,
@@ -342,6 +343,8 @@ def score_pair(
         return None
     if judgement.bounded and not measured and ctx_a and ctx_b and not ctx_a.events & ctx_b.events:
         return None  # a bound is weak evidence: one measure, or words naming one event
+    if judgement.bounded and (days_apart(*when) or 0) > config.bound_days:
+        return None  # nor does it join two occurrences years apart
     person = same_person(speaker_of(a), speaker_of(b))
     speaker = 0.5 if person is None else float(person)
     dated = dates_compatible(a.date, b.date) if a.kind != "date" else None

@@ -72,6 +72,10 @@ class CompareConfig:
     #: A value within another's bound ("more than 100,000" and 174,296) agrees only up to this
     #: ratio between the two; further apart, the bound says nothing of the other figure.
     bound_span: float = 2.0
+    #: A value within another's bound agrees only when the two applied at most this many days
+    #: apart: "107 or more" killed in 2015 and "at least 76" killed in 2006 are two disasters,
+    #: and a bound is too weak a link to say otherwise.
+    bound_days: int = 365
     #: Largest relative difference between two exact amounts (money, quantity) that agree.
     tolerance: float = 0.01
     #: Largest relative difference when either amount is approximate ("about", "more than").

@@ -389,6 +389,15 @@ def month_span(year: int, first_month: int, months: int) -> tuple[dt.date, dt.da
     return start, dt.date(end_year, end_month, 1) - dt.timedelta(days=1)
 
 
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between the nearest ends of two TIMEX values (0 when they overlap), None when either
+    is undetermined."""
+    span_a, span_b = timex_interval(a), timex_interval(b)
+    if span_a is None or span_b is None:
+        return None
+    return max((span_b[0] - span_a[1]).days, (span_a[0] - span_b[1]).days, 0)
+
+
 def dates_compatible(a: str | None, b: str | None) -> bool | None:
     """True when one date lies within the other (2019 contains 2019-05), False when they are
     disjoint, None when either is undetermined."""
