@@ -22,6 +22,7 @@ def events(nlp, text: str) -> list[tuple[str, str]]:
         ("On Saturday, Cheeks was fired as head coach.", ("fire", "cheeks")),
         ("Police evacuated thousands of residents overnight.", ("evacuate", "resident")),
         ("The gunman shot three people in the office.", ("shoot", "three people")),
+        ("The Angels offered an eight-year contract to Mark Teixeira.", ("offer", "year contract")),
     ],
 )
 def test_an_event_is_read_with_its_action_and_patient(nlp, sentence, event):
@@ -38,6 +39,8 @@ def test_an_event_is_read_with_its_action_and_patient(nlp, sentence, event):
         "The minister said the plan would work.",  # saying: reported speech's own kind
         "The death toll rose to 60,000.",  # change: a trend
         "They found a way out.",  # a vague object
+        "The top earner is Universal Pictures' Meet the Fockers.",  # a word of a title
+        "It is the sequel to 2000's Meet the Parents.",
     ],
 )
 def test_what_is_no_event(nlp, sentence):

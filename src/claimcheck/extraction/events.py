@@ -5,8 +5,9 @@ Maurice Cheeks`.
 An event is a verb read from the parse with what it acts on:
 
 - the verb is a full verb that tells of something done: not negated ("did not bury"), not an
-  order to the reader ("Hit the jump for more"), and not a light verb ("take time"), a verb of
-  saying (reported speech is its own kind) or of change (trends);
+  order to the reader ("Hit the jump for more"), not a word of a title ("Meet the Fockers"),
+  and not a light verb ("take time"), a verb of saying (reported speech is its own kind) or of
+  change (trends);
 - what it acts on is its object, or in the passive its subject ("Cheeks was fired"); a part or
   number of something ("the bodies of the dead", "thousands of residents") stands for what it
   is "of"; pronouns, numbers and vague nouns ("a way") name nothing to meet on, and a bare
@@ -69,6 +70,12 @@ def names_a_thing(noun: Token) -> bool:
         return False
     bare_singular = noun.tag_ == "NN" and not any(c.dep_ in PARTICULAR_DEPS for c in noun.children)
     return not bare_singular
+
+
+def in_a_name(verb: Token) -> bool:
+    """A verb that is a word of a name or title ("Universal Pictures' Meet the Fockers", "the
+    sequel to Meet the Parents"): tagged inside an entity, or capitalised within its sentence."""
+    return bool(verb.ent_type_) or (verb.is_title and not verb.is_sent_start)
 
 
 def an_order(verb: Token) -> bool:
@@ -158,7 +165,9 @@ def participants_of(verb: Token, noun: Token, names: Names) -> tuple[str, ...]:
 
 def event_of(verb: Token, names: Names) -> Event | None:
     lemma = verb.lemma_.lower()
-    if lemma in NOT_EVENTS or an_order(verb) or any(c.dep_ == "neg" for c in verb.children):
+    if lemma in NOT_EVENTS or an_order(verb) or in_a_name(verb):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
         return None
     noun = acted_on(verb)
     patient = whole_of(noun) if noun is not None else None

@@ -11,8 +11,8 @@ LIGHT_VERBS = frozenset(
     (  # noqa: SIM905  (a word list reads best as words)
         "be have do make take give get go come become seem see look use include involve need "
         "want like know think put set keep hold let bring leave begin start continue try help "
-        "show find mean feel consider expect hope plan face receive send provide offer allow "
-        "require follow lead run turn remain stay change move work play pay meet"
+        "show find mean feel consider expect hope plan face allow require follow lead run turn "
+        "remain stay change move work play"
     ).split()
 )
 #: Nouns that name a part or a number of what their "of" names: the event happens to that
