@@ -65,6 +65,11 @@ def test_one_phrase_in_two_stories_is_not_one_event(pairs_between):
         "It is a crime where people are killed or injured.",
         "event",
     )
+    assert not pairs_between(  # "his" is no word of the event's context
+        "The receiver says he looks forward to proving his innocence.",
+        "The lineman said in a statement that he is proving his innocence.",
+        "event",
+    )
 
 
 def test_one_act_with_other_participants_is_another_event(pairs_between):

@@ -122,6 +122,8 @@ def completed_verb(verb: Token) -> Token | None:
 
 
 def context_of(verb: Token, patient: Token) -> tuple[str, ...]:
+    """What else the parse says of the event, beyond its verb and patient: two tellings that
+    share one of these words tell more than a common phrase."""
     words: set[str] = set()
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -133,7 +135,9 @@ def context_of(verb: Token, patient: Token) -> tuple[str, ...]:
     if governor is not None and governor.lemma_.lower() not in NOT_EVENTS:
         words.add(governor.lemma_.lower())
     words.update(
-        c.lemma_.lower() for c in patient.children if c.dep_ in QUALIFIER_DEPS and c.is_alpha
+        c.lemma_.lower()
+        for c in patient.children
+        if c.dep_ in QUALIFIER_DEPS and c.is_alpha and not c.is_stop  # not "its", "more"
     )
     words.discard(name_of(patient))
     words.difference_update(c.lower_ for c in patient.children if c.dep_ == "nummod")
