@@ -55,3 +55,18 @@ def test_readme_python_api_example_prints_what_the_readme_says(
     monkeypatch.chdir(ROOT)
     exec(compile(code.group(1), "README.md", "exec"), {})  # our own README
     assert capsys.readouterr().out == shown.group(1)
+
+
+def test_readme_worked_example_shows_what_compare_prints(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The worked example's report (`claimcheck compare --only conflicts` on the demo ledger, at
+    100 columns) is what compare prints today, line for line."""
+    shown = re.search(r"\$ claimcheck compare --only conflicts\n(.*?)```", README, re.DOTALL)
+    assert shown, "the README lost its worked compare example"
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(
+        app, ["compare", "data/claims.yaml", "--only", "conflicts"], env={"COLUMNS": "100"}
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == shown.group(1)
