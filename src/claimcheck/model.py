@@ -236,11 +236,6 @@ class Event:
     context: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
 
-    def __post_init__(self) -> None:
-        # A ledger read back gives lists; claims are hashed (blocking, facts), so keep tuples.
-        object.__setattr__(self, "context", tuple(self.context))
-        object.__setattr__(self, "participants", tuple(self.participants))
-
 
 Item = (
     Money | Quantity | DateMention | Quote | Attribution | Description | Superlative | Trend | Event

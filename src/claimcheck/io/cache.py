@@ -39,14 +39,13 @@ import spacy.util
 from claimcheck import __version__
 from claimcheck.errors import CacheError
 from claimcheck.extraction.pipeline import DEFAULT_MODELS, ModelNotFoundError, model_id
-from claimcheck.kinds import KINDS
+from claimcheck.kinds import item_from_fields
 from claimcheck.model import Article, ArticleResult, Claim, Frame
 
 CACHE_DIR_VARIABLE = "CLAIMCHECK_CACHE_DIR"
 #: Bumped when the layout of an entry changes (its fields, not what they contain).
 ENTRY_FORMAT = 3
 ENTRY_SUFFIX = ".json"
-ITEM_TYPES: dict[str, type] = {spec.name: spec.record for spec in KINDS}
 #: The claimcheck package: every rule in it (extraction, kinds, word lists) shapes a cached entry.
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
@@ -230,12 +229,11 @@ def entry_payload(entry: object, key: str) -> tuple[tuple[Claim, ...], str]:
 
 def claim_from_fields(fields: dict) -> Claim:
     """A `Claim` from `asdict(claim)`, each field checked against the record's type."""
-    item_type = ITEM_TYPES[fields["kind"]]
     frame = fields.get("frame")
     claim = Claim(
         **{
             **fields,
-            "item": item_type(**fields["item"]),
+            "item": item_from_fields(fields["kind"], fields["item"]),
             "entities": tuple(fields["entities"]),
             "frame": None if frame is None else Frame(**_with_tuples(frame, "subject", "cues")),
         }

@@ -22,7 +22,7 @@ import yaml
 
 from claimcheck import __version__
 from claimcheck.errors import LedgerError, WriteError
-from claimcheck.kinds import KINDS
+from claimcheck.kinds import item_from_fields
 from claimcheck.model import (
     Article,
     ArticleResult,
@@ -38,7 +38,6 @@ SCHEMA_VERSION = 1
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LedgerFormat = Literal["yaml", "json", "jsonl"]
-ITEM_TYPES: dict[str, type] = {spec.name: spec.record for spec in KINDS}
 #: Fields every item has; the rest of an item's fields form the claim's `value` mapping.
 _POSITION_FIELDS = ("text", "start", "end")
 
@@ -342,9 +341,9 @@ def loads(text: str, fmt: LedgerFormat) -> dict[str, Any]:
 
 def claim_from_record(record: dict[str, Any]) -> Claim:
     kind = record["kind"]
-    item_type = ITEM_TYPES[kind]
-    item = item_type(
-        text=record["text"], start=record["start"], end=record["end"], **record["value"]
+    item = item_from_fields(
+        kind,
+        {"text": record["text"], "start": record["start"], "end": record["end"]} | record["value"],
     )
     return Claim(
         id=record["id"],

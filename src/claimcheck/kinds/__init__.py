@@ -6,6 +6,9 @@ its extraction component; see docs/architecture.md for the list of files it touc
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from claimcheck.kinds import (
     attribution,
     date,
@@ -39,6 +42,15 @@ GOLD_KINDS: dict[str, KindSpec] = {spec.gold_key: spec for spec in KINDS if spec
 _BY_RECORD: dict[type, KindSpec] = {spec.record: spec for spec in KINDS}
 
 
+def item_from_fields(kind: str, fields: Mapping[str, Any]) -> Item:
+    """A kind's record from its stored fields (a ledger's `value` with the text and offsets, or a
+    cache entry). JSON and YAML give lists where a record holds tuples; records are frozen and
+    hashed (blocking, facts), so lists are read back as tuples. A `KeyError` names an unknown
+    kind."""
+    record = KIND_BY_NAME[kind].record
+    return record(**{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()})
+
+
 def kind_named(word: str) -> KindSpec | None:
     """The kind a user's word names (`Money`, `quantities`, `quote`), or None."""
     return next((spec for spec in KINDS if spec.matches(word)), None)
@@ -57,6 +69,7 @@ __all__ = [
     "Hook",
     "KindSpec",
     "Number",
+    "item_from_fields",
     "kind_named",
     "kind_of",
 ]
