@@ -5,8 +5,8 @@ pair inside a block costs the square of its size, and in a large ledger frequent
 and places make blocks of hundreds of near-identical sentences. So each claim keeps only its
 `max_candidates` best partners (fewer for kinds that only agree) by a cheap score (the summed
 rarity of the keys two claims share), and a pair is scored when it is among the best of either
-of its claims. A claim with fewer
-partners than that keeps them all: on a small ledger, this is every pair that shares a key.
+of its claims. A claim with fewer partners than that keeps them all: on a small ledger, this is
+every pair that shares a key.
 
 The pairs are built in numpy arrays, a chunk of claims at a time, so no Python object is made per
 pair and memory stays flat however large the ledger grows.

@@ -63,7 +63,8 @@ def history_order(claim: Claim, when: str | None) -> tuple[str, int, str, str]:
 
 
 def measure_of(claim: Claim) -> str | None:
-    """What a claim measures: its frame's measure (a figure), or the measure a trend names."""
+    """What a claim measures: its frame's measure (a figure), or the measure its kind names (a
+    trend's "odds", an event's "bury dead")."""
     if claim.frame is not None and claim.frame.measure:
         return claim.frame.measure
     return kind_of(claim.item).measure(claim.item)

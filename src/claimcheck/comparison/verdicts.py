@@ -399,12 +399,10 @@ def days_apart(a: str | None, b: str | None) -> int | None:
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool | None:
-    """True when one date lies within the other (2019 contains 2019-05), False when they are
-    disjoint, None when either is undetermined."""
-    span_a, span_b = timex_interval(a), timex_interval(b)
-    if span_a is None or span_b is None:
-        return None
-    return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
+    """True when the two dates overlap (2019 contains 2019-05), False when they are disjoint,
+    None when either is undetermined."""
+    apart = days_apart(a, b)
+    return None if apart is None else apart == 0
 
 
 def judge_date(a: DateMention, b: DateMention) -> Judgement | None:

@@ -90,7 +90,7 @@ def an_order(verb: Token) -> bool:
 def name_of(noun: Token) -> str:
     """A proper noun with the names compounded to it ("Coach Maurice Cheeks" -> "maurice
     cheeks" where the model tags the person), else the lemma with its compounds."""
-    if noun.pos_ != "PROPN":  # with its compounds: "asylum seeker", "merchant vessel"
+    if noun.pos_ != "PROPN":  # "asylum seeker", "merchant vessel"
         parts = [c.lower_ for c in noun.lefts if c.dep_ == "compound" and c.is_alpha]
         return " ".join([*parts, noun.lemma_.lower()])
     return proper_name(noun)
@@ -104,6 +104,8 @@ def patient_of(noun: Token) -> str:
 
 
 def proper_name(noun: Token) -> str:
+    """The name with its compounded names, those of the noun's own entity type where the model
+    tags one ("Coach Maurice Cheeks" -> "maurice cheeks")."""
     parts = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if noun.ent_type_:
         parts = [c for c in parts if c.ent_type_ == noun.ent_type_]

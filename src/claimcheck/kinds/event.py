@@ -3,9 +3,10 @@ dead`, `police killed an armed teenager`): the `event` kind.
 
 Much of what outlets agree on is told without a figure, date or quote: what happened. Gold files
 do not annotate events (no `gold_key`); their pairs are scored as relations. Two events agree
-when they have one action and one patient, and their sentences do not name two different
-subjects or dates (the same riot in Brooklyn and in Athens is two riots). Never a conflict: an
-event told by one outlet and not by another is no contradiction.
+when they have one action and one patient and share more than that phrase (a word of context,
+a participant, another name), and are not dated apart or given other participants (see
+`comparison.verdicts.judge_events`). Never a conflict: an event told by one outlet and not by
+another is no contradiction.
 """
 
 from __future__ import annotations
