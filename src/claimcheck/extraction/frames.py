@@ -12,7 +12,7 @@ quantity claim its `Frame`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
@@ -352,14 +352,14 @@ def table_frame(claim: Claim, item: Quantity, row: str) -> Frame:
     return Frame(measure=MEASURE_OF.get(unit, unit), subject=subject, low=low, high=high, row=row)
 
 
-def frame_of(claim: Claim, doc: Doc) -> Frame | None:
+def frame_of(claim: Claim, doc: Doc, root: Token | None) -> Frame | None:
+    """The frame of a figure claim hanging in the tree by `root` (see `figure_root`)."""
     item = claim.item
     if not isinstance(item, Money | Quantity):
         return None
     row = table_row(claim, doc) if isinstance(item, Quantity) else None
     if row is not None:
         return table_frame(claim, item, row)  # type: ignore[arg-type]
-    root = figure_root(doc, claim)
     if root is None:
         return None
     root, first_of_range = range_anchor(root)
@@ -450,14 +450,26 @@ def flags_under(top: Token, marked: Callable[[Token], bool]) -> dict[int, bool]:
 
 
 def with_frames(claims: Iterable[Claim], doc: Doc) -> list[Claim]:
+    """Each figure framed, then its as-of carried from the story around it; the tree is read
+    once per figure (`roots`, by claim id) for all three steps."""
+    claims = list(claims)
+    roots = {
+        claim.id: figure_root(doc, claim)
+        for claim in claims
+        if isinstance(claim.item, Money | Quantity)
+    }
     framed = [
-        replace(claim, frame=frame) if (frame := frame_of(claim, doc)) is not None else claim
+        replace(claim, frame=frame)
+        if (frame := frame_of(claim, doc, roots.get(claim.id))) is not None
+        else claim
         for claim in claims
     ]
-    return first_value_as_of(continued_as_of(framed, doc), doc)
+    return first_value_as_of(continued_as_of(framed, doc, roots), doc, roots)
 
 
-def continued_as_of(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
+def continued_as_of(
+    claims: Sequence[Claim], doc: Doc, roots: Mapping[str, Token | None]
+) -> list[Claim]:
     """Figures whose sentence goes on with the story of the sentence before: a past-tense clause
     whose subject is a third-person pronoun ("This rank was upgraded to Level 4 Dec. 24. It was
     considered to have a 1 in 37 chance"), with no time of its own and no revision cue, applied
@@ -466,7 +478,7 @@ def continued_as_of(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
     result = []
     for claim in claims:
         frame = claim.frame
-        root = figure_root(doc, claim) if frame is not None else None
+        root = roots.get(claim.id) if frame is not None else None
         if frame is None or root is None:
             result.append(claim)
             continue
@@ -481,7 +493,9 @@ def continued_as_of(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
     return result
 
 
-def first_value_as_of(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
+def first_value_as_of(
+    claims: Sequence[Claim], doc: Doc, roots: Mapping[str, Token | None]
+) -> list[Claim]:
     """A first value with no time of its own ("the score was initially 2 out of 10", in an
     article of 24 December that told of "the December 23 announcement") held before the later
     steps of its story: it gets the latest date the article tells of that is before publication
@@ -496,7 +510,7 @@ def first_value_as_of(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
         if frame is None or frame.as_of or not FIRST_VALUE_CUES.intersection(frame.cues):
             result.append(claim)
             continue
-        root = figure_root(doc, claim)
+        root = roots.get(claim.id)
         if root is None or not first_value_cue(
             doc_index(doc).sentence_of(root.i), doc._.dates or ()
         ):
