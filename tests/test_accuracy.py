@@ -75,12 +75,13 @@ def test_revisions_and_facts_on_wikinews(wikinews: EvalReport) -> None:
     relations, facts = wikinews.relations, wikinews.facts
     # Measured: revision 9/10 (6/10 before "upgraded to Level 4" and "corrected to zero" were
     # read as new values and "#108.5 million" as dollars; still missed: "ruled out", a value
-    # in words), agree 11/15 (5 before descriptions: Egeland's and Elmquist's titles; 7 before
+    # in words), agree 12/15 (5 before descriptions: Egeland's and Elmquist's titles; 7 before
     # superlatives: "the highest risk ... to date" / "the highest score ever", "closest to the
     # Earth" / "one of the closest passes of Earth"; 9 before trends: "expected to decrease" /
     # "corrected downward"; 10 before events: "struggling to bury the bodies of the dead" /
-    # "struggle with burying the dead"; the other 4: reported speech of different speakers,
-    # a prediction borne out, geography, a snippet across two sentences), conflict
+    # "struggle with burying the dead"; 11 before durations: "will take time, possibly weeks" /
+    # "may not receive aid for up to two weeks"; the other 3: a prediction borne out,
+    # geography, a snippet across two sentences), conflict
     # 2/2 ("a dozen" nations vs "eleven" countries; the typo "200's" vs "2000's" as a possible
     # slip, 1/2 before a number possessing a title was read as the work's year), unrelated
     # 16/17 (the gold also calls the two Egeland sentences
@@ -89,7 +90,7 @@ def test_revisions_and_facts_on_wikinews(wikinews: EvalReport) -> None:
     # before; "initially 2" now takes the article's "December 23 announcement"; left: "first
     # calculated as 2", whose article never dates the first calculation).
     assert relations["revision"].found >= 9, relations["revision"].missed
-    assert relations["agree"].found >= 11, relations["agree"].missed
+    assert relations["agree"].found >= 12, relations["agree"].missed
     assert relations["conflict"].found >= 2, relations["conflict"].missed
     assert relations["unrelated"].found >= 16, relations["unrelated"].missed
     # Pair precision is held to the issue's bar (0.85, one wrong pair in 7 on 13 judged), and

@@ -27,6 +27,7 @@ def test_each_kind_has_its_four_names_in_one_place() -> None:
         "superlative": ("superlatives", None, "Superlative"),
         "trend": ("trends", None, "Trend"),
         "event": ("events", None, "Event"),
+        "duration": ("durations", None, "Duration"),
     }
     assert set(GOLD_KINDS) == {"money", "quantities", "dates", "quotes"}
     assert tuple(names) == CLAIM_KINDS

@@ -24,6 +24,7 @@ ClaimKind = Literal[
     "superlative",
     "trend",
     "event",
+    "duration",
 ]
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -237,8 +238,37 @@ class Event:
     participants: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A claim of how long something took or lasts (`shipping supplies will take time, possibly
+    weeks`, `some places may not receive aid for up to two weeks`): `length` is the stretch as
+    written, `low` and `high` its bounds in days (None: no bound; "weeks" is at least two),
+    `sense` is "delay" (how long until something is done: "will take", "not ... for") or "span"
+    (how long it went on: "lasted", "for"), and `measure` what it is the time of: the measures
+    table's name where the clause names a known measure ("aid"), else its words ("blackout",
+    "shut plant")."""
+
+    text: str
+    start: int
+    end: int
+    length: str
+    low: float | None
+    high: float | None
+    sense: Literal["delay", "span"]
+    measure: str
+
+
 Item = (
-    Money | Quantity | DateMention | Quote | Attribution | Description | Superlative | Trend | Event
+    Money
+    | Quantity
+    | DateMention
+    | Quote
+    | Attribution
+    | Description
+    | Superlative
+    | Trend
+    | Event
+    | Duration
 )
 
 

@@ -36,6 +36,7 @@ from claimcheck.model import (
     Claim,
     DateMention,
     Description,
+    Duration,
     Event,
     Frame,
     Money,
@@ -602,6 +603,33 @@ def judge_events(
     if not (set(ia.context) & set(ib.context) or shared_names or other_names_shared(a, b)):
         return None
     return Judgement("agree", f"the same act in both: {ia.action} ({ia.patient})", True)
+
+
+def judge_durations(
+    a: Claim, b: Claim, config: CompareConfig, when: tuple[str | None, str | None] | None
+) -> Judgement | None:
+    """Two durations agree when they give the time of one measure in one sense (a delay, a
+    span) and their lengths overlap ("will take time, possibly weeks" / "may not receive aid
+    for up to two weeks"). A measure the measures table does not know is a phrase two stories
+    may share ("the talks lasted two days"), so it also needs a name both sentences give. Not
+    paired when dated apart or when the lengths are apart: a stretch still running when one
+    outlet wrote is longer when the next one writes, so never a conflict."""
+    ia, ib = a.item, b.item
+    if not isinstance(ia, Duration) or not isinstance(ib, Duration):
+        return None
+    if (ia.measure, ia.sense) != (ib.measure, ib.sense):
+        return None
+    if dates_compatible(a.date, b.date) is False:
+        return None
+    if ia.measure not in MEASURE_WORDS and not name_words(a.entities) & name_words(b.entities):
+        return None
+    low = max(ia.low or 0.0, ib.low or 0.0)
+    highs = [h for h in (ia.high, ib.high) if h is not None]
+    if highs and low > min(highs) * (1 + config.tolerance):
+        return None
+    exact = (ia.low, ia.high) == (ib.low, ib.high)
+    detail = f"both give the {ia.sense} of {ia.measure}: {ia.length} / {ib.length}"
+    return Judgement("agree", detail, True, bounded=not exact)
 
 
 def name_words(names: Iterable[str]) -> set[str]:

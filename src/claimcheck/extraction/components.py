@@ -8,6 +8,7 @@ Importing this package registers every factory with spaCy (`@Language.factory`),
 from claimcheck.extraction import (  # noqa: F401
     claims,
     descriptions,
+    durations,
     events,
     extensions,
     frames,
@@ -34,6 +35,7 @@ COMPONENT_ORDER: tuple[str, ...] = (
     "claimcheck_superlatives",
     "claimcheck_trends",
     "claimcheck_events",
+    "claimcheck_durations",
     "claimcheck_claims",
     "claimcheck_frames",
 )

@@ -13,6 +13,7 @@ from claimcheck.kinds import (
     attribution,
     date,
     description,
+    duration,
     event,
     money,
     quantity,
@@ -34,6 +35,7 @@ KINDS: tuple[KindSpec, ...] = (
     superlative.SPEC,
     trend.SPEC,
     event.SPEC,
+    duration.SPEC,
 )
 KIND_BY_NAME: dict[str, KindSpec] = {spec.name: spec for spec in KINDS}
 CLAIM_KINDS: tuple[ClaimKind, ...] = tuple(spec.name for spec in KINDS)

@@ -1,0 +1,185 @@
+"""Finds how long an article says something took or lasts: `logistics ... will take time,
+possibly weeks`, `some places may not receive aid for up to two weeks`, `the blackout lasted
+three days`.
+
+A duration is a unit of time read from the parse in one of three places:
+
+- the object of a verb of lasting (`will take weeks`, `lasted three days`), or an apposition to
+  its object `time` (`will take time, possibly weeks`): the stretch is how long the verb's
+  subject took or lasts;
+- the object of `for` after a verb (`may not receive aid for up to two weeks`, `was cut off
+  for a week`): how long the verb's act went on, or for a negated verb how long it waits.
+
+Its length is its count times the unit (`up to two weeks` -> at most 14 days, a qualifier read
+with the project's one table); a plural with no number is at least two (`weeks`). A unit that a
+determiner puts on the calendar (`for this month`, `for the next week`) is a date, not a
+length. Its measure is what the stretch is the time of: a measure the measures table knows in
+the clause (`aid` of "receive aid", of "securing the funds"), else the words of its subject or
+object. A pronoun or a missing subject gives nothing to meet on, and no duration.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.durations)
+from claimcheck.extraction.extensions import DocAnnotator
+from claimcheck.extraction.frames import canonical, phrase
+from claimcheck.extraction.numbers import words_value
+from claimcheck.kinds.duration import SPEC as DURATION
+from claimcheck.lang.en.durations import (
+    CALENDAR_DETERMINERS,
+    DELAY_VERBS,
+    LASTING_VERBS,
+    STATE_VERBS,
+    STRETCH_WORDS,
+    TIME_NOUNS,
+    UNIT_DAYS,
+    VAGUE_COUNTS,
+)
+from claimcheck.lang.en.qualifiers import bounds, qualifier_kind
+from claimcheck.model import Duration
+
+#: Parts of speech of a word a measure can be named by.
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+#: Dependency labels of a verb's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependency labels of what a verb acts on.
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
+#: Tokens a duration's text holds at most, from its measure to its unit.
+MAX_TOKENS = 16
+
+
+def verb_of(unit: Token) -> Token | None:
+    """The verb whose stretch of time the unit is, or None when the unit is not one."""
+    head = unit.head
+    if unit.dep_ == "pobj" and head.lower_ == "for":
+        verb = head.head
+    elif unit.dep_ in ("dobj", "npadvmod") and head.lemma_.lower() in LASTING_VERBS:
+        verb = head
+    elif unit.dep_ == "appos" and head.lemma_.lower() in TIME_NOUNS and head.dep_ == "dobj":
+        verb = head.head
+        if verb.lemma_.lower() not in LASTING_VERBS:
+            return None
+    else:
+        return None
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def on_the_calendar(unit: Token) -> bool:
+    """`for this month`, `for the next week`: a period placed in time, not a length (`for the
+    past two weeks` is one)."""
+    determiners = [c.lower_ for c in unit.children if c.dep_ in ("det", "amod")]
+    if any(word in STRETCH_WORDS for word in determiners):
+        return False
+    return any(word in CALENDAR_DETERMINERS for word in determiners)
+
+
+def length_of(unit: Token) -> tuple[float | None, float | None] | None:
+    """The bounds in days of the stretch a unit ends, or None when it gives no length."""
+    per_unit = UNIT_DAYS[unit.lemma_.lower()]
+    count = next((c for c in unit.children if c.dep_ == "nummod"), None)
+    article = next((c for c in unit.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+    vague = any(c.lower_ in VAGUE_COUNTS for c in unit.children)
+    if count is not None:
+        value = words_value([count.text])
+        first = count
+    elif article is not None:
+        value, first = 1.0, article
+    elif unit.tag_ == "NNS" or vague:
+        return 2 * per_unit, None
+    else:
+        return None
+    if value is None:
+        return None
+    hedge = " ".join(t.lower_ for t in unit.doc[unit.left_edge.i : first.i])
+    qualifier = hedge if qualifier_kind(hedge) else None
+    return bounds(value * per_unit, None, qualifier)
+
+
+def measured_by(noun: Token) -> str | None:
+    """The measure a noun phrase names: the first word of it the measures table knows
+    ("logistics of securing the funds" -> aid)."""
+    return next(
+        (found for t in noun.subtree if t.pos_ in NOUN_POS and (found := canonical(t))), None
+    )
+
+
+def what_lasts(verb: Token) -> Token | None:
+    """The phrase the stretch is the time of: the subject of a verb of lasting or of state
+    ("logistics will take weeks", "the mayor has been in office for a year"), any other verb's
+    object or passive subject ("receive aid for two weeks", "the plant was closed for a week"),
+    or the subject of a verb that has neither ("aid has been flowing for a week"). A clause as
+    the subject of a verb of lasting ("shipping the aid will take weeks") counts only where it
+    names a measure the table knows."""
+    deps = SUBJECT_DEPS if verb.lemma_.lower() in LASTING_VERBS | STATE_VERBS else OBJECT_DEPS
+    noun = next((c for c in verb.children if c.dep_ in deps), None)
+    if noun is None and not any(c.dep_ in OBJECT_DEPS for c in verb.children):
+        noun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if noun is None and verb.lemma_.lower() in LASTING_VERBS:
+        noun = next((c for c in verb.children if c.dep_ == "csubj"), None)
+        return noun if noun is not None and measured_by(noun) else None
+    return noun if noun is not None and noun.pos_ in NOUN_POS else None
+
+
+def measure_of(verb: Token, noun: Token) -> str:
+    known = measured_by(noun)
+    if known is not None:
+        return known
+    if verb.lemma_.lower() in LASTING_VERBS | STATE_VERBS:
+        return phrase(noun)
+    return f"{verb.lemma_.lower()} {phrase(noun)}"
+
+
+def sense_of(verb: Token) -> str:
+    """A delay (how long until something is done) or a span (how long it went on)."""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return "delay" if negated or verb.lemma_.lower() in DELAY_VERBS else "span"
+
+
+def duration_of(unit: Token) -> Duration | None:
+    verb = verb_of(unit)
+    if verb is None or on_the_calendar(unit):
+        return None
+    length = length_of(unit)
+    noun = what_lasts(verb)
+    if length is None or noun is None:
+        return None
+    doc = unit.doc
+    stretch = doc[unit.left_edge.i : unit.i + 1]
+    start = min(noun.i, verb.i, unit.left_edge.i)
+    end = max(noun.i, verb.i, unit.i) + 1
+    if end - start > MAX_TOKENS:
+        start, end = min(verb.i, unit.left_edge.i), max(verb.i, unit.i) + 1
+    span = doc[start:end]
+    low, high = length
+    return Duration(
+        span.text,
+        span.start_char,
+        span.end_char,
+        stretch.text,
+        low,
+        high,
+        sense_of(verb),  # type: ignore[arg-type]
+        measure_of(verb, noun),
+    )
+
+
+def find_durations(doc: Doc) -> list[Duration]:
+    """Every duration `doc` states, in text order."""
+    found = (
+        duration_of(token)
+        for token in doc
+        if token.pos_ == "NOUN" and token.lemma_.lower() in UNIT_DAYS
+    )
+    return sorted((d for d in found if d is not None), key=lambda d: d.start)
+
+
+@Language.factory(
+    "claimcheck_durations",
+    requires=["token.dep", "token.lemma", "token.tag"],
+    assigns=[f"doc._.{DURATION.extension}"],
+)
+def make_durations_component(nlp: Language, name: str) -> DocAnnotator:
+    return DocAnnotator(DURATION.extension, find_durations)
