@@ -20,6 +20,8 @@ object. A pronoun or a missing subject gives nothing to meet on, and no duration
 
 from __future__ import annotations
 
+from typing import Literal
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -39,12 +41,11 @@ from claimcheck.lang.en.durations import (
     VAGUE_COUNTS,
 )
 from claimcheck.lang.en.qualifiers import bounds, qualifier_kind
+from claimcheck.lang.en.syntax import SUBJECT_DEPS
 from claimcheck.model import Duration
 
 #: Parts of speech of a word a measure can be named by.
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-#: Dependency labels of a verb's subject.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependency labels of what a verb acts on.
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 #: Tokens a duration's text holds at most, from its measure to its unit.
@@ -132,7 +133,7 @@ def measure_of(verb: Token, noun: Token) -> str:
     return f"{verb.lemma_.lower()} {phrase(noun)}"
 
 
-def sense_of(verb: Token) -> str:
+def sense_of(verb: Token) -> Literal["delay", "span"]:
     """A delay (how long until something is done) or a span (how long it went on)."""
     negated = any(c.dep_ == "neg" for c in verb.children)
     return "delay" if negated or verb.lemma_.lower() in DELAY_VERBS else "span"
@@ -161,7 +162,7 @@ def duration_of(unit: Token) -> Duration | None:
         stretch.text,
         low,
         high,
-        sense_of(verb),  # type: ignore[arg-type]
+        sense_of(verb),
         measure_of(verb, noun),
     )
 

@@ -23,10 +23,9 @@ from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.extraction.frames import canonical
 from claimcheck.kinds.trend import SPEC as TREND
 from claimcheck.lang.en.measures import DIRECTED_VERBS, DIRECTION_WORDS, FALL_VERBS, RISE_VERBS
+from claimcheck.lang.en.syntax import SUBJECT_DEPS
 from claimcheck.model import Trend
 
-#: Dependency labels of a verb's subject.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependency labels through which a verb takes its subject from the verb it completes
 #: ("is expected to decrease", "will continue to climb", "rose and then fell").
 COMPLEMENT_DEPS = frozenset({"xcomp", "conj"})
