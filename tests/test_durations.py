@@ -32,6 +32,11 @@ def durations(nlp, text: str) -> list[tuple[str, str, float | None, float | None
             ("shake greece", "span", 7.0, None, "more than a week"),
         ),
         (
+            "Trump has been in office for two years.",
+            ("trump office", "span", 730.0, 730.0, "two years"),
+        ),
+        ("The roads remained closed for days.", ("road closed", "span", 2.0, None, "days")),
+        (
             "Workers have transported the shuttles for the last 30 years.",
             ("transport shuttle", "span", 10950.0, 10950.0, "the last 30 years"),
         ),
@@ -46,6 +51,7 @@ def test_a_duration_is_read_with_its_measure_sense_and_bounds(nlp, sentence, dur
     [
         "An arraignment was scheduled for this month.",  # a month on the calendar
         "It will take weeks.",  # nothing to say what takes them
+        "He stayed for a week.",  # a pronoun, and no state
         "They met for the first time in years.",  # "time" is no unit
         "The vote is set for next week.",
         "Prices rose 5 percent over three years.",  # not "for": a figure's period
@@ -97,6 +103,21 @@ def test_a_phrase_the_table_does_not_know_needs_a_name_both_sentences_give(pairs
     pairs = pairs_between(
         "The talks in Geneva lasted two days.",
         "In Geneva, the talks lasted two days, officials said.",
+        "duration",
+    )
+    assert [p.verdict for p in pairs] == ["agree"]
+
+
+def test_a_state_is_part_of_what_lasts(pairs_between):
+    """Two years in office and years as a Republican are two stretches of one man's life."""
+    assert not pairs_between(
+        "Trump has been in office for two years.",
+        "Trump has been a Republican for years.",
+        "duration",
+    )
+    pairs = pairs_between(
+        "Trump has been in office for two years.",
+        "Trump has been in office for years, aides said.",
         "duration",
     )
     assert [p.verdict for p in pairs] == ["agree"]

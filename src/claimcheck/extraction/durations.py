@@ -15,7 +15,9 @@ with the project's one table); a plural with no number is at least two (`weeks`)
 determiner puts on the calendar (`for this month`, `for the next week`) is a date, not a
 length. Its measure is what the stretch is the time of: a measure the measures table knows in
 the clause (`aid` of "receive aid", of "securing the funds"), else the words of its subject or
-object. A pronoun or a missing subject gives nothing to meet on, and no duration.
+object, and for a verb of state its subject and the state (`trump office` of "Trump has been in
+office for two years"). A pronoun, a missing subject or a state the parse does not give leaves
+nothing to meet on, and no duration.
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ def verb_of(unit: Token) -> Token | None:
     head = unit.head
     if unit.dep_ == "pobj" and head.lower_ == "for":
         verb = head.head
+        if verb.dep_ == "acomp":  # "remained closed for days": the stretch of the state
+            verb = verb.head
     elif unit.dep_ in ("dobj", "npadvmod") and head.lemma_.lower() in LASTING_VERBS:
         verb = head
     elif unit.dep_ == "appos" and head.lemma_.lower() in TIME_NOUNS and head.dep_ == "dobj":
@@ -124,13 +128,35 @@ def what_lasts(verb: Token) -> Token | None:
     return noun if noun is not None and noun.pos_ in NOUN_POS else None
 
 
-def measure_of(verb: Token, noun: Token) -> str:
+def state_of(verb: Token) -> Token | None:
+    """What a verb of state says its subject was: its attribute or adjective ("president",
+    "closed"), else the object of its preposition ("in office", "at the plant")."""
+    for child in verb.children:
+        if child.dep_ in ("attr", "acomp"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ != "for":
+            place = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if place is not None:
+                return place
+    return None
+
+
+def measure_of(verb: Token, noun: Token) -> str | None:
+    """What the stretch is the time of: a measure the table knows, else the subject of a verb
+    of lasting, a verb of state's subject and state ("trump office": "Trump has been in office
+    for two years" is not "Trump has been a Republican for years"), or any other verb with what
+    it acts on. None for a state the parse does not give."""
     known = measured_by(noun)
     if known is not None:
         return known
-    if verb.lemma_.lower() in LASTING_VERBS | STATE_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma in STATE_VERBS:
+        state = state_of(verb)
+        return f"{phrase(noun)} {phrase(state)}" if state is not None else None
+    if lemma in LASTING_VERBS:
         return phrase(noun)
-    return f"{verb.lemma_.lower()} {phrase(noun)}"
+    return f"{lemma} {phrase(noun)}"
 
 
 def sense_of(verb: Token) -> Literal["delay", "span"]:
@@ -145,12 +171,14 @@ def duration_of(unit: Token) -> Duration | None:
         return None
     length = length_of(unit)
     noun = what_lasts(verb)
-    if length is None or noun is None:
+    measure = measure_of(verb, noun) if noun is not None else None
+    if length is None or noun is None or measure is None:
         return None
     doc = unit.doc
     stretch = doc[unit.left_edge.i : unit.i + 1]
+    state = state_of(verb) if verb.lemma_.lower() in STATE_VERBS else None
     start = min(noun.i, verb.i, unit.left_edge.i)
-    end = max(noun.i, verb.i, unit.i) + 1
+    end = max(noun.i, verb.i, unit.i, state.i if state is not None else 0) + 1
     if end - start > MAX_TOKENS:
         start, end = min(verb.i, unit.left_edge.i), max(verb.i, unit.i) + 1
     span = doc[start:end]
@@ -163,7 +191,7 @@ def duration_of(unit: Token) -> Duration | None:
         low,
         high,
         sense_of(verb),
-        measure_of(verb, noun),
+        measure,
     )
 
 
