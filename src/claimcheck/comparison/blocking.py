@@ -270,12 +270,15 @@ def summed_by_pair(
     `partner`; sorted by claim then partner. Claims are below 2**`bits`. The three fields are
     packed into one int64 and sorted by value, several times cheaper than a stable argsort
     and its gathers over tens of millions of rows; a ledger too large to pack falls back to
-    `np.lexsort`."""
+    `np.lexsort`. The rows come as one sorted run per block a claim belongs to, in claim order,
+    which numpy's stable sort of integers (radix or timsort) merges instead of re-sorting: 4.5
+    times cheaper than the default introsort at 100,000 claims, with the same result (equal
+    integers are indistinguishable)."""
     weight_bits = int(weight.max()).bit_length()
     if 2 * bits + weight_bits <= PACKED_BITS:
         packed = np.repeat((owners << (bits + weight_bits)) | weight, counts)
         packed |= partner << weight_bits
-        packed.sort()
+        packed.sort(kind="stable")
         codes = packed >> weight_bits
         group = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
         codes = codes[group]
@@ -297,7 +300,7 @@ def ranked_partners(
     top = int(score.max())
     score_bits = top.bit_length()
     if 2 * bits + score_bits <= PACKED_BITS:
-        ranked = np.sort((((claim << score_bits) | (top - score)) << bits) | partner)
+        ranked = np.sort((((claim << score_bits) | (top - score)) << bits) | partner, kind="stable")
         return ranked >> (score_bits + bits), ranked & ((1 << bits) - 1)
     order = np.lexsort((partner, -score, claim))
     return claim[order], partner[order]
