@@ -623,13 +623,16 @@ def judge_durations(
         return None
     if ia.measure not in MEASURE_WORDS and not name_words(a.entities) & name_words(b.entities):
         return None
-    low = max(ia.low or 0.0, ib.low or 0.0)
-    highs = [h for h in (ia.high, ib.high) if h is not None]
-    if highs and low > min(highs) * (1 + config.tolerance):
+    if not spans_meet(length_span(ia), length_span(ib), config.tolerance):
         return None
     exact = (ia.low, ia.high) == (ib.low, ib.high)
     detail = f"both give the {ia.sense} of {ia.measure}: {ia.length} / {ib.length}"
     return Judgement("agree", detail, True, bounded=not exact)
+
+
+def length_span(item: Duration) -> tuple[float, float]:
+    """The days a duration allows, an open bound as infinity ("weeks": 14 days or more)."""
+    return item.low or 0.0, math.inf if item.high is None else item.high
 
 
 def name_words(names: Iterable[str]) -> set[str]:
