@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimcheck.extraction import extensions  # noqa: F401  (registers Doc._.durations)
+from claimcheck.extraction.events import acted_on
 from claimcheck.extraction.extensions import DocAnnotator
 from claimcheck.extraction.frames import canonical, phrase
 from claimcheck.extraction.numbers import words_value
@@ -48,8 +49,6 @@ from claimcheck.model import Duration
 
 #: Parts of speech of a word a measure can be named by.
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-#: Dependency labels of what a verb acts on.
-OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 #: Tokens a duration's text holds at most, from its measure to its unit.
 MAX_TOKENS = 16
 
@@ -118,10 +117,12 @@ def what_lasts(verb: Token) -> Token | None:
     or the subject of a verb that has neither ("aid has been flowing for a week"). A clause as
     the subject of a verb of lasting ("shipping the aid will take weeks") counts only where it
     names a measure the table knows."""
-    deps = SUBJECT_DEPS if verb.lemma_.lower() in LASTING_VERBS | STATE_VERBS else OBJECT_DEPS
-    noun = next((c for c in verb.children if c.dep_ in deps), None)
-    if noun is None and not any(c.dep_ in OBJECT_DEPS for c in verb.children):
+    if verb.lemma_.lower() in LASTING_VERBS | STATE_VERBS:
         noun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    else:
+        noun = acted_on(verb)
+        if noun is None:
+            noun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if noun is None and verb.lemma_.lower() in LASTING_VERBS:
         noun = next((c for c in verb.children if c.dep_ == "csubj"), None)
         return noun if noun is not None and measured_by(noun) else None
@@ -142,17 +143,16 @@ def state_of(verb: Token) -> Token | None:
     return None
 
 
-def measure_of(verb: Token, noun: Token) -> str | None:
+def measure_of(verb: Token, noun: Token, state: Token | None) -> str | None:
     """What the stretch is the time of: a measure the table knows, else the subject of a verb
     of lasting, a verb of state's subject and state ("trump office": "Trump has been in office
     for two years" is not "Trump has been a Republican for years"), or any other verb with what
-    it acts on. None for a state the parse does not give."""
+    it acts on. None for a verb of state whose state the parse does not give."""
     known = measured_by(noun)
     if known is not None:
         return known
     lemma = verb.lemma_.lower()
     if lemma in STATE_VERBS:
-        state = state_of(verb)
         return f"{phrase(noun)} {phrase(state)}" if state is not None else None
     if lemma in LASTING_VERBS:
         return phrase(noun)
@@ -171,12 +171,12 @@ def duration_of(unit: Token) -> Duration | None:
         return None
     length = length_of(unit)
     noun = what_lasts(verb)
-    measure = measure_of(verb, noun) if noun is not None else None
+    state = state_of(verb) if verb.lemma_.lower() in STATE_VERBS else None
+    measure = measure_of(verb, noun, state) if noun is not None else None
     if length is None or noun is None or measure is None:
         return None
     doc = unit.doc
     stretch = doc[unit.left_edge.i : unit.i + 1]
-    state = state_of(verb) if verb.lemma_.lower() in STATE_VERBS else None
     start = min(noun.i, verb.i, unit.left_edge.i)
     end = max(noun.i, verb.i, unit.i, state.i if state is not None else 0) + 1
     if end - start > MAX_TOKENS:
